@@ -1,0 +1,6 @@
+import PIAKit
+import Testing
+
+@Test func versionIsSet() {
+  #expect(!PIAKit.version.isEmpty)
+}
