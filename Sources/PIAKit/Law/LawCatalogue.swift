@@ -1,0 +1,244 @@
+import Foundation
+import Yams
+
+/// The provisions the tool cites, kept as data in `Questionnaires/law/`.
+///
+/// Questions, rules and templates refer to provisions by id; only the
+/// catalogue says how a provision is printed and whether its number and
+/// wording were verified.
+public struct LawCatalogue: Sendable, Hashable {
+  public var regimes: [Regime]
+  public var provisions: [Provision]
+
+  public init(regimes: [Regime] = [], provisions: [Provision] = []) {
+    self.regimes = regimes
+    self.provisions = provisions
+  }
+
+  /// The provision with this id.
+  public func provision(_ id: String) -> Provision? {
+    index[id].map { provisions[$0] }
+  }
+
+  /// The regime with this id.
+  public func regime(_ id: String) -> Regime? { regimes.first { $0.id == id } }
+
+  /// The printed citation of a provision id: "MFIPPA s. 28(2)", followed by
+  /// "(verify on e-Laws)" when its status is uncertain.
+  public func cite(_ id: String) -> String {
+    guard let provision = provision(id) else { return id }
+    return provision.printed
+  }
+
+  /// The regimes that apply on `date`: in force, or pending with a
+  /// commencement date on or before it.
+  public func regimesApplied(on date: CalendarDate) -> [Regime] {
+    regimes.filter { $0.isInForce(on: date) }
+  }
+
+  /// The regimes that are enacted or proposed but not in force on `date`.
+  public func regimesPending(on date: CalendarDate) -> [Regime] {
+    regimes.filter { !$0.isInForce(on: date) }
+  }
+
+  private var index: [String: Int] {
+    var result: [String: Int] = [:]
+    for (offset, provision) in provisions.enumerated() where result[provision.id] == nil {
+      result[provision.id] = offset
+    }
+    return result
+  }
+}
+
+/// A body of law at one point in its history: the current text, or a set of
+/// amendments waiting for commencement.
+public struct Regime: Sendable, Hashable {
+  public enum Status: String, Sendable, Hashable, CaseIterable {
+    case inForce = "in_force"
+    case pending
+  }
+
+  public var id: String
+  public var title: String
+  public var status: Status
+  /// When a pending regime comes into force; `nil` while unknown.
+  public var commencement: CalendarDate?
+  /// What the regime changes, in plain words, for the "pending amendments" section.
+  public var effects: [String]
+  public var source: String?
+
+  public init(
+    id: String, title: String, status: Status, commencement: CalendarDate? = nil,
+    effects: [String] = [], source: String? = nil
+  ) {
+    self.id = id
+    self.title = title
+    self.status = status
+    self.commencement = commencement
+    self.effects = effects
+    self.source = source
+  }
+
+  /// Whether the regime applies on `date`.
+  public func isInForce(on date: CalendarDate) -> Bool {
+    switch status {
+    case .inForce: return true
+    case .pending: return commencement.map { $0 <= date } ?? false
+    }
+  }
+}
+
+/// One provision: a section, subsection or clause of a statute or regulation.
+public struct Provision: Sendable, Hashable {
+  public enum Status: String, Sendable, Hashable, CaseIterable {
+    case verified
+    case uncertain
+  }
+
+  public var id: String
+  /// The citation exactly as printed: "MFIPPA s. 28(2)".
+  public var cite: String
+  /// One line of plain meaning.
+  public var meaning: String
+  public var status: Status
+  public var regime: String
+  public var location: SourceLocation
+
+  public init(
+    id: String, cite: String, meaning: String, status: Status, regime: String,
+    location: SourceLocation
+  ) {
+    self.id = id
+    self.cite = cite
+    self.meaning = meaning
+    self.status = status
+    self.regime = regime
+    self.location = location
+  }
+
+  /// The citation with "(verify on e-Laws)" when uncertain.
+  public var printed: String {
+    status == .uncertain ? "\(cite) (verify on e-Laws)" : cite
+  }
+}
+
+extension LawCatalogue {
+  /// Loads every `*.yaml` file in `folder` (sorted by name). Each file may hold
+  /// `regimes:` and `provisions:`.
+  public static func load(folder: URL, displayFolder: String) -> (LawCatalogue, [Diagnostic]) {
+    var catalogue = LawCatalogue()
+    var diagnostics: [Diagnostic] = []
+    let files: [String]
+    do {
+      files = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+        .filter { $0.hasSuffix(".yaml") }.sorted()
+    } catch {
+      return (catalogue, [.error(FileErrors.describe(error, path: displayFolder), at: nil)])
+    }
+    var provisionSites: [(String, Node, String)] = []
+    for file in files {
+      let shown = displayFolder + "/" + file
+      let document: YAMLDocument
+      do {
+        document = try YAMLDocument(contentsOf: folder.appendingPathComponent(file), path: shown)
+      } catch {
+        diagnostics += error.diagnostics
+        continue
+      }
+      var reader = YAMLReader(path: shown)
+      guard let root = document.root,
+        let top = reader.mapping(root, "a law file", keys: ["regimes", "provisions"])
+      else {
+        diagnostics += reader.diagnostics
+        continue
+      }
+      for node in top["regimes"].flatMap({ reader.sequence($0, "regimes") }) ?? [] {
+        if let regime = readRegime(node, reader: &reader) {
+          if catalogue.regime(regime.id) != nil {
+            reader.error("duplicate regime id '\(regime.id)'", at: node)
+          } else {
+            catalogue.regimes.append(regime)
+          }
+        }
+      }
+      for node in top["provisions"].flatMap({ reader.sequence($0, "provisions") }) ?? [] {
+        if let provision = readProvision(node, reader: &reader) {
+          if catalogue.provisions.contains(where: { $0.id == provision.id }) {
+            reader.error("duplicate provision id '\(provision.id)'", at: node)
+          } else {
+            catalogue.provisions.append(provision)
+            provisionSites.append((provision.regime, node, shown))
+          }
+        }
+      }
+      diagnostics += reader.diagnostics
+    }
+    let regimeIDs = catalogue.regimes.map(\.id)
+    for (regime, node, shown) in provisionSites where !regimeIDs.contains(regime) {
+      var reader = YAMLReader(path: shown)
+      reader.error(
+        "unknown regime '\(regime)'\(Spelling.didYouMean(regime, among: regimeIDs))", at: node)
+      diagnostics += reader.diagnostics
+    }
+    return (catalogue, diagnostics)
+  }
+
+  private static func readRegime(_ node: Node, reader: inout YAMLReader) -> Regime? {
+    guard
+      let mapping = reader.mapping(
+        node, "a regime",
+        keys: ["id", "title", "status", "commencement", "effects", "source"],
+        required: ["id", "title", "status"])
+    else { return nil }
+    let id = mapping["id"].flatMap { reader.identifier($0, "regime id") }
+    let title = mapping["title"].flatMap { reader.string($0, "regime title") }
+    var status: Regime.Status?
+    if let statusNode = mapping["status"], let text = reader.string(statusNode, "status") {
+      status = Regime.Status(rawValue: text)
+      if status == nil {
+        reader.error("unknown regime status '\(text)' (expected in_force or pending)", at: statusNode)
+      }
+    }
+    var commencement: CalendarDate?
+    if let node = mapping["commencement"], case .scalar(let scalar) = node,
+      scalar.tag != Tag(.null)
+    {
+      commencement = CalendarDate(scalar.string)
+      if commencement == nil {
+        reader.error("expected commencement to be a date written YYYY-MM-DD", at: node)
+      }
+    }
+    let effects = mapping["effects"].flatMap { reader.strings($0, "effects") } ?? []
+    let source = mapping["source"].flatMap { reader.string($0, "source") }
+    guard let id, let title, let status else { return nil }
+    return Regime(
+      id: id, title: title, status: status, commencement: commencement, effects: effects,
+      source: source)
+  }
+
+  private static func readProvision(_ node: Node, reader: inout YAMLReader) -> Provision? {
+    guard
+      let mapping = reader.mapping(
+        node, "a provision", keys: ["id", "cite", "meaning", "status", "regime", "facts", "note"],
+        required: ["id", "cite", "meaning", "status", "regime"])
+    else { return nil }
+    let id = mapping["id"].flatMap { reader.identifier($0, "provision id") }
+    let cite = mapping["cite"].flatMap { reader.string($0, "cite") }
+    let meaning = mapping["meaning"].flatMap { reader.string($0, "meaning") }
+    let regime = mapping["regime"].flatMap { reader.identifier($0, "regime") }
+    _ = mapping["facts"].flatMap { reader.strings($0, "facts") }
+    _ = mapping["note"].flatMap { reader.string($0, "note") }
+    var status: Provision.Status?
+    if let statusNode = mapping["status"], let text = reader.string(statusNode, "status") {
+      status = Provision.Status(rawValue: text)
+      if status == nil {
+        reader.error(
+          "unknown provision status '\(text)' (expected verified or uncertain)", at: statusNode)
+      }
+    }
+    guard let id, let cite, let meaning, let status, let regime else { return nil }
+    return Provision(
+      id: id, cite: cite, meaning: meaning, status: status, regime: regime,
+      location: reader.location(of: node))
+  }
+}

@@ -1,0 +1,164 @@
+/// A questionnaire: ordered sections of questions, loaded from YAML and
+/// validated. Included modules are already spliced in.
+public struct Questionnaire: Sendable, Hashable {
+  /// Stable id (`mfippa-pia`, `ai-assistant`).
+  public var id: String
+  /// Integer version; answer files record the version they were written for.
+  public var version: Int
+  public var title: String
+  public var description: String?
+  /// The file the questionnaire was loaded from, as shown in diagnostics.
+  public var path: String
+  public var sections: [Section]
+
+  public init(
+    id: String, version: Int, title: String, description: String? = nil, path: String,
+    sections: [Section]
+  ) {
+    self.id = id
+    self.version = version
+    self.title = title
+    self.description = description
+    self.path = path
+    self.sections = sections
+  }
+
+  /// Every top-level question in order.
+  public var questions: [Question] { sections.flatMap(\.questions) }
+
+  /// The top-level question with this id.
+  public func question(_ id: String) -> Question? {
+    for section in sections {
+      if let question = section.questions.first(where: { $0.id == id }) { return question }
+    }
+    return nil
+  }
+
+  /// The section holding the top-level question with this id.
+  public func section(containing id: String) -> Section? {
+    sections.first { $0.questions.contains { $0.id == id } }
+  }
+}
+
+/// A titled group of questions, shown as one step of the interview.
+public struct Section: Sendable, Hashable {
+  public var id: String
+  public var title: String
+  /// A short paragraph shown before the section's first question.
+  public var intro: String?
+  /// When present, the whole section is shown only when this holds.
+  public var showIf: Condition?
+  public var questions: [Question]
+  public var location: SourceLocation
+  /// Where the `show_if` expression starts, for diagnostics.
+  public var showIfLocation: SourceLocation?
+
+  public init(
+    id: String, title: String, intro: String? = nil, showIf: Condition? = nil,
+    questions: [Question], location: SourceLocation
+  ) {
+    self.id = id
+    self.title = title
+    self.intro = intro
+    self.showIf = showIf
+    self.questions = questions
+    self.location = location
+  }
+}
+
+/// One question.
+public struct Question: Sendable, Hashable {
+  /// What kind of answer the question takes.
+  public enum Kind: String, Sendable, Hashable, CaseIterable {
+    case text
+    case longText = "long_text"
+    case choice
+    case multiChoice = "multi_choice"
+    case yesNo = "yes_no"
+    case number
+    case date
+    /// A repeating group: a list of entries, each answering `fields`.
+    case group
+  }
+
+  public var id: String
+  public var kind: Kind
+  public var prompt: String
+  /// Plain-language help shown on `?`.
+  public var help: String?
+  /// Law catalogue ids of the provisions the question rests on.
+  public var cites: [String]
+  public var required: Bool
+  public var defaultValue: AnswerValue?
+  public var showIf: Condition?
+  public var choices: [Choice]
+  public var minimum: Double?
+  public var maximum: Double?
+  /// For a yes/no question that is a safeguard: the answer that puts it in place.
+  public var saferAnswer: Bool?
+  /// For groups: the noun for one entry ("data flow").
+  public var itemName: String?
+  /// For groups: the sub-questions of each entry.
+  public var fields: [Question]
+  public var location: SourceLocation
+  /// Where the `show_if` expression starts, for diagnostics.
+  public var showIfLocation: SourceLocation?
+  /// Where `cites` is written, for diagnostics.
+  public var citesLocation: SourceLocation?
+  /// Where `default` is written, for diagnostics.
+  public var defaultLocation: SourceLocation?
+
+  public init(
+    id: String, kind: Kind, prompt: String, help: String? = nil, cites: [String] = [],
+    required: Bool = false, defaultValue: AnswerValue? = nil, showIf: Condition? = nil,
+    choices: [Choice] = [], minimum: Double? = nil, maximum: Double? = nil,
+    saferAnswer: Bool? = nil, itemName: String? = nil, fields: [Question] = [],
+    location: SourceLocation
+  ) {
+    self.id = id
+    self.kind = kind
+    self.prompt = prompt
+    self.help = help
+    self.cites = cites
+    self.required = required
+    self.defaultValue = defaultValue
+    self.showIf = showIf
+    self.choices = choices
+    self.minimum = minimum
+    self.maximum = maximum
+    self.saferAnswer = saferAnswer
+    self.itemName = itemName
+    self.fields = fields
+    self.location = location
+  }
+
+  /// The choice with this id.
+  public func choice(_ id: String) -> Choice? { choices.first { $0.id == id } }
+
+  /// The label of a choice id, or the id itself when unknown.
+  public func label(ofChoice id: String) -> String { choice(id)?.label ?? id }
+
+  /// The group's sub-question with this id.
+  public func field(_ id: String) -> Question? { fields.first { $0.id == id } }
+}
+
+/// One choice of a single- or multiple-choice question.
+public struct Choice: Sendable, Hashable {
+  public var id: String
+  public var label: String
+  public var help: String?
+  /// Relative risk among the question's choices (higher is riskier), used by
+  /// the monotonicity tests and by materiality ("a wider access scope").
+  public var risk: Int?
+  public var location: SourceLocation
+
+  public init(
+    id: String, label: String, help: String? = nil, risk: Int? = nil, location: SourceLocation
+  ) {
+    self.id = id
+    self.label = label
+    self.help = help
+    self.risk = risk
+    self.location = location
+  }
+}
