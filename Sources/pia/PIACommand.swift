@@ -6,7 +6,13 @@ struct PIACommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "pia",
     abstract: "Privacy impact assessments under MFIPPA, from questionnaire to council appendix.",
+    discussion: """
+      Questionnaires, rules, vendor facts and templates are plain files found in a resource \
+      folder (see --resources). Exit codes: 0 success, 1 failure, 64 usage error.
+      """,
     version: PIAKit.version,
-    subcommands: []
+    subcommands: [
+      List.self, Validate.self,
+    ]
   )
 }

@@ -1,0 +1,100 @@
+import Foundation
+
+/// What `pia validate` checks: every kind of shipped file, each with its own
+/// loader, all reporting positioned diagnostics.
+public struct ContentValidator: Sendable {
+  /// The outcome of a validation run.
+  public struct Report: Sendable {
+    public var diagnostics: [Diagnostic]
+    /// Files checked, by kind ("questionnaire", "law", …).
+    public var checked: [(kind: String, path: String)]
+
+    /// One line: how many files of each kind, and how many problems.
+    public var summary: String {
+      var kinds: [String: Int] = [:]
+      var order: [String] = []
+      for item in checked {
+        if kinds[item.kind] == nil { order.append(item.kind) }
+        kinds[item.kind, default: 0] += 1
+      }
+      let parts = order.map { kind in
+        let count = kinds[kind] ?? 0
+        return "\(count) \(kind)\(count == 1 ? "" : "s")"
+      }
+      let errors = diagnostics.filter { $0.severity == .error }.count
+      let warnings = diagnostics.filter { $0.severity == .warning }.count
+      let files = "Checked \(checked.count) file\(checked.count == 1 ? "" : "s")"
+      let detail = parts.isEmpty ? "" : " (\(parts.joined(separator: ", ")))"
+      if errors == 0 && warnings == 0 { return "\(files)\(detail): no problems." }
+      return
+        "\(files)\(detail): \(errors) error\(errors == 1 ? "" : "s"), "
+        + "\(warnings) warning\(warnings == 1 ? "" : "s")."
+    }
+  }
+
+  public var resources: Resources
+
+  public init(resources: Resources) {
+    self.resources = resources
+  }
+
+  /// Checks everything in the resource folder.
+  public func validateAll() -> Report {
+    let catalog = ContentCatalog(resources: resources)
+    var diagnostics = catalog.diagnostics
+    var checked: [(String, String)] = []
+    for path in catalog.filesChecked {
+      checked.append((path.contains("/law/") || path.hasPrefix("law/") ? "law file" : "questionnaire", path))
+    }
+    let (manifest, manifestDiagnostics) = TemplateManifest.load(resources: resources)
+    diagnostics += manifestDiagnostics
+    checked.append(("template manifest", resources.display(resources.templates.appendingPathComponent(TemplateManifest.fileName))))
+    _ = manifest
+    return Report(diagnostics: diagnostics.sortedByLocation(), checked: checked)
+  }
+
+  /// Checks the given files; `path` is each file as the user wrote it.
+  public func validate(files: [(url: URL, path: String)]) -> Report {
+    let (law, lawDiagnostics) = LawCatalogue.load(
+      folder: resources.law, displayFolder: resources.display(resources.law))
+    var diagnostics: [Diagnostic] = []
+    var checked: [(String, String)] = []
+    for (url, path) in files {
+      let standardized = url.standardizedFileURL
+      guard FileManager.default.fileExists(atPath: standardized.path) else {
+        diagnostics.append(.error("'\(path)' does not exist", at: nil))
+        continue
+      }
+      if standardized.deletingLastPathComponent().path == resources.law.path {
+        checked.append(("law file", path))
+        diagnostics += lawDiagnostics.filter { $0.location?.file == resources.display(standardized) }
+        continue
+      }
+      let insideResources = standardized.path.hasPrefix(resources.questionnaires.path + "/")
+      if insideResources && Self.isModule(standardized) {
+        checked.append(("module", path))
+        let shown = resources.display(standardized)
+        let catalog = ContentCatalog(resources: resources)
+        diagnostics += catalog.diagnostics.filter { $0.location?.file == shown }
+        continue
+      }
+      checked.append(("questionnaire", path))
+      let root =
+        insideResources ? resources.questionnaires : standardized.deletingLastPathComponent()
+      let loader = QuestionnaireLoader(root: root)
+      let (questionnaire, found) = loader.load(standardized, path: path)
+      diagnostics += found
+      if let questionnaire {
+        diagnostics += QuestionnaireValidator(law: law).validate(questionnaire)
+      }
+    }
+    return Report(diagnostics: diagnostics.sortedByLocation(), checked: checked)
+  }
+
+  private static func isModule(_ url: URL) -> Bool {
+    guard let document = try? YAMLDocument(contentsOf: url),
+      case .mapping(let mapping)? = document.root
+    else { return false }
+    return mapping["module"] != nil
+  }
+}
