@@ -150,7 +150,11 @@ extension MaterialityRules {
       let before = condition.evaluate(in: AnswerEnvironment(answers: old, facts: facts.old))
       let after = condition.evaluate(in: AnswerEnvironment(answers: new, facts: facts.new))
       guard !before, after else { return nil }
-      return "now true, and not before"
+      let names = Set(condition.references().map(\.reference.name))
+      let changes = summary.answers.filter { names.contains($0.questionID) }.map {
+        "\($0.prompt): \($0.fromText ?? "not answered") → \($0.toText ?? "not answered")"
+      }
+      return changes.isEmpty ? "now holds, and did not before" : changes.joined(separator: "; ")
     case .overallResidualRose:
       guard let movement = summary.overallResidual, movement.rose else { return nil }
       return "overall residual level \(movement.from) → \(movement.to)"

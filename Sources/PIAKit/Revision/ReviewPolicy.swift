@@ -35,7 +35,7 @@ extension CalendarDate {
     let index = year * 12 + (month - 1) + months
     let newYear = index / 12
     let newMonth = index % 12 + 1
-    for candidate in stride(from: day, through: 28, by: -1) {
+    for candidate in stride(from: day, through: min(day, 28), by: -1) {
       if let date = CalendarDate(year: newYear, month: newMonth, day: candidate) { return date }
     }
     // Every month has a 28th; years outside 1...9999 keep the original date.
