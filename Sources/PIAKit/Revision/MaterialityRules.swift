@@ -159,9 +159,10 @@ public struct MaterialityRules: Sendable, Hashable {
         .map(MaterialityRule.Trigger.addedEntry)
     case "became":
       guard let parsed = QuestionnaireLoader.condition(value, reader: &reader) else { return nil }
-      reader.diagnostics += ConditionChecker(available: questions).check(
+      let problems = ConditionChecker(available: questions).check(
         parsed.condition, at: parsed.location)
-      return .became(parsed.condition)
+      reader.diagnostics += problems
+      return problems.hasErrors ? nil : .became(parsed.condition)
     case "overall_residual_rose", "overall_inherent_rose":
       guard let flag = reader.boolean(value, "'\(entry.key)'") else { return nil }
       guard flag else {
