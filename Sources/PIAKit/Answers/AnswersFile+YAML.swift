@@ -447,7 +447,8 @@ enum YAMLScalar {
     var lines = body.split(separator: "\n", omittingEmptySubsequences: false)
     if chomp == "+", lines.last == "" { lines.removeLast() }
     let rendered = lines.map { $0.isEmpty ? "" : pad + $0 }.joined(separator: "\n")
-    return "|2\(chomp)\n\(rendered)"
+    let indicator = lines.first.map { $0.isEmpty || $0.hasPrefix(" ") } ?? true ? "2" : ""
+    return "|\(indicator)\(chomp)\n\(rendered)"
   }
 
   /// Whether `written`, placed after `key: `, reads back as `expected`.
