@@ -118,8 +118,9 @@ extension PIACommand {
         return
       }
       print(
-        "\(missing.count) question\(missing.count == 1 ? "" : "s") that apply "
-          + "\(missing.count == 1 ? "is" : "are") unanswered (\(required.count) required):")
+        missing.count == 1
+          ? "1 question that applies is unanswered (\(required.count) required):"
+          : "\(missing.count) questions that apply are unanswered (\(required.count) required):")
       var rows: [[String]] = []
       for question in missing {
         rows.append([
