@@ -193,6 +193,7 @@ extension AnswersFile {
         }
       }
     }
+    file.dropImpliedEntryNumbers()
     if options.acceptsOtherVersion { file.questionnaireVersion = questionnaire.version }
     return (file, reader.diagnostics)
   }
@@ -328,6 +329,14 @@ extension AnswersFile {
     return out
   }
 
+  /// Drops entry numbers that the entries themselves already imply, so that a
+  /// file equals itself read back.
+  mutating func dropImpliedEntryNumbers() {
+    for (group, last) in lastEntryNumbers where last <= Self.highestEntryNumber(group, in: self) {
+      lastEntryNumbers[group] = nil
+    }
+  }
+
   /// The highest `N` of entry ids `<group>-N` in the answers and inactive answers.
   static func highestEntryNumber(_ group: String, in file: AnswersFile) -> Int {
     var highest = 0
@@ -447,7 +456,8 @@ enum YAMLScalar {
     var lines = body.split(separator: "\n", omittingEmptySubsequences: false)
     if chomp == "+", lines.last == "" { lines.removeLast() }
     let rendered = lines.map { $0.isEmpty ? "" : pad + $0 }.joined(separator: "\n")
-    return "|2\(chomp)\n\(rendered)"
+    let indicator = lines.first.map { $0.isEmpty || $0.hasPrefix(" ") } ?? true ? "2" : ""
+    return "|\(indicator)\(chomp)\n\(rendered)"
   }
 
   /// Whether `written`, placed after `key: `, reads back as `expected`.
