@@ -1,3 +1,5 @@
+import Foundation
+
 /// Library entry points for versions and approvals, used by `pia interview
 /// --revise`, `pia approve`, `pia history` and `pia diff`.
 public enum Revision {
@@ -91,5 +93,53 @@ public enum Revision {
   ) -> [String: AnswerValue]? {
     if number == record.currentVersion { return current }
     return record.version(number)?.answers
+  }
+}
+
+extension Revision {
+  /// Asks for the reason for revision before `pia interview --revise` edits
+  /// approved answers.
+  ///
+  /// - Returns: The reason, or `nil` when input ended, the user asked to stop,
+  ///   or `maximumAttempts` empty answers were given.
+  public static func askReason(
+    console: inout some Console, version: Int, maximumAttempts: Int = 3
+  ) -> String? {
+    console.write(
+      "Version \(version) of these answers was approved. Revising them starts version "
+        + "\(version + 1); version \(version) is kept in the file's history.\n")
+    for _ in 0..<maximumAttempts {
+      guard let line = console.readLine(prompt: "Reason for revision: "),
+        !console.interruptRequested
+      else { return nil }
+      let reason = line.trimmingCharacters(in: .whitespacesAndNewlines)
+      if !reason.isEmpty { return reason }
+      console.write("Please give a reason (for example \"scope widened to the records system\").\n")
+    }
+    return nil
+  }
+
+  /// Scores `file` (when `engine` is given), asks for a reason if needed and
+  /// records the version: what `pia interview --revise` does before the first
+  /// question.
+  ///
+  /// - Returns: The file to interview (unchanged when no version was needed),
+  ///   or `nil` when no reason was given.
+  public static func prepareRevision(
+    file: AnswersFile, questionnaire: Questionnaire, engine: RiskEngine?, date: CalendarDate,
+    reason: String?, console: inout some Console
+  ) -> AnswersFile? {
+    guard needsNewVersion(file) else { return file }
+    let record = RevisionRecord.read(from: file, questionnaire: questionnaire).0
+    guard
+      let reason = reason
+        ?? askReason(console: &console, version: record.currentVersion)
+    else { return nil }
+    let assessment = engine?.assess(
+      answers: file.answers,
+      asOf: RevisionDocument.scoringDate(file.answers, fallback: date))
+    return startRevision(
+      file: file, record: record, questionnaire: questionnaire, reason: reason, date: date,
+      assessment: assessment)
   }
 }
