@@ -7,6 +7,6 @@ struct PIACommand: ParsableCommand {
     commandName: "pia",
     abstract: "Privacy impact assessments under MFIPPA, from questionnaire to council appendix.",
     version: PIAKit.version,
-    subcommands: []
+    subcommands: [Convert.self, CheckAccessibility.self]
   )
 }
