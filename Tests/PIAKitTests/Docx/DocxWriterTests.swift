@@ -219,3 +219,18 @@ import Testing
     #expect(section.child("pgMar")?.attributes["left"] == "1440")
   }
 }
+
+@Suite struct URLTargetTests {
+  @Test(arguments: [
+    ("https://x.org/a b", "https://x.org/a%20b"),
+    ("foo):", "foo)%3A"),
+    ("mailto:a@b.org", "mailto:a@b.org"),
+    ("http://e.com/?q=][x]", "http://e.com/?q=%5D%5Bx%5D"),
+    ("100%", "100%25"),
+    ("a%2Fb", "a%2Fb"),
+    ("/path:x", "/path:x"),
+  ])
+  func targetsAreValidURIReferences(_ destination: String, _ expected: String) {
+    #expect(URLTarget.encoded(destination) == expected)
+  }
+}
