@@ -6,7 +6,8 @@ import PIAKit
 struct CheckAccessibility: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "check-accessibility",
-    abstract: "Check a .docx for language, title, heading order, table headers and empty paragraphs.")
+    abstract:
+      "Check a .docx for language, title, heading order, table headers and empty paragraphs.")
 
   @Argument(help: "The .docx files to check.")
   var files: [String]

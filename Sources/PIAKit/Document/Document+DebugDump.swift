@@ -36,7 +36,8 @@ extension Block {
     case .table(let table):
       let aligns = table.alignments.map { "\($0)" }.joined(separator: ",")
       lines.append("\(pad)table [\(aligns)]")
-      lines.append("\(pad)  header " + table.header.map { quoted($0.plainText) }.joined(separator: " | "))
+      lines.append(
+        "\(pad)  header " + table.header.map { quoted($0.plainText) }.joined(separator: " | "))
       for row in table.rows {
         lines.append("\(pad)  row " + row.map { quoted($0.plainText) }.joined(separator: " | "))
       }

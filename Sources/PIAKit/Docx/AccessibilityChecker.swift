@@ -71,12 +71,14 @@ public enum AccessibilityChecker {
       issues.append(
         AccessibilityIssue(
           kind: .languageNotSet,
-          message: "docProps/core.xml: dc:language is \(coreLanguage ?? "not set"), expected \(language)"))
+          message:
+            "docProps/core.xml: dc:language is \(coreLanguage ?? "not set"), expected \(language)"))
     }
     let title = core?.child("title")?.text.trimmed ?? ""
     if title.isEmpty {
       issues.append(
-        AccessibilityIssue(kind: .titleMissing, message: "docProps/core.xml: the document has no title"))
+        AccessibilityIssue(
+          kind: .titleMissing, message: "docProps/core.xml: the document has no title"))
     }
 
     let outlineLevels = styles.map(Self.outlineLevels) ?? [:]
@@ -97,7 +99,9 @@ public enum AccessibilityChecker {
           issues.append(
             AccessibilityIssue(
               kind: .emptyParagraph,
-              message: "paragraph \(paragraphNumber) is empty (use paragraph spacing, not blank paragraphs)"))
+              message:
+                "paragraph \(paragraphNumber) is empty (use paragraph spacing, not blank paragraphs)"
+            ))
         }
       case "tbl":
         tableNumber += 1
@@ -107,7 +111,8 @@ public enum AccessibilityChecker {
           issues.append(
             AccessibilityIssue(
               kind: .tableHeaderNotMarked,
-              message: "table \(tableNumber) (\"\(preview)\"): the first row is not marked as a header row"
+              message:
+                "table \(tableNumber) (\"\(preview)\"): the first row is not marked as a header row"
                 + " (w:tblHeader)"))
         }
       default:
@@ -130,7 +135,8 @@ public enum AccessibilityChecker {
     var result: [String: Int] = [:]
     for style in styles.children("style") {
       guard let id = style.attributes["styleId"],
-        let value = style.child("pPr")?.child("outlineLvl")?.attributes["val"], let level = Int(value),
+        let value = style.child("pPr")?.child("outlineLvl")?.attributes["val"],
+        let level = Int(value),
         level < 9
       else { continue }
       result[id] = level + 1

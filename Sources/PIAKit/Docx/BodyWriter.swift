@@ -92,7 +92,8 @@ struct BodyWriter {
         try $0.writeInlines(inlines, format: RunFormat())
       }
     case .paragraph(let inlines):
-      let style = context.quoteDepth > 0 ? "Quote" : context.listLevel == nil ? nil : "ListParagraph"
+      let style =
+        context.quoteDepth > 0 ? "Quote" : context.listLevel == nil ? nil : "ListParagraph"
       try paragraph(ParagraphProperties(style: style, indentLeft: context.indent)) {
         try $0.writeInlines(inlines, format: RunFormat())
       }
@@ -215,7 +216,8 @@ struct BodyWriter {
     }
     if properties.bottomBorder {
       try xml.start("w:pBdr")
-      try xml.empty("w:bottom", ["w:val": "single", "w:sz": "6", "w:space": "1", "w:color": "auto"])
+      try xml.empty(
+        "w:bottom", ["w:val": "single", "w:sz": "6", "w:space": "1", "w:color": "auto"])
       try xml.end()
     }
     if let left = properties.indentLeft {
@@ -368,7 +370,8 @@ struct BodyWriter {
         try xml.empty("w:rStyle", ["w:val": "CodeChar"])
       }
       if format.hyperlink && format.code {
-        try xml.empty("w:rFonts", ["w:ascii": "Consolas", "w:hAnsi": "Consolas", "w:cs": "Consolas"])
+        try xml.empty(
+          "w:rFonts", ["w:ascii": "Consolas", "w:hAnsi": "Consolas", "w:cs": "Consolas"])
       }
       if format.bold {
         try xml.empty("w:b")
@@ -620,11 +623,14 @@ enum URLTarget {
     let bytes = Array(destination.utf8)
     var encodeColonAt: Int?
     if let colon = bytes.firstIndex(of: UInt8(ascii: ":")),
-      !bytes[..<colon].contains(where: { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") })
+      !bytes[..<colon].contains(where: {
+        $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#")
+      })
     {
       let scheme = bytes[..<colon]
       let valid =
-        (scheme.first.map { ($0 | 0x20) >= UInt8(ascii: "a") && ($0 | 0x20) <= UInt8(ascii: "z") } ?? false)
+        (scheme.first.map { ($0 | 0x20) >= UInt8(ascii: "a") && ($0 | 0x20) <= UInt8(ascii: "z") }
+          ?? false)
         && scheme.allSatisfy { schemeCharacters.contains($0) }
       if !valid { encodeColonAt = colon }
     }

@@ -80,7 +80,9 @@ public struct DocxWriter: Sendable {
       ("docProps/core.xml", try parts.coreProperties()),
       ("docProps/app.xml", try parts.appProperties()),
       ("word/document.xml", documentXML),
-      ("word/_rels/document.xml.rels", try parts.documentRelationships(hyperlinks: body.hyperlinks)),
+      (
+        "word/_rels/document.xml.rels", try parts.documentRelationships(hyperlinks: body.hyperlinks)
+      ),
       ("word/styles.xml", try parts.styles()),
       ("word/numbering.xml", try parts.numbering(orderedLists: body.orderedLists)),
       ("word/settings.xml", try parts.settings()),

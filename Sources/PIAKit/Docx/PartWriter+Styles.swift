@@ -31,7 +31,8 @@ extension PartWriter {
 
     let writer = StyleWriter(xml: xml)
     try writer.style(.paragraph, "Normal", name: "Normal", isDefault: true)
-    try writer.style(.character, "DefaultParagraphFont", name: "Default Paragraph Font", isDefault: true)
+    try writer.style(
+      .character, "DefaultParagraphFont", name: "Default Paragraph Font", isDefault: true)
     try writer.style(
       .paragraph, "Title", name: "Title", paragraph: [.spacing(before: 0, after: 240)],
       run: [.size(56), .color("1F3864")])
@@ -43,15 +44,19 @@ extension PartWriter {
           .keepNext, .keepLines, .spacing(before: level == 1 ? 360 : 240, after: 120),
           .outlineLevel(level - 1),
         ],
-        run: [.bold, .color("1F3864"), .size(headingSizes[level - 1])] + (level >= 5 ? [.italic] : []))
+        run: [.bold, .color("1F3864"), .size(headingSizes[level - 1])]
+          + (level >= 5 ? [.italic] : []))
     }
     try writer.style(
       .paragraph, "Quote", name: "Quote", paragraph: [.indent(left: 720, right: 720)],
       run: [.italic, .color("404040")])
     try writer.style(
-      .paragraph, "Code", name: "Code", paragraph: [.shading("F2F2F2"), .spacing(before: 0, after: 160)],
+      .paragraph, "Code", name: "Code",
+      paragraph: [.shading("F2F2F2"), .spacing(before: 0, after: 160)],
       run: [.monospace, .size(20)])
-    try writer.style(.character, "CodeChar", name: "Code Char", basedOn: "DefaultParagraphFont", run: [.monospace, .size(20)])
+    try writer.style(
+      .character, "CodeChar", name: "Code Char", basedOn: "DefaultParagraphFont",
+      run: [.monospace, .size(20)])
     try writer.style(
       .paragraph, "ListParagraph", name: "List Paragraph",
       paragraph: [.spacing(before: 0, after: 80), .indent(left: 720, right: nil)])
@@ -77,7 +82,8 @@ extension PartWriter {
       .paragraph, "SignatureRole", name: "Signature Role",
       paragraph: [.keepNext, .spacing(before: 360, after: 60)], run: [.bold])
     try writer.style(
-      .paragraph, "SignatureLine", name: "Signature Line", paragraph: [.spacing(before: 0, after: 60)])
+      .paragraph, "SignatureLine", name: "Signature Line",
+      paragraph: [.spacing(before: 0, after: 60)])
     try writer.tableGrid()
     try xml.end()
     return try xml.finish()
@@ -195,7 +201,10 @@ private struct StyleWriter {
     case .monospace:
       try xml.empty(
         "w:rFonts",
-        ["w:ascii": "Consolas", "w:hAnsi": "Consolas", "w:eastAsia": "Consolas", "w:cs": "Consolas"])
+        [
+          "w:ascii": "Consolas", "w:hAnsi": "Consolas", "w:eastAsia": "Consolas",
+          "w:cs": "Consolas",
+        ])
     case .size(let halfPoints):
       try xml.empty("w:sz", ["w:val": String(halfPoints)])
       try xml.empty("w:szCs", ["w:val": String(halfPoints)])

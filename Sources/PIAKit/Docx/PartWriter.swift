@@ -6,8 +6,10 @@ struct PartWriter {
 
   private static let mainContentType =
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
-  private static let wordprocessingType = "application/vnd.openxmlformats-officedocument.wordprocessingml."
-  private static let relationshipType = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+  private static let wordprocessingType =
+    "application/vnd.openxmlformats-officedocument.wordprocessingml."
+  private static let relationshipType =
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
 
   func contentTypes() throws -> Data {
     let xml = try XMLWriter(part: "[Content_Types].xml")
@@ -15,7 +17,10 @@ struct PartWriter {
     try xml.attribute("xmlns", Namespace.contentTypes)
     try xml.empty(
       "Default",
-      ["Extension": "rels", "ContentType": "application/vnd.openxmlformats-package.relationships+xml"])
+      [
+        "Extension": "rels",
+        "ContentType": "application/vnd.openxmlformats-package.relationships+xml",
+      ])
     try xml.empty("Default", ["Extension": "xml", "ContentType": "application/xml"])
     let overrides: [(String, String)] = [
       ("/word/document.xml", Self.mainContentType),
@@ -25,7 +30,9 @@ struct PartWriter {
       ("/word/header1.xml", Self.wordprocessingType + "header+xml"),
       ("/word/footer1.xml", Self.wordprocessingType + "footer+xml"),
       ("/docProps/core.xml", "application/vnd.openxmlformats-package.core-properties+xml"),
-      ("/docProps/app.xml", "application/vnd.openxmlformats-officedocument.extended-properties+xml"),
+      (
+        "/docProps/app.xml", "application/vnd.openxmlformats-officedocument.extended-properties+xml"
+      ),
     ]
     for (part, type) in overrides {
       try xml.empty("Override", ["PartName": part, "ContentType": type])
@@ -40,7 +47,8 @@ struct PartWriter {
       [
         ("rId1", Self.relationshipType + "officeDocument", "word/document.xml", false),
         (
-          "rId2", "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties",
+          "rId2",
+          "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties",
           "docProps/core.xml", false
         ),
         ("rId3", Self.relationshipType + "extended-properties", "docProps/app.xml", false),
@@ -61,7 +69,9 @@ struct PartWriter {
     return try relationships(part: "word/_rels/document.xml.rels", entries)
   }
 
-  private func relationships(part: String, _ entries: [(String, String, String, Bool)]) throws -> Data {
+  private func relationships(part: String, _ entries: [(String, String, String, Bool)]) throws
+    -> Data
+  {
     let xml = try XMLWriter(part: part)
     try xml.start("Relationships")
     try xml.attribute("xmlns", Namespace.packageRelationships)

@@ -1,5 +1,5 @@
-import Foundation
 internal import CLibXML2
+import Foundation
 
 /// A parsed XML element as plain Swift values, for reading parts back (checks and tests).
 struct XMLNode: Sendable, Equatable {
@@ -43,8 +43,9 @@ struct XMLNode: Sendable, Equatable {
   /// - Throws: ``DocxError`` when the bytes are not well-formed XML.
   static func parse(_ data: Data, part: String) throws -> XMLNode {
     LibXML2.ensureInitialized()
-    let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue
-      | XML_PARSE_NOWARNING.rawValue | XML_PARSE_HUGE.rawValue)
+    let options = Int32(
+      XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue
+        | XML_PARSE_NOWARNING.rawValue | XML_PARSE_HUGE.rawValue)
     let document = data.withUnsafeBytes { raw -> xmlDocPtr? in
       guard let base = raw.bindMemory(to: CChar.self).baseAddress else { return nil }
       return xmlReadMemory(base, Int32(raw.count), part, nil, options)
@@ -62,7 +63,9 @@ struct XMLNode: Sendable, Equatable {
     var attribute = node.pointee.properties
     while let current = attribute {
       let name = string(current.pointee.name)
-      if let value = xmlNodeGetContent(UnsafeMutableRawPointer(current).assumingMemoryBound(to: xmlNode.self)) {
+      if let value = xmlNodeGetContent(
+        UnsafeMutableRawPointer(current).assumingMemoryBound(to: xmlNode.self))
+      {
         attributes[name] = String(cString: value)
         clibxml2_free(value)
       }
@@ -96,8 +99,9 @@ struct XMLNode: Sendable, Equatable {
   /// - Throws: ``DocxError`` when the bytes are not well-formed XML.
   static func prettyPrinted(_ data: Data, part: String) throws -> String {
     LibXML2.ensureInitialized()
-    let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue
-      | XML_PARSE_NOWARNING.rawValue | XML_PARSE_NOBLANKS.rawValue)
+    let options = Int32(
+      XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue
+        | XML_PARSE_NOWARNING.rawValue | XML_PARSE_NOBLANKS.rawValue)
     let document = data.withUnsafeBytes { raw -> xmlDocPtr? in
       guard let base = raw.bindMemory(to: CChar.self).baseAddress else { return nil }
       return xmlReadMemory(base, Int32(raw.count), part, nil, options)

@@ -1,5 +1,5 @@
-import Foundation
 internal import CLibXML2
+import Foundation
 
 /// Streams one XML part with libxml2's xmlTextWriter into an in-memory buffer.
 ///
@@ -25,7 +25,8 @@ final class XMLWriter {
       throw DocxError("cannot create an XML writer for \(part)")
     }
     self.writer = writer
-    try check(xmlTextWriterStartDocument(writer, "1.0", "UTF-8", "yes"), "xmlTextWriterStartDocument")
+    try check(
+      xmlTextWriterStartDocument(writer, "1.0", "UTF-8", "yes"), "xmlTextWriterStartDocument")
   }
 
   deinit {

@@ -5,10 +5,16 @@ import Testing
 @Suite struct DocumentTests {
   let sample = Document(blocks: [
     .heading(level: 1, [.text("Intro")]),
-    .paragraph([.text("a "), .strong([.text("b")]), .softBreak, .emphasis([.text("c")]), .lineBreak, .code("d")]),
+    .paragraph([
+      .text("a "), .strong([.text("b")]), .softBreak, .emphasis([.text("c")]), .lineBreak,
+      .code("d"),
+    ]),
     .blockQuote([.heading(level: 2, [.text("Quoted")])]),
     .list(List(ordered: false, items: [[.heading(level: 3, [.text("In list")])]])),
-    .table(Table(alignments: [.left, .right], header: [[.text("H1")], [.text("H2")]], rows: [[[.text("x")], [.text("y")]]])),
+    .table(
+      Table(
+        alignments: [.left, .right], header: [[.text("H1")], [.text("H2")]],
+        rows: [[[.text("x")], [.text("y")]]])),
     .directive(.pageBreak),
   ])
 
@@ -59,7 +65,9 @@ import Testing
     }
     let document = Document(blocks: [
       .paragraph([.text("1")]),
-      .blockQuote([.paragraph([.text("2")]), .list(List(ordered: true, items: [[.paragraph([.text("3")])]]))]),
+      .blockQuote([
+        .paragraph([.text("2")]), .list(List(ordered: true, items: [[.paragraph([.text("3")])]])),
+      ]),
       .table(Table(alignments: [], header: [], rows: [])),
     ])
     var counter = Counter()
@@ -71,7 +79,8 @@ import Testing
   @Test func debugDumpShowsStructure() {
     let document = Document(blocks: [
       .heading(level: 2, [.text("T")]),
-      .list(List(ordered: true, start: 3, tight: true, items: [[.paragraph([.strong([.text("x")])])]])),
+      .list(
+        List(ordered: true, start: 3, tight: true, items: [[.paragraph([.strong([.text("x")])])]])),
     ])
     #expect(
       document.debugDump() == """

@@ -35,7 +35,8 @@ import Testing
       if name == "word/document.xml" {
         let xml = String(decoding: data, as: UTF8.self)
           .replacingOccurrences(of: "<w:tblHeader/>", with: "")
-          .replacingOccurrences(of: "<w:body>", with: "<w:body><w:p/><w:p><w:r><w:t> </w:t></w:r></w:p>")
+          .replacingOccurrences(
+            of: "<w:body>", with: "<w:body><w:p/><w:p><w:r><w:t> </w:t></w:r></w:p>")
         data = Data(xml.utf8)
       }
       parts.append((name, data))

@@ -78,7 +78,9 @@ import Testing
 
   @Test func headingsUseHeadingStyles() throws {
     let docx = try DocxFixture.write("# One\n\n## Two\n\n###### Six\n")
-    let styles = try DocxFixture.documentXML(docx).descendants("pStyle").map { $0.attributes["val"] ?? "" }
+    let styles = try DocxFixture.documentXML(docx).descendants("pStyle").map {
+      $0.attributes["val"] ?? ""
+    }
     #expect(styles == ["Heading1", "Heading2", "Heading6"])
     let stylesPart = try DocxPackage(data: docx).xml("word/styles.xml")
     let heading2 = stylesPart.children("style").first { $0.attributes["styleId"] == "Heading2" }
@@ -98,7 +100,9 @@ import Testing
     #expect(alignments == ["center", "right"])
     let table = try #require(xml.descendants("tbl").first)
     #expect(table.child("tblPr")?.child("tblW")?.attributes["type"] == "pct")
-    let gridWidths = table.child("tblGrid")?.children("gridCol").compactMap { Int($0.attributes["w"] ?? "") }
+    let gridWidths = table.child("tblGrid")?.children("gridCol").compactMap {
+      Int($0.attributes["w"] ?? "")
+    }
     #expect(gridWidths?.reduce(0, +) == 9360)
   }
 
@@ -109,7 +113,8 @@ import Testing
       ($0.child("pPr")?.child("pStyle")?.attributes["val"] ?? "").hasPrefix("TOC")
         && $0.child("pPr")?.child("pStyle")?.attributes["val"] != "TOCHeading"
     }
-    #expect(tocParagraphs.map(DocxFixture.text(of:)) == ["Safe Pilot", "Scope", "Risks", "Sign-off"])
+    #expect(
+      tocParagraphs.map(DocxFixture.text(of:)) == ["Safe Pilot", "Scope", "Risks", "Sign-off"])
     let levels = tocParagraphs.map { $0.child("pPr")?.child("pStyle")?.attributes["val"] ?? "" }
     #expect(levels == ["TOC1", "TOC2", "TOC2", "TOC3"])
     let instructions = xml.descendants("instrText").map(\.text)
@@ -124,7 +129,8 @@ import Testing
   @Test func heatMapCellsAreShadedByLevelAndKeepTheirText() throws {
     let docx = try DocxFixture.write(DocxFixture.sampleMarkdown)
     let xml = try DocxFixture.documentXML(docx)
-    let heatMap = try #require(xml.descendants("tbl").first { DocxFixture.text(of: $0).contains("Critical") })
+    let heatMap = try #require(
+      xml.descendants("tbl").first { DocxFixture.text(of: $0).contains("Critical") })
     var fills: [String: String] = [:]
     for cell in heatMap.descendants("tc") {
       fills[DocxFixture.text(of: cell)] = cell.child("tcPr")?.child("shd")?.attributes["fill"]
@@ -163,24 +169,36 @@ import Testing
     let numbering = try DocxPackage(data: docx).xml("word/numbering.xml")
     let nums = numbering.children("num")
     #expect(nums.count == 3)
-    let starts = nums.dropFirst().map { $0.child("lvlOverride")?.child("startOverride")?.attributes["val"] }
+    let starts = nums.dropFirst().map {
+      $0.child("lvlOverride")?.child("startOverride")?.attributes["val"]
+    }
     #expect(starts == ["1", "5"])
-    let numIDs = try DocxFixture.documentXML(docx).descendants("numId").map { $0.attributes["val"] ?? "" }
+    let numIDs = try DocxFixture.documentXML(docx).descendants("numId").map {
+      $0.attributes["val"] ?? ""
+    }
     #expect(numIDs == ["2", "2", "3", "3", "1", "1"])
   }
 
   @Test func nestedListItemsUseDeeperLevels() throws {
     let docx = try DocxFixture.write("- a\n  - b\n    - c\n")
-    let levels = try DocxFixture.documentXML(docx).descendants("ilvl").map { $0.attributes["val"] ?? "" }
+    let levels = try DocxFixture.documentXML(docx).descendants("ilvl").map {
+      $0.attributes["val"] ?? ""
+    }
     #expect(levels == ["0", "1", "2"])
   }
 
   @Test func hyperlinksAreExternalRelationships() throws {
-    let docx = try DocxFixture.write("[a](<https://x.org/p q>) [b](https://x.org/é) [c](https://x.org/é)\n")
+    let docx = try DocxFixture.write(
+      "[a](<https://x.org/p q>) [b](https://x.org/é) [c](https://x.org/é)\n")
     let rels = try DocxPackage(data: docx).xml("word/_rels/document.xml.rels")
     let links = rels.children("Relationship").filter { $0.attributes["TargetMode"] == "External" }
-    #expect(links.map { $0.attributes["Target"] ?? "" } == ["https://x.org/p%20q", "https://x.org/%C3%A9"])
-    let ids = try DocxFixture.documentXML(docx).descendants("hyperlink").map { $0.attributes["id"] ?? "" }
+    #expect(
+      links.map { $0.attributes["Target"] ?? "" } == [
+        "https://x.org/p%20q", "https://x.org/%C3%A9",
+      ])
+    let ids = try DocxFixture.documentXML(docx).descendants("hyperlink").map {
+      $0.attributes["id"] ?? ""
+    }
     #expect(ids == ["rIdLink1", "rIdLink2", "rIdLink2"])
   }
 
@@ -204,7 +222,8 @@ import Testing
     let header = DocxFixture.text(of: try package.xml("word/header1.xml"))
     #expect(header == "Town of Example · Safe Pilot PIA\tDraft")
     let footer = try package.xml("word/footer1.xml")
-    #expect(footer.descendants("fldSimple").map { $0.attributes["instr"] } == [" PAGE ", " NUMPAGES "])
+    #expect(
+      footer.descendants("fldSimple").map { $0.attributes["instr"] } == [" PAGE ", " NUMPAGES "])
     #expect(DocxFixture.text(of: footer) == "Page 1 of 1\tmfippa-pia v3 · answers 1a2b3c4d5e6f")
     let core = try package.xml("docProps/core.xml")
     #expect(core.child("title")?.text == "Safe Pilot PIA")

@@ -9,11 +9,12 @@ import Testing
     "#", "# Heading", "## x ##", "|", "a | b", "*", "**bold**", "_under_", "__x__", "`code`", "```",
     "~~~", "~~strike~~", "<", "<b>bold</b>", "<!-- pia:toc -->", "<!-- note -->", "[link](x)",
     "[x]: https://a", "![img](i.png)", "1. item", "1) item", "- item", "+ item", "* item",
-    "{{name}}", "{{{raw}}}", "line1\nline2", "a\n\nb", "a\r\nb", "a\rb", "\n# heading after newline",
+    "{{name}}", "{{{raw}}}", "line1\nline2", "a\n\nb", "a\r\nb", "a\rb",
+    "\n# heading after newline",
     "x\n1. y", "x\n---", "x\n===", "x\n    code?", "x\n> quote", "]]>", "<w:p>", "&amp;", "&#65;",
     "&nbsp;", "\\", "\\*", "trailing\\", "https://example.org", "www.example.org", "a@b.org",
     "😀👩‍👩‍👧 emoji", "مرحبا بالعالم", "שלום", "e\u{301} a\u{308}\u{301}", "*\u{301}",
-    String((1...0x1F).map { Character(Unicode.Scalar($0)!) }), "\u{FFFE}\u{FFFF}x",
+    String((UInt8(1)...0x1F).map { Character(Unicode.Scalar($0)) }), "\u{FFFE}\u{FFFF}x",
     "nul\u{0}inside", "  leading", "trailing  ", "two  spaces", "x  \ny", "x\n    indented line",
     "\ttab", "a\tb", "$math$", "@mention", "^caret", "%", "'quote' \"double\"", "~", ":emoji:",
   ]
@@ -32,8 +33,10 @@ import Testing
   }
 
   static func checkParagraph(_ text: String) throws {
-    let document = try MarkdownParser.parse("Before " + MarkdownEscaper.escapeInline(text) + " after")
-    #expect(document.blocks.count == 1, "\(text.debugDescription) made \(document.blocks.count) blocks")
+    let document = try MarkdownParser.parse(
+      "Before " + MarkdownEscaper.escapeInline(text) + " after")
+    #expect(
+      document.blocks.count == 1, "\(text.debugDescription) made \(document.blocks.count) blocks")
     guard case .paragraph(let inlines)? = document.blocks.first else {
       Issue.record("\(text.debugDescription) did not stay a paragraph: \(document.debugDump())")
       return
@@ -91,7 +94,9 @@ import Testing
 
   @Test func randomHostileStringsStayLiteral() async {
     let alphabet: [Character] = Array("#|*_`<>[]()!-+.1{}\\~&;:=\n\r\t ab\u{1}\u{FFFE}é😀\u{301}")
-    await propertyCheck(count: 300, input: Gen.element(of: alphabet).map { $0 ?? " " }.string(of: 0...30)) {
+    await propertyCheck(
+      count: 300, input: Gen.element(of: alphabet).map { $0 ?? " " }.string(of: 0...30)
+    ) {
       text in
       try Self.checkParagraph(text)
       try Self.checkCell(text)

@@ -12,7 +12,8 @@ import Testing
         .heading(
           level: 2,
           [
-            .text("Sub "), .emphasis([.text("it")]), .text(" "), .strong([.text("bold")]), .text(" "),
+            .text("Sub "), .emphasis([.text("it")]), .text(" "), .strong([.text("bold")]),
+            .text(" "),
             .strikethrough([.text("gone")]), .text(" "), .code("code"), .text(" "),
             .link(destination: "https://x.org", title: "t", [.text("l")]),
           ]),
@@ -70,7 +71,7 @@ import Testing
             rows: [
               [[.text("1")], [.text("2")], [.text("3")], [.text("4")]],
               [[.text("5")], [], [], []],
-            ])),
+            ]))
       ])
   }
 
@@ -84,7 +85,8 @@ import Testing
   }
 
   @Test func codeBlockQuoteAndBreak() throws {
-    let document = try MarkdownParser.parse("```swift\nlet x = 1\n```\n\n> q\n\n***\n\n    indented\n")
+    let document = try MarkdownParser.parse(
+      "```swift\nlet x = 1\n```\n\n> q\n\n***\n\n    indented\n")
     #expect(
       document.blocks == [
         .codeBlock(info: "swift", text: "let x = 1\n"),
@@ -127,9 +129,12 @@ import Testing
   }
 
   @Test func unknownDirectiveThrowsWithLine() {
-    #expect(throws: MarkdownParser.ParseError(
-      line: 3,
-      message: "unknown directive <!-- pia:pagebreak --> (known: pia:page-break, pia:toc, pia:signature, pia:heat-map)")
+    #expect(
+      throws: MarkdownParser.ParseError(
+        line: 3,
+        message:
+          "unknown directive <!-- pia:pagebreak --> (known: pia:page-break, pia:toc, pia:signature, pia:heat-map)"
+      )
     ) {
       try MarkdownParser.parse("# T\n\n<!-- pia:pagebreak -->\n")
     }
