@@ -7,13 +7,14 @@
 public enum MarkdownEscaper {
   /// Escapes text for use inside a paragraph, heading or list item.
   ///
-  /// A newline (`\n`, `\r\n` or `\r`) becomes a hard line break (`\` + newline); spaces and tabs
-  /// at the start of the following line are kept as character references so Markdown does not
-  /// strip them.
+  /// A newline (`\n`, `\r\n` or `\r`) becomes a hard line break (`\` + newline); newlines at
+  /// the very end are dropped (a break cannot end a paragraph). Spaces and tabs at the start of
+  /// the text or of a line, and at the end of the text, are written as character references so
+  /// Markdown does not strip them.
   /// - Parameter text: Any text.
   /// - Returns: Markdown that renders as exactly `text`.
   public static func escapeInline(_ text: String) -> String {
-    escape(text, newline: "\\\n")
+    escape(text, inline: true)
   }
 
   /// Escapes text for use inside a GFM table cell.
@@ -24,26 +25,45 @@ public enum MarkdownEscaper {
   /// - Parameter text: Any text.
   /// - Returns: Markdown that renders as `text` inside one cell.
   public static func escapeTableCell(_ text: String) -> String {
-    escape(text, newline: " ")
+    escape(text, inline: false)
   }
 
-  private static func escape(_ text: String, newline: String) -> String {
-    var output = String.UnicodeScalarView()
-    var atLineStart = false
+  private static func escape(_ text: String, inline: Bool) -> String {
+    // Unify line endings and drop characters XML 1.0 forbids.
+    var scalars: [Unicode.Scalar] = []
+    scalars.reserveCapacity(text.unicodeScalars.count)
     var previousWasCR = false
     for scalar in text.unicodeScalars {
-      if scalar == "\n" && previousWasCR {
-        previousWasCR = false
+      defer { previousWasCR = scalar == "\r" }
+      if scalar == "\n" && previousWasCR { continue }
+      if scalar == "\r" || scalar == "\n" {
+        scalars.append(inline ? "\n" : " ")
+      } else if XMLText.isAllowed(scalar) {
+        scalars.append(scalar)
+      }
+    }
+    var endOfText = scalars.endIndex
+    if inline {
+      while endOfText > 0 && scalars[endOfText - 1] == "\n" { endOfText -= 1 }
+    }
+    var keepSpacesFrom = endOfText
+    if inline {
+      while keepSpacesFrom > 0
+        && (scalars[keepSpacesFrom - 1] == " " || scalars[keepSpacesFrom - 1] == "\t")
+      {
+        keepSpacesFrom -= 1
+      }
+    }
+    var output = String.UnicodeScalarView()
+    var atLineStart = inline
+    for index in 0..<endOfText {
+      let scalar = scalars[index]
+      if scalar == "\n" {
+        output.append(contentsOf: "\\\n".unicodeScalars)
+        atLineStart = true
         continue
       }
-      previousWasCR = scalar == "\r"
-      if scalar == "\n" || scalar == "\r" {
-        output.append(contentsOf: newline.unicodeScalars)
-        atLineStart = newline.hasSuffix("\n")
-        continue
-      }
-      guard XMLText.isAllowed(scalar) else { continue }
-      if atLineStart && (scalar == " " || scalar == "\t") {
+      if (atLineStart || index >= keepSpacesFrom) && (scalar == " " || scalar == "\t") {
         output.append(contentsOf: (scalar == " " ? "&#32;" : "&#9;").unicodeScalars)
         continue
       }

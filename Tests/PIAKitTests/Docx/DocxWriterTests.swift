@@ -253,3 +253,20 @@ import Testing
     #expect(URLTarget.encoded(destination) == expected)
   }
 }
+
+@Suite struct HostileAnswerDocxTests {
+  @Test(arguments: MarkdownEscaperTests.hostile)
+  func escapedAnswerRendersLiterallyInDocx(_ answer: String) throws {
+    let markdown =
+      "# Q\n\nAnswer: " + MarkdownEscaper.escapeInline(answer) + "\n\n| Question | Answer |\n"
+      + "|---|---|\n| q | " + MarkdownEscaper.escapeTableCell(answer) + " |\n"
+    let docx = try DocxFixture.write(markdown)
+    let xml = try DocxFixture.documentXML(docx)
+    let body = try #require(xml.child("body"))
+    #expect(body.children.map(\.name) == ["p", "p", "tbl", "sectPr"])
+    let paragraph = DocxFixture.text(of: body.children[1])
+    #expect(paragraph.hasPrefix("Answer: " + MarkdownEscaperTests.expectedInline(answer)))
+    let cells = body.children[2].descendants("tc").map(DocxFixture.text(of:))
+    #expect(cells == ["Question", "Answer", "q", MarkdownEscaperTests.expectedCell(answer)])
+  }
+}

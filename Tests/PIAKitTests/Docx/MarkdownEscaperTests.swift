@@ -23,12 +23,16 @@ import Testing
   static func expectedInline(_ text: String) -> String {
     let unified = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(
       of: "\r", with: "\n")
-    return XMLText.sanitized(unified)
+    var result = XMLText.sanitized(unified)
+    while result.hasSuffix("\n") { result.removeLast() }
+    return result
   }
 
   /// What a reader should see for `text` inside a table cell (one line, trimmed).
   static func expectedCell(_ text: String) -> String {
-    let line = expectedInline(text).replacingOccurrences(of: "\n", with: " ")
+    let unified = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(
+      of: "\r", with: "\n")
+    let line = XMLText.sanitized(unified).replacingOccurrences(of: "\n", with: " ")
     return line.trimmingCharacters(in: [" ", "\t"])
   }
 
@@ -86,6 +90,13 @@ import Testing
     #expect(MarkdownEscaper.escapeInline("a\nb") == "a\\\nb")
     #expect(MarkdownEscaper.escapeTableCell("a\nb") == "a b")
     #expect(MarkdownEscaper.escapeTableCell("a|b") == "a\\|b")
+  }
+
+  @Test func edgeSpacesAreKeptAndTrailingNewlinesDropped() {
+    #expect(MarkdownEscaper.escapeInline(" a \t") == "&#32;a&#32;&#9;")
+    #expect(MarkdownEscaper.escapeInline("a\n\n") == "a")
+    #expect(MarkdownEscaper.escapeInline("a\n b") == "a\\\n&#32;b")
+    #expect(MarkdownEscaper.escapeTableCell(" a ") == " a ")
   }
 
   @Test func plainWordsAreUnchanged() {
