@@ -218,7 +218,6 @@ struct PartWriter {
     try xml.start("w:numbering")
     try xml.attribute("xmlns:w", Namespace.wordprocessingML)
     let bullets = ["\u{2022}", "\u{25E6}", "\u{25AA}"]
-    let formats = ["decimal", "lowerLetter", "lowerRoman"]
     for abstract in 0..<2 {
       try xml.start("w:abstractNum")
       try xml.attribute("w:abstractNumId", String(abstract))
@@ -232,7 +231,8 @@ struct PartWriter {
           try xml.empty("w:numFmt", ["w:val": "bullet"])
           try xml.empty("w:lvlText", ["w:val": bullets[level % 3]])
         } else {
-          try xml.empty("w:numFmt", ["w:val": formats[level % 3]])
+          // Decimal at every level, as Markdown renders nested numbered lists.
+          try xml.empty("w:numFmt", ["w:val": "decimal"])
           try xml.empty("w:lvlText", ["w:val": "%\(level + 1)."])
         }
         try xml.empty("w:lvlJc", ["w:val": "left"])
