@@ -19,13 +19,13 @@ struct CheckAccessibility: ParsableCommand {
       do {
         data = try Data(contentsOf: URL(fileURLWithPath: file))
       } catch {
-        throw ValidationError("cannot read \(file): \(error.localizedDescription)")
+        throw CommandFailure("cannot read \(file): \(error.localizedDescription)")
       }
       let issues: [AccessibilityIssue]
       do {
         issues = try AccessibilityChecker.check(docx: data)
       } catch {
-        throw ValidationError("\(file): \(error)")
+        throw CommandFailure("\(file): \(error)")
       }
       if issues.isEmpty {
         print("\(file): ok")

@@ -31,13 +31,13 @@ struct Convert: ParsableCommand {
     do {
       markdown = try String(contentsOf: inputURL, encoding: .utf8)
     } catch {
-      throw ValidationError("cannot read \(input): \(error.localizedDescription)")
+      throw CommandFailure("cannot read \(input): \(error.localizedDescription)")
     }
     let document: Document
     do {
       document = try MarkdownParser.parse(markdown)
     } catch let error as MarkdownParser.ParseError {
-      throw ValidationError("\(input):\(error.line): \(error.message)")
+      throw CommandFailure("\(input):\(error.line): \(error.message)")
     }
     let date = try documentDate(for: inputURL)
     let resolvedTitle =
@@ -49,7 +49,7 @@ struct Convert: ParsableCommand {
     do {
       data = try DocxWriter.write(document, options: options)
     } catch {
-      throw ValidationError("cannot convert \(input): \(error)")
+      throw CommandFailure("cannot convert \(input): \(error)")
     }
     try FileOutput.writeAtomically(data, to: outputURL, displayName: output)
   }
@@ -57,7 +57,7 @@ struct Convert: ParsableCommand {
   private func documentDate(for url: URL) throws -> Date {
     if let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"] {
       guard let seconds = TimeInterval(epoch) else {
-        throw ValidationError("SOURCE_DATE_EPOCH is not a number of seconds: \(epoch)")
+        throw CommandFailure("SOURCE_DATE_EPOCH is not a number of seconds: \(epoch)")
       }
       return Date(timeIntervalSince1970: seconds)
     }
@@ -73,12 +73,12 @@ enum FileOutput {
   static func writeAtomically(_ data: Data, to url: URL, displayName: String) throws {
     var status = stat()
     if lstat(url.path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFLNK {
-      throw ValidationError("refusing to overwrite \(displayName): it is a symbolic link")
+      throw CommandFailure("refusing to overwrite \(displayName): it is a symbolic link")
     }
     do {
       try data.write(to: url, options: .atomic)
     } catch {
-      throw ValidationError("cannot write \(displayName): \(error.localizedDescription)")
+      throw CommandFailure("cannot write \(displayName): \(error.localizedDescription)")
     }
   }
 }
