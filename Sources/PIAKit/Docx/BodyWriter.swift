@@ -447,7 +447,7 @@ struct BodyWriter {
       let cell = column < cells.count ? cells[column] : []
       var fill: String?
       if heatMap {
-        fill = header ? "D9D9D9" : RiskLevel.find(in: cell.plainText)?.fill
+        fill = header ? "D9D9D9" : HeatMapLevel.find(in: cell.plainText)?.fill
       }
       try xml.start("w:tc")
       try xml.start("w:tcPr")
@@ -588,7 +588,7 @@ struct BodyWriter {
 }
 
 /// The risk level named in a heat-map cell, and its shading.
-enum RiskLevel: CaseIterable {
+enum HeatMapLevel: CaseIterable {
   case critical, high, medium, low
 
   /// Fill colours light enough for black text to keep good contrast.
@@ -602,7 +602,7 @@ enum RiskLevel: CaseIterable {
   }
 
   /// The most severe level named as a whole word in `text`, if any.
-  static func find(in text: String) -> RiskLevel? {
+  static func find(in text: String) -> HeatMapLevel? {
     let words = Set(text.lowercased().split { !$0.isLetter }.map(String.init))
     return allCases.first { words.contains("\($0)") }
   }
