@@ -112,7 +112,18 @@ private struct Builder {
   func text(_ id: String) -> String {
     guard let question = questionnaire.question(id), isAsked(id) else { return ReportModel.notApplicable }
     guard let value = answers[id] else { return ReportModel.notAnswered }
-    return display(value, for: question)
+    return shown(display(value, for: question))
+  }
+
+  /// The marker instead of a blank answer.
+  func shown(_ text: String) -> String {
+    text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? ReportModel.notAnswered : text
+  }
+
+  /// `text` when it is not blank.
+  func nonBlank(_ text: String?) -> String? {
+    guard let text, !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return nil }
+    return text
   }
 
   /// The answer text when answered, else nil.
@@ -147,7 +158,7 @@ private struct Builder {
     guard let field = flowQuestion?.field(id) else { return ReportModel.notApplicable }
     guard isFieldVisible(field, in: entry) else { return ReportModel.notApplicable }
     guard let value = entry.values[id] else { return ReportModel.notAnswered }
-    return display(value, for: field)
+    return shown(display(value, for: field))
   }
 
   func isFieldVisible(_ field: Question, in entry: GroupEntry) -> Bool {
@@ -157,7 +168,7 @@ private struct Builder {
   }
 
   func flowName(_ entry: GroupEntry, index: Int) -> String {
-    if case .text(let element)? = entry.values["data_element"], !element.isEmpty { return element }
+    if case .text(let element)? = entry.values["data_element"], let element = nonBlank(element) { return element }
     return "Data flow \(index + 1)"
   }
 
@@ -175,23 +186,25 @@ private struct Builder {
     }
     return ReportModel.QuestionAnswer(
       id: question.id, prompt: question.prompt,
-      answer: value.map { display($0, for: question) } ?? ReportModel.notAnswered,
-      answered: value != nil, citations: question.cites.map { law.cite($0) }, entries: entries)
+      answer: value.map { shown(display($0, for: question)) } ?? ReportModel.notAnswered,
+      answered: value.map { shown(display($0, for: question)) != ReportModel.notAnswered } ?? false,
+      citations: question.cites.map { law.cite($0) }, entries: entries)
   }
 
   func questionAnswerNoCite(_ question: Question, value: AnswerValue?) -> ReportModel.QuestionAnswer {
     ReportModel.QuestionAnswer(
       id: question.id, prompt: question.prompt,
-      answer: value.map { display($0, for: question) } ?? ReportModel.notAnswered,
-      answered: value != nil, citations: [], entries: [])
+      answer: value.map { shown(display($0, for: question)) } ?? ReportModel.notAnswered,
+      answered: value.map { shown(display($0, for: question)) != ReportModel.notAnswered } ?? false,
+      citations: [], entries: [])
   }
 
   // MARK: Build
 
   mutating func build(vendorFacts: [ReportVendorFact]) -> ReportModel {
     let info = file.assessment
-    let initiative = info.title ?? answered("project_title") ?? "Untitled initiative"
-    let institution = info.institution ?? answered("institution_name") ?? ReportModel.notAnswered
+    let initiative = nonBlank(info.title) ?? answered("project_title") ?? "Untitled initiative"
+    let institution = nonBlank(info.institution) ?? answered("institution_name") ?? ReportModel.notAnswered
     let assessedAsOf: String = {
       if case .date(let value)? = answers["assessment_date"] { return value.description }
       return assessment.asOf.description
@@ -301,9 +314,9 @@ private struct Builder {
     let model = ReportModel(
       document: .init(
         title: "\(initiative) Privacy Impact Assessment", initiative: initiative, institution: institution,
-        piaNumber: info.piaNumber ?? "Not assigned", version: "1", status: "Draft",
+        piaNumber: nonBlank(info.piaNumber) ?? "Not assigned", version: "1", status: "Draft",
         assessedAsOf: assessedAsOf, lastReviewed: date.description,
-        author: answered("privacy_lead") ?? info.preparedBy ?? ReportModel.notAnswered,
+        author: answered("privacy_lead") ?? nonBlank(info.preparedBy) ?? ReportModel.notAnswered,
         owner: text("program_owner_role"),
         questionnaire: "\(questionnaire.title) (\(questionnaire.id) v\(questionnaire.version))",
         revisions: [.init(version: "1", date: assessedAsOf, description: "First assessment")]),
@@ -381,7 +394,8 @@ private struct Builder {
       if elements[category] == nil { order.append(category) }
       elements[category, default: []].append(flowName(entry, index: index))
     }
-    return order.map { .init(category: $0, elements: elements[$0] ?? []) }
+    let businessContact = flowQuestion?.field("pi_category")?.label(ofChoice: "business_contact")
+    return order.map { .init(category: $0, elements: elements[$0] ?? [], isPersonal: $0 != businessContact) }
   }
 
   func dataFlowRows() -> [ReportModel.DataFlowRow] {
@@ -431,11 +445,13 @@ private struct Builder {
     let citation = cite("mfippa-s29-2")
     var authorities: [String] = []
     var purposes: [String] = []
-    for entry in flows {
-      if case .text(let detail)? = entry.values["authority_detail"], !detail.isEmpty, !authorities.contains(detail) {
+    // Business contact details in an official capacity are not personal
+    // information (MFIPPA s. 2(2.1)); they need no notice.
+    for entry in flows where entry.values["pi_category"] != .choice("business_contact") {
+      if case .text(let detail)? = entry.values["authority_detail"], let detail = nonBlank(detail), !authorities.contains(detail) {
         authorities.append(detail)
       }
-      if case .text(let purpose)? = entry.values["flow_purpose"], !purpose.isEmpty, !purposes.contains(purpose) {
+      if case .text(let purpose)? = entry.values["flow_purpose"], let purpose = nonBlank(purpose), !purposes.contains(purpose) {
         purposes.append(purpose)
       }
     }

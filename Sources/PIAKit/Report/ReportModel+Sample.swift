@@ -40,7 +40,7 @@ extension ReportModel {
       inherentCounts: [LevelCount(level: "High", count: 1)],
       heatMap: [HeatMapRow(severity: "Maximum", cells: ["Medium (0)", "High (0)", "Critical (0)", "Critical (0)"])],
       findings: [finding], actions: [action],
-      inventory: [InventoryCategory(category: "Contact details", elements: ["Sample"])],
+      inventory: [InventoryCategory(category: "Contact details", elements: ["Sample"], isPersonal: true)],
       dataFlows: [
         DataFlowRow(
           number: "1", element: "Sample", category: "Sample", source: "Sample", purpose: "Sample",

@@ -192,7 +192,9 @@ extension ReportModel.ActionRow {
 
 extension ReportModel.InventoryCategory {
   var templateValue: TemplateValue {
-    .fields(["category": .text(category), "elements": .text(elements.joined(separator: "; "))])
+    .fields([
+      "category": .text(category), "elements": .text(elements.joined(separator: "; ")), "is_personal": .flag(isPersonal),
+    ])
   }
 }
 

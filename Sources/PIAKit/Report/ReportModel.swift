@@ -182,6 +182,8 @@ public struct ReportModel: Sendable, Hashable {
   public struct InventoryCategory: Sendable, Hashable {
     public var category: String
     public var elements: [String]
+    /// False for business contact details in an official capacity (not personal information).
+    public var isPersonal: Bool
   }
 
   public struct VendorSection: Sendable, Hashable {
