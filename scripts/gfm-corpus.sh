@@ -2,6 +2,7 @@
 # Convert every GFM spec example (../shared/test-data/gfm-spec) with the built `pia convert`
 # and validate each .docx against the OOXML schemas. Prints passed/failed counts; exit 1 on any
 # failure. usage: scripts/gfm-corpus.sh [--readback]   (PIA=path/to/pia to pick a binary)
+# --readback also compares each .docx with its Markdown through scripts/docx_readback.py.
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(dirname "$here")
@@ -47,6 +48,9 @@ check_one() {
   if ! bash "$schemas/validate-docx.sh" "$docx" >"$md.log" 2>&1; then
     echo "FAIL schema $(basename "$md")"; return
   fi
+  if [ "$readback" = 1 ] && ! python3 "$here/docx_readback.py" "$md" "$docx" --title "GFM example" >"$md.log" 2>&1; then
+    echo "FAIL readback $(basename "$md")"; return
+  fi
   echo "PASS $(basename "$md")"
 }
 export -f check_one
@@ -58,5 +62,6 @@ grep '^FAIL' "$work/results.txt" | sort | head -20
 for f in $(grep '^FAIL' "$work/results.txt" | head -3 | awk '{print $3}'); do
   echo "--- $f"; grep -v '^ok' "$work/${f}.log" | head -8
 done
-echo "GFM corpus: $total examples, $passed passed (converted and schema-valid), $failed failed"
+what="converted and schema-valid"; [ "$readback" = 1 ] && what="$what, python-docx read-back matches"
+echo "GFM corpus: $total examples, $passed passed ($what), $failed failed"
 [ "$failed" -eq 0 ]

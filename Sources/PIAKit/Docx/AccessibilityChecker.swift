@@ -179,6 +179,10 @@ struct DocxPackage {
   private let archive: Archive
 
   init(data: Data) throws {
+    // Checked here first: ZIPFoundation leaks its in-memory file when handed non-zip bytes.
+    guard data.starts(with: [0x50, 0x4B, 0x03, 0x04]) else {
+      throw DocxError("not a .docx package: the data does not start with a zip signature")
+    }
     do {
       archive = try Archive(data: data, accessMode: .read)
     } catch {
