@@ -231,11 +231,13 @@ public struct RuleCatalogue: Sendable, Hashable {
           ownerLocation: m["owner_question"].map { reader.location(of: $0) },
           dueLocation: m["due_question"].map { reader.location(of: $0) }))
     }
-    guard let id, let title, let when, let harm, let affected, let likelihood, let severity
-    else { return nil }
+    // A bad level is already reported; keep the rule (at the top level) so its
+    // conditions and citations are still cross-checked.
+    guard let id, let title, let when, let harm, let affected else { return nil }
     var rule = RiskRule(
       id: id, title: title, when: when.condition, fileWhen: fileWhen, forEach: forEach,
-      harm: harm, affected: affected, cites: cites, likelihood: likelihood, severity: severity,
+      harm: harm, affected: affected, cites: cites, likelihood: likelihood ?? .almostCertain,
+      severity: severity ?? .maximum,
       blocker: blocker, raises: raises, mitigations: mitigations,
       questionnaires: questionnaires, path: reader.path, location: reader.location(of: node))
     rule.whenLocation = when.location

@@ -32,7 +32,7 @@ public struct Scorer: Sendable {
     _ url: URL, path: String, date: CalendarDate? = nil,
     staleAfterDays: Int = RiskEngine.defaultStaleAfterDays
   ) -> (Assessment?, [Diagnostic]) {
-    let (id, idDiagnostics) = ScoreAnswersReader.questionnaireID(url, path: path)
+    let (id, idDiagnostics) = Self.questionnaireID(url, path: path)
     guard let id else { return (nil, idDiagnostics) }
     guard let engine = engines[id] else {
       let known = engines.keys.sorted()
@@ -46,8 +46,15 @@ public struct Scorer: Sendable {
         ]
       )
     }
-    let (file, diagnostics) = ScoreAnswersReader.read(
-      url, path: path, questionnaire: engine.questionnaire)
+    let data: Data
+    do {
+      data = try Data(contentsOf: url)
+    } catch {
+      return (nil, [.error(FileErrors.describe(error, path: path), at: nil)])
+    }
+    let (file, diagnostics) = AnswersFile.load(
+      data: data, path: path, questionnaire: engine.questionnaire,
+      options: AnswersFile.LoadOptions(acceptsOtherVersion: true))
     guard let file, !diagnostics.hasErrors else { return (nil, idDiagnostics + diagnostics) }
     var asOf = date
     if asOf == nil, case .date(let answered)? = file.answers["assessment_date"] {
@@ -57,6 +64,35 @@ public struct Scorer: Sendable {
       answers: file.answers, asOf: asOf ?? file.assessment.started ?? Self.today(),
       staleAfterDays: staleAfterDays)
     return (assessment, idDiagnostics + diagnostics)
+  }
+
+  /// The questionnaire id a file answers, read before the questionnaire is known.
+  static func questionnaireID(_ url: URL, path: String) -> (String?, [Diagnostic]) {
+    let document: YAMLDocument
+    do {
+      document = try YAMLDocument(contentsOf: url, path: path)
+    } catch {
+      return (nil, error.diagnostics)
+    }
+    var reader = YAMLReader(path: path)
+    guard let root = document.root, case .mapping(let top) = root else {
+      return (
+        nil,
+        [
+          .error(
+            "expected an answers file (a mapping with 'questionnaire' and 'answers')",
+            at: YAMLDocument.start(path))
+        ]
+      )
+    }
+    guard let node = top["questionnaire"] else {
+      reader.error("missing required key 'questionnaire' in an answers file", at: root)
+      return (nil, reader.diagnostics)
+    }
+    if case .mapping(let mapping) = node, let idNode = mapping["id"] {
+      return (reader.identifier(idNode, "questionnaire id"), reader.diagnostics)
+    }
+    return (reader.identifier(node, "questionnaire id"), reader.diagnostics)
   }
 
   /// Today's date in UTC.
