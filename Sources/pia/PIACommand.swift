@@ -12,7 +12,7 @@ struct PIACommand: ParsableCommand {
       """,
     version: PIAKit.version,
     subcommands: [
-      List.self, Validate.self, Interview.self, Score.self, Convert.self, CheckAccessibility.self,
+      List.self, Validate.self, Interview.self, Score.self, Render.self, Convert.self, CheckAccessibility.self,
     ]
   )
 }
