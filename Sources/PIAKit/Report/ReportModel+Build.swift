@@ -70,6 +70,17 @@ extension ReportModel {
     return (.proceed, ["No compliance blocker, no high or critical residual risk, and no open action."])
   }
 
+  /// Answer text read the way Markdown reads a paragraph: a single line break
+  /// is a wrapped line (a space); a blank line is kept as one line break.
+  public static func prose(_ text: String) -> String {
+    let unified = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+    let paragraphs = unified.components(separatedBy: "\n\n").map {
+      $0.split(separator: "\n", omittingEmptySubsequences: true)
+        .map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+    }.filter { !$0.isEmpty }
+    return paragraphs.isEmpty ? text : paragraphs.joined(separator: "\n")
+  }
+
   static func isOpen(_ status: String) -> Bool {
     !["done", "complete", "completed", "closed", "in_place"].contains(status.lowercased())
   }
@@ -136,7 +147,7 @@ private struct Builder {
 
   func display(_ value: AnswerValue, for question: Question) -> String {
     switch value {
-    case .text(let text): return text
+    case .text(let text): return ReportModel.prose(text)
     case .choice(let id): return question.label(ofChoice: id)
     case .choices(let ids): return ids.isEmpty ? "None" : ids.map { question.label(ofChoice: $0) }.joined(separator: "; ")
     case .bool(let flag): return flag ? "Yes" : "No"
@@ -236,6 +247,9 @@ private struct Builder {
       if !flows.isEmpty {
         return "Yes: every data flow names its authority under \(authorityCite)."
       }
+      if answers["personal_information"] == .choice("none") {
+        return "No personal information reaches the tool, so no collection authority under \(authorityCite) is needed for it."
+      }
       if let stated = answered("program_authority") {
         return "Authority stated under \(authorityCite): \(stated)"
       }
@@ -255,7 +269,10 @@ private struct Builder {
       noPIReasons: text("no_pi_reasons"))
 
     let inScope: [String] = {
-      var items = ["The initiative as described in this assessment (stage: \(text("project_stage")))."]
+      var items = [
+        answered("project_stage").map { "The initiative as described in this assessment (stage: \($0))." }
+          ?? "The initiative as described in this assessment."
+      ]
       if usesAI {
         items.append("The AI tool \(text("ai_product")) from \(text("ai_vendor")) on the \(text("plan_tier")) plan, as configured for this deployment.")
         if let tasks = answered("ai_tasks") { items.append("The tasks: \(tasks).") }
@@ -322,8 +339,9 @@ private struct Builder {
         questionnaire: "\(questionnaire.title) (\(questionnaire.id) v\(questionnaire.version))",
         revisions: [.init(version: "1", date: assessedAsOf, description: "First assessment")]),
       initiative: .init(
-        purpose: text("project_purpose"), currentVsProposed: text("current_vs_proposed"),
-        stage: text("project_stage"), stakeholders: text("stakeholders"), systems: text("systems"),
+        purpose: answered("project_purpose")
+          ?? answered("ai_tasks").map { "\(initiative). The AI tool is used for: \($0)." } ?? text("project_purpose"), currentVsProposed: text("current_vs_proposed"),
+        stage: answered("project_stage") ?? answered("pilot_users") ?? text("project_stage"), stakeholders: text("stakeholders"), systems: text("systems"),
         vendors: text("vendors_involved"), inScope: inScope, outOfScope: outOfScope,
         relatedAssessments: text("related_assessments")),
       screening: screening,
@@ -497,7 +515,7 @@ private struct Builder {
       ],
       approver: text("head_or_delegate"), privacyLead: text("privacy_coordinator"),
       advice: text("coordinator_advice"),
-      adviceOutcome: isAsked("advice_outcome") ? text("advice_outcome") : "See the advice above",
+      adviceOutcome: isAsked("advice_outcome") ? text("advice_outcome") : "Recorded in the advice",
       overruleReasons: answered("overrule_reasons"), ipcConsulted: text("ipc_consulted"),
       approvalStatus: "Draft: not yet approved by the head or delegate.")
   }

@@ -82,17 +82,22 @@ import Testing
     }
   }
 
+  @Test func answerTextReadsLikeAMarkdownParagraph() {
+    #expect(ReportModel.prose("wrapped\nline\n\nnew paragraph\r\nend") == "wrapped line\nnew paragraph end")
+    #expect(ReportModel.prose("\n\n") == "\n\n")
+  }
+
   @Test func blankAnswersBecomeMarkers() throws {
     let model = ReportFixtures.pilotModel(text: { _ in "  " })
     #expect(model.document.institution == "Not answered")
     #expect(model.document.initiative == "Untitled initiative")
-    #expect(model.initiative.purpose == "Not answered")
+    #expect(model.initiative.currentVsProposed == "Not answered")
     #expect(model.dataFlows.map(\.element) == ["Data flow 1", "Data flow 2"])
     #expect(model.notice.gaps.count == 3)
   }
 
   @Test func newlinesInCellsBecomeSpacesAndInParagraphsHardBreaks() throws {
-    let model = ReportFixtures.pilotModel(text: { _ in "first\nsecond" })
+    let model = ReportFixtures.pilotModel(text: { _ in "first\n\nsecond" })
     let markdown = try ReportFixtures.templates.render("pia-report", model: model, law: ReportFixtures.law)
     let document = try MarkdownParser.parse(markdown)
     #expect(document.plainText.contains("first second"))

@@ -24,6 +24,49 @@ import Testing
     assertSnapshot(of: markdown, named: "report-pilot.\(template)", extension: "md")
   }
 
+  static let examples: [String] = {
+    let folder = RepositoryPaths.root.appendingPathComponent("Examples")
+    return ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
+      .filter { $0.hasSuffix(".pia.yaml") }.sorted()
+  }()
+
+  static func renderExample(_ name: String, format: ReportRenderer.Format = .md) -> ([RenderedFile], [Diagnostic]) {
+    let renderer = ReportRenderer(catalog: ReportFixtures.catalog, templates: ReportFixtures.templates)
+    let url = RepositoryPaths.root.appendingPathComponent("Examples/\(name)")
+    return renderer.render(answersAt: url, path: "Examples/\(name)", templateIDs: [], format: format, date: nil)
+  }
+
+  /// Every template on every shipped example, through the real loader and risk engine.
+  @Test(arguments: examples)
+  func exampleGoldens(example: String) throws {
+    let (files, diagnostics) = Self.renderExample(example)
+    #expect(!diagnostics.hasErrors, "\(diagnostics)")
+    #expect(files.count == Self.templateIDs.count)
+    for file in files {
+      assertSnapshot(of: String(decoding: file.data, as: UTF8.self), named: "example.\(file.name.dropLast(3))", extension: "md")
+      let document = try MarkdownParser.parse(String(decoding: file.data, as: UTF8.self))
+      #expect(DocumentChecks.headingOrderProblems(document).isEmpty, "\(file.name)")
+    }
+  }
+
+  /// The rendering checked in under Examples/output/ is the current one.
+  @Test func checkedInExampleOutputIsCurrent() throws {
+    let (files, _) = Self.renderExample("safe-admin-pilot.pia.yaml")
+    #expect(!files.isEmpty)
+    for file in files {
+      let url = RepositoryPaths.root.appendingPathComponent("Examples/output/\(file.name)")
+      let stored = FileManager.default.contents(atPath: url.path)
+      #expect(stored == file.data, "Examples/output/\(file.name) is out of date: run pia render --answers Examples/safe-admin-pilot.pia.yaml --output Examples/output")
+    }
+  }
+
+  @Test func renderingIsByteForByteRepeatable() {
+    let first = Self.renderExample("safe-admin-pilot.pia.yaml", format: .all).0
+    let second = Self.renderExample("safe-admin-pilot.pia.yaml", format: .all).0
+    #expect(first.count == 6)
+    #expect(first == second)
+  }
+
   @Test(arguments: templateIDs)
   func screeningOnlyGolden(template: String) throws {
     let markdown = try ReportFixtures.templates.render(template, model: ReportFixtures.noPIModel(), law: ReportFixtures.law)
