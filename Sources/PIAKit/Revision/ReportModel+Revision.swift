@@ -156,7 +156,8 @@ extension ReportModel {
     } else {
       let prompts = summary.answers.prefix(4).map(\.prompt).joined(separator: " ")
       let more = summary.answers.count > 4 ? " (and \(summary.answers.count - 4) more)" : ""
-      short.append("\(summary.answers.count) answers changed: \(prompts)\(more)")
+      let count = summary.answers.count
+      short.append("\(count) answer\(count == 1 ? "" : "s") changed: \(prompts)\(more)")
     }
     if let residual = summary.overallResidual {
       short.append("Overall residual risk: \(movement(residual)).")
