@@ -51,6 +51,20 @@ public struct ReportTemplates: Sendable {
     return diagnostics
   }
 
+  /// Checks one template file (`pia validate Templates/x.md`).
+  public static func validate(templateAt url: URL, path: String, law: LawCatalogue) -> [Diagnostic] {
+    let template: ReportTemplate
+    do {
+      template = try ReportTemplate(contentsOf: url, path: path)
+    } catch {
+      return error.diagnostics
+    }
+    let schema = ReportModel.schema(law: law)
+    let problems = template.check(against: schema)
+    guard !problems.hasErrors else { return problems }
+    return problems + checkOutput(of: template, value: ReportModel.sample.templateValue(law: law), schema: schema)
+  }
+
   /// Renders `value` and checks the Markdown: it parses, and no heading skips a level.
   static func checkOutput(of template: ReportTemplate, value: TemplateValue, schema: TemplateSchema) -> [Diagnostic] {
     let file = SourceLocation(file: template.path, line: 0, column: 0)
@@ -84,9 +98,3 @@ public struct ReportTemplates: Sendable {
   }
 }
 
-extension Error {
-  /// The diagnostics of a ``DiagnosticsError``, or this error as one diagnostic.
-  var reportDiagnostics: [Diagnostic] {
-    (self as? DiagnosticsError)?.diagnostics ?? [.error("\(self)", at: nil)]
-  }
-}
