@@ -273,9 +273,14 @@ import Testing
     let questionnaire = try #require(catalog.questionnaire("ai-assistant"))
     let (_, diagnostics) = RevisionRecord.read(
       text: text, path: "x.pia.yaml", questionnaire: questionnaire)
-    let lines = diagnostics.map { "\($0.location?.line ?? 0):\($0.location?.column ?? 0) \($0.message)" }
+    let lines = diagnostics.map {
+      "\($0.location?.line ?? 0):\($0.location?.column ?? 0) \($0.message)"
+    }
     #expect(lines.contains { $0.hasPrefix("6:11 'mayor' is not a valid role") })
-    #expect(lines.contains { $0.hasPrefix("8:15 'aproved' is not a valid decision (did you mean 'approved'?)") })
+    #expect(
+      lines.contains {
+        $0.hasPrefix("8:15 'aproved' is not a valid decision (did you mean 'approved'?)")
+      })
     #expect(lines.contains { $0.hasPrefix("9:11 expected the approval date") })
     #expect(lines.contains { $0.hasPrefix("10:19 expected answers_hash") })
     #expect(lines.contains { $0.hasPrefix("16:13 only the head records") })
