@@ -104,10 +104,10 @@ public struct ReportRenderer: Sendable {
         do {
           let document = try MarkdownParser.parse(markdown)
           let day = Date(timeIntervalSince1970: TimeInterval(reportDate.daysSinceEpoch) * 86_400)
-          let title = templates.manifest.entry(templateID).map { "\(model.document.initiative): \($0.title)" }
-            ?? model.document.title
+          // The title is the document's first level-1 heading, as `pia convert` does.
+          let title = document.headings.first { $0.level == 1 }?.text ?? model.document.title
           let options = DocxWriter.Options(
-            title: title, subject: "Privacy impact assessment", creator: model.document.institution,
+            title: title, subject: model.document.title, creator: model.document.institution,
             created: day, modified: day, status: model.document.status,
             headerText: model.document.title,
             footerText: "\(questionnaire.id) v\(questionnaire.version) · answers \(Self.answersHash(file, questionnaire: questionnaire))")
