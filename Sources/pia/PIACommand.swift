@@ -12,7 +12,7 @@ struct PIACommand: ParsableCommand {
       """,
     version: PIAKit.version,
     subcommands: [
-      List.self, Validate.self,
+      List.self, Validate.self, Convert.self, CheckAccessibility.self,
     ]
   )
 }
