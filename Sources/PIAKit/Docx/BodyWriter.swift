@@ -587,10 +587,8 @@ struct BodyWriter {
   }
 }
 
-/// The risk level named in a heat-map cell, and its shading.
-enum RiskLevel: CaseIterable {
-  case critical, high, medium, low
-
+/// Heat-map shading for the shared risk scale.
+extension RiskLevel {
   /// Fill colours light enough for black text to keep good contrast.
   var fill: String {
     switch self {
@@ -604,7 +602,7 @@ enum RiskLevel: CaseIterable {
   /// The most severe level named as a whole word in `text`, if any.
   static func find(in text: String) -> RiskLevel? {
     let words = Set(text.lowercased().split { !$0.isLetter }.map(String.init))
-    return allCases.first { words.contains("\($0)") }
+    return allCases.reversed().first { words.contains($0.description) }
   }
 }
 
