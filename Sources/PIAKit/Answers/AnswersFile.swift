@@ -8,6 +8,7 @@
 ///     assessment: {title, institution, prepared_by, started, pia_number}
 ///     answers: {question id: value, …}        # in questionnaire order
 ///     inactive: {question id: value, …}       # answers hidden by show_if, kept
+///     entry_numbers: {group id: N}            # only after removing the newest entry
 ///     approvals: …, history: …                # later sections, preserved untouched
 public struct AnswersFile: Sendable, Hashable {
   /// The current layout version.
@@ -25,6 +26,10 @@ public struct AnswersFile: Sendable, Hashable {
   /// Top-level sections this version of the tool does not interpret, kept as
   /// YAML text so rewriting the file never loses them.
   public var preserved: [(key: String, yaml: String)]
+  /// For each repeating group, the highest entry number ever given (`flow-7`
+  /// → 7), so an id freed by removing an entry is never given again. Written
+  /// only when it is above the highest number still in use.
+  public var lastEntryNumbers: [String: Int] = [:]
 
   public init(
     format: Int = AnswersFile.currentFormat, questionnaireID: String, questionnaireVersion: Int,
@@ -46,6 +51,7 @@ public struct AnswersFile: Sendable, Hashable {
       && lhs.answers == rhs.answers && lhs.inactive == rhs.inactive
       && lhs.preserved.map(\.key) == rhs.preserved.map(\.key)
       && lhs.preserved.map(\.yaml) == rhs.preserved.map(\.yaml)
+      && lhs.lastEntryNumbers == rhs.lastEntryNumbers
   }
 
   public func hash(into hasher: inout Hasher) {

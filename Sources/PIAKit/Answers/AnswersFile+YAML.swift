@@ -1,0 +1,503 @@
+import Foundation
+import Yams
+
+extension AnswersFile {
+  /// The top-level keys this version of the tool interprets; any other key is
+  /// preserved as written.
+  static let knownKeys = [
+    "format", "questionnaire", "assessment", "answers", "inactive", "entry_numbers",
+  ]
+  static let assessmentKeys = ["title", "institution", "prepared_by", "started", "pia_number"]
+
+  /// How strictly `load` treats a file written for another questionnaire version.
+  public struct LoadOptions: Sendable, Hashable {
+    /// When true, a version mismatch is a warning and the loaded file takes the
+    /// questionnaire's version (used by `--revise`, which walks every answer).
+    public var acceptsOtherVersion: Bool
+
+    public init(acceptsOtherVersion: Bool = false) {
+      self.acceptsOtherVersion = acceptsOtherVersion
+    }
+  }
+
+  /// Parses an answers file and checks it against `questionnaire`.
+  ///
+  /// Every problem is reported with its place in the file; loading goes on
+  /// after a problem so that all of them are reported at once.
+  ///
+  /// - Parameters:
+  ///   - text: The file's text.
+  ///   - path: The path printed in diagnostics.
+  ///   - questionnaire: The questionnaire the file answers.
+  ///   - options: How to treat a questionnaire version mismatch.
+  /// - Returns: The file (`nil` when it cannot be read at all) and every diagnostic.
+  public static func load(
+    text: String, path: String, questionnaire: Questionnaire, options: LoadOptions = LoadOptions()
+  ) -> (AnswersFile?, [Diagnostic]) {
+    let document: YAMLDocument
+    do {
+      document = try YAMLDocument(text: text, path: path)
+    } catch {
+      return (nil, error.diagnostics)
+    }
+    return load(document: document, text: text, questionnaire: questionnaire, options: options)
+  }
+
+  /// Parses an answers file from bytes (checking size and encoding first).
+  public static func load(
+    data: Data, path: String, questionnaire: Questionnaire, options: LoadOptions = LoadOptions()
+  ) -> (AnswersFile?, [Diagnostic]) {
+    let document: YAMLDocument
+    do {
+      document = try YAMLDocument(data: data, path: path)
+    } catch {
+      return (nil, error.diagnostics)
+    }
+    var bytes = data[...]
+    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+    let text = String(decoding: bytes, as: UTF8.self)
+    return load(document: document, text: text, questionnaire: questionnaire, options: options)
+  }
+
+  private static func load(
+    document: YAMLDocument, text: String, questionnaire: Questionnaire, options: LoadOptions
+  ) -> (AnswersFile?, [Diagnostic]) {
+    let path = document.path
+    var reader = YAMLReader(path: path)
+    guard let root = document.root else {
+      return (nil, [.error("file is empty; it should start with 'format: 1'", at: .init(file: path, line: 1, column: 1))])
+    }
+    guard case .mapping(let mapping) = root else {
+      reader.error("expected an answers file to be a mapping, found \(root.kindName)", at: root)
+      return (nil, reader.diagnostics)
+    }
+    var file = AnswersFile(questionnaireID: questionnaire.id, questionnaireVersion: questionnaire.version)
+    var known: [String: (keyNode: Node, value: Node)] = [:]
+    let topKeys: [(key: String, node: Node, value: Node)] = mapping.compactMap { key, value in
+      guard case .scalar(let scalar) = key else {
+        reader.error("expected a plain key at the top of the file, found \(key.kindName)", at: key)
+        return nil
+      }
+      return (scalar.string, key, value)
+    }
+    for (index, entry) in topKeys.enumerated() {
+      if knownKeys.contains(entry.key) {
+        known[entry.key] = (entry.node, entry.value)
+      } else {
+        let next = index + 1 < topKeys.count ? topKeys[index + 1].node : nil
+        file.preserved.append(
+          (entry.key, preservedText(key: entry.node, value: entry.value, next: next, in: text)))
+      }
+    }
+
+    // format
+    if let node = known["format"]?.value {
+      if let format = reader.integer(node, "format") {
+        if format > currentFormat {
+          reader.error(
+            "this file has format \(format), written by a newer version of pia; this version "
+              + "reads format \(currentFormat)", at: node)
+        } else if format < 1 {
+          reader.error("format must be \(currentFormat), found \(format)", at: node)
+        }
+        file.format = format
+      }
+    } else {
+      reader.error("missing required key 'format' (write 'format: \(currentFormat)')", at: root)
+    }
+
+    // questionnaire
+    var identityMatches = true
+    if let node = known["questionnaire"]?.value {
+      if let identity = reader.mapping(
+        node, "'questionnaire'", keys: ["id", "version"], required: ["id", "version"])
+      {
+        if let idNode = identity["id"], let id = reader.string(idNode, "the questionnaire id") {
+          if id != questionnaire.id {
+            reader.error(
+              "this file answers questionnaire '\(id)', not '\(questionnaire.id)'; "
+                + "run 'pia interview \(id) --answers …' instead", at: idNode)
+            identityMatches = false
+          }
+        }
+        if let versionNode = identity["version"],
+          let version = reader.integer(versionNode, "the questionnaire version"),
+          version != questionnaire.version, identityMatches
+        {
+          let change = versionChange(
+            from: version, answers: known["answers"]?.value, questionnaire: questionnaire)
+          let message =
+            "this file was written for version \(version) of '\(questionnaire.id)' but version "
+            + "\(questionnaire.version) is loaded\(change); run 'pia interview \(questionnaire.id) "
+            + "--answers \(path) --revise' to review the answers against the new version"
+          if options.acceptsOtherVersion {
+            reader.warning(message, at: versionNode)
+          } else {
+            reader.error(message, at: versionNode)
+          }
+        }
+      }
+    } else {
+      reader.error("missing required key 'questionnaire' (its id and version)", at: root)
+    }
+    guard identityMatches else { return (nil, reader.diagnostics) }
+
+    // assessment
+    if let node = known["assessment"]?.value,
+      let info = reader.mapping(node, "'assessment'", keys: assessmentKeys)
+    {
+      for entry in info.entries where !isNull(entry.value) {
+        switch entry.key {
+        case "title": file.assessment.title = reader.string(entry.value, "the title", allowEmpty: true)
+        case "institution":
+          file.assessment.institution = reader.string(entry.value, "the institution", allowEmpty: true)
+        case "prepared_by":
+          file.assessment.preparedBy = reader.string(entry.value, "prepared_by", allowEmpty: true)
+        case "pia_number":
+          file.assessment.piaNumber = reader.string(entry.value, "pia_number", allowEmpty: true)
+        case "started":
+          if case .scalar(let scalar) = entry.value, let date = CalendarDate(scalar.string) {
+            file.assessment.started = date
+          } else {
+            reader.error(
+              "expected 'started' to be a date written YYYY-MM-DD, found \(reader.describe(entry.value))",
+              at: entry.value)
+          }
+        default: break
+        }
+      }
+    }
+
+    // answers and inactive answers
+    if let node = known["answers"]?.value {
+      file.answers = readAnswers(node, section: "answers", questionnaire: questionnaire, reader: &reader)
+    } else {
+      reader.error("missing required key 'answers' (write 'answers: {}' for none yet)", at: root)
+    }
+    if let node = known["inactive"]?.value {
+      file.inactive = readAnswers(node, section: "inactive", questionnaire: questionnaire, reader: &reader)
+      for id in file.inactive.keys where file.answers[id] != nil {
+        if let keyNode = keyNode(id, in: node) {
+          reader.error(
+            "'\(id)' has an answer in both 'answers' and 'inactive'; keep only one", at: keyNode)
+        }
+      }
+    }
+    if let node = known["entry_numbers"]?.value,
+      let numbers = reader.mapping(
+        node, "'entry_numbers'", keys: questionnaire.questions.filter { $0.kind == .group }.map(\.id))
+    {
+      for entry in numbers.entries {
+        if let value = reader.integer(entry.value, "the last entry number of '\(entry.key)'") {
+          file.lastEntryNumbers[entry.key] = value
+        }
+      }
+    }
+    file.dropImpliedEntryNumbers()
+    if options.acceptsOtherVersion { file.questionnaireVersion = questionnaire.version }
+    return (file, reader.diagnostics)
+  }
+
+  private static func readAnswers(
+    _ node: Node, section: String, questionnaire: Questionnaire, reader: inout YAMLReader
+  ) -> [String: AnswerValue] {
+    if isNull(node) { return [:] }
+    guard case .mapping(let mapping) = node else {
+      reader.error("expected '\(section)' to be a mapping of question ids to answers, found \(node.kindName)", at: node)
+      return [:]
+    }
+    let ids = questionnaire.questions.map(\.id)
+    var result: [String: AnswerValue] = [:]
+    for (keyNode, value) in mapping {
+      guard case .scalar(let scalar) = keyNode else {
+        reader.error("expected a question id, found \(keyNode.kindName)", at: keyNode)
+        continue
+      }
+      let id = scalar.string
+      guard let question = questionnaire.question(id) else {
+        if let group = questionnaire.questions.first(where: { $0.field(id) != nil }) {
+          reader.error(
+            "'\(id)' is a question of each entry of '\(group.id)'; write it inside an entry of "
+              + "'\(group.id)'", at: keyNode)
+        } else {
+          reader.error(
+            "unknown question id '\(id)' in '\(section)'\(Spelling.didYouMean(id, among: ids)); "
+              + "'\(questionnaire.id)' version \(questionnaire.version) has no such question",
+            at: keyNode)
+        }
+        continue
+      }
+      if isNull(value) { continue }
+      if let answer = AnswerValue.read(value, for: question, reader: &reader) {
+        result[id] = answer
+      }
+    }
+    return result
+  }
+
+  /// What a version mismatch changed, as far as this file shows it: answered
+  /// questions the loaded version no longer has.
+  private static func versionChange(
+    from version: Int, answers: Node?, questionnaire: Questionnaire
+  ) -> String {
+    guard case .mapping(let mapping)? = answers else { return "" }
+    let removed = mapping.compactMap { key, _ -> String? in
+      guard case .scalar(let scalar) = key, questionnaire.question(scalar.string) == nil else {
+        return nil
+      }
+      return scalar.string
+    }
+    guard !removed.isEmpty else {
+      return " (every question this file answers is still in version \(questionnaire.version))"
+    }
+    return " (questions answered here that version \(questionnaire.version) no longer has: "
+      + removed.joined(separator: ", ") + ")"
+  }
+
+  private static func keyNode(_ key: String, in node: Node) -> Node? {
+    guard case .mapping(let mapping) = node else { return nil }
+    return mapping.first { $0.key.scalar?.string == key }?.key
+  }
+
+  static func isNull(_ node: Node) -> Bool {
+    guard case .scalar(let scalar) = node, scalar.style == .plain else { return false }
+    return ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+  }
+
+  /// The text of one top-level entry as written: from its key's line to the line
+  /// before the next top-level key. Falls back to re-serializing when the file is
+  /// not laid out one key per line at the left margin.
+  private static func preservedText(key: Node, value: Node, next: Node?, in text: String) -> String {
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    if let start = key.mark, start.column == 1, start.line >= 1, start.line <= lines.count,
+      next.map({ $0.mark?.column == 1 }) ?? true
+    {
+      var end = next?.mark?.line.advanced(by: -1) ?? lines.count
+      end = min(end, lines.count)
+      // Drop trailing blank lines; a file's final newline is added back below.
+      while end > start.line, lines[end - 1].allSatisfy({ $0 == " " || $0 == "\r" }) { end -= 1 }
+      if end >= start.line {
+        let slice = lines[(start.line - 1)..<end].joined(separator: "\n")
+        if slice.hasPrefix(key.scalar?.string ?? "\u{0}") || slice.hasPrefix("\"") || slice.hasPrefix("'") {
+          return slice + "\n"
+        }
+      }
+    }
+    let serialized = (try? Yams.serialize(node: .mapping(.init([(key, value)])))) ?? ""
+    return serialized.hasSuffix("\n") ? serialized : serialized + "\n"
+  }
+}
+
+// MARK: - Writing
+
+extension AnswersFile {
+  /// The file as YAML: keys in a fixed order, answers in questionnaire order,
+  /// group entries with `id` first, then sections this tool does not interpret,
+  /// exactly as they were read.
+  public func yamlText(questionnaire: Questionnaire) -> String {
+    var out = "format: \(format)\n"
+    out += "questionnaire:\n  id: \(YAMLScalar.write(questionnaireID, indent: 2))\n"
+    out += "  version: \(questionnaireVersion)\n"
+    let info: [(String, String?)] = [
+      ("title", assessment.title), ("institution", assessment.institution),
+      ("prepared_by", assessment.preparedBy), ("started", assessment.started?.description),
+      ("pia_number", assessment.piaNumber),
+    ]
+    let present = info.compactMap { key, value in value.map { (key, $0) } }
+    if !present.isEmpty {
+      out += "assessment:\n"
+      for (key, value) in present {
+        out += "  \(key): \(key == "started" ? value : YAMLScalar.write(value, indent: 2))\n"
+      }
+    }
+    out += Self.write(section: "answers", answers, questionnaire: questionnaire, always: true)
+    out += Self.write(section: "inactive", inactive, questionnaire: questionnaire, always: false)
+    let numbers = questionnaire.questions.filter { $0.kind == .group }.compactMap {
+      group -> (String, Int)? in
+      guard let last = lastEntryNumbers[group.id],
+        last > Self.highestEntryNumber(group.id, in: self)
+      else { return nil }
+      return (group.id, last)
+    }
+    if !numbers.isEmpty {
+      out += "entry_numbers:\n"
+      for (id, number) in numbers { out += "  \(id): \(number)\n" }
+    }
+    for entry in preserved {
+      out += entry.yaml.hasSuffix("\n") ? entry.yaml : entry.yaml + "\n"
+    }
+    return out
+  }
+
+  /// Drops entry numbers that the entries themselves already imply, so that a
+  /// file equals itself read back.
+  mutating func dropImpliedEntryNumbers() {
+    for (group, last) in lastEntryNumbers where last <= Self.highestEntryNumber(group, in: self) {
+      lastEntryNumbers[group] = nil
+    }
+  }
+
+  /// The highest `N` of entry ids `<group>-N` in the answers and inactive answers.
+  static func highestEntryNumber(_ group: String, in file: AnswersFile) -> Int {
+    var highest = 0
+    for value in [file.answers[group], file.inactive[group]] {
+      guard case .entries(let entries)? = value else { continue }
+      for entry in entries where entry.id.hasPrefix(group + "-") {
+        if let number = Int(entry.id.dropFirst(group.count + 1)) { highest = max(highest, number) }
+      }
+    }
+    return highest
+  }
+
+  private static func write(
+    section: String, _ values: [String: AnswerValue], questionnaire: Questionnaire, always: Bool
+  ) -> String {
+    let ordered = questionnaire.questions.compactMap { question in
+      values[question.id].map { (question, $0) }
+    }
+    if ordered.isEmpty { return always ? "\(section): {}\n" : "" }
+    var out = "\(section):\n"
+    for (question, value) in ordered {
+      out += write(key: question.id, value, question: question, indent: 2)
+    }
+    return out
+  }
+
+  private static func write(key: String, _ value: AnswerValue, question: Question, indent: Int)
+    -> String
+  {
+    let pad = String(repeating: " ", count: indent)
+    switch value {
+    case .text(let text): return "\(pad)\(key): \(YAMLScalar.write(text, indent: indent))\n"
+    case .choice(let id): return "\(pad)\(key): \(YAMLScalar.write(id, indent: indent))\n"
+    case .bool(let flag): return "\(pad)\(key): \(flag)\n"
+    case .number(let number): return "\(pad)\(key): \(AnswerValue.format(number))\n"
+    case .date(let date): return "\(pad)\(key): \(date)\n"
+    case .choices(let ids):
+      if ids.isEmpty { return "\(pad)\(key): []\n" }
+      return "\(pad)\(key):\n"
+        + ids.map { "\(pad)  - \(YAMLScalar.write($0, indent: indent + 4))\n" }.joined()
+    case .entries(let entries):
+      if entries.isEmpty { return "\(pad)\(key): []\n" }
+      var out = "\(pad)\(key):\n"
+      for entry in entries {
+        out += "\(pad)  - id: \(YAMLScalar.write(entry.id, indent: indent + 4))\n"
+        for field in question.fields {
+          guard let fieldValue = entry.values[field.id] else { continue }
+          out += write(key: field.id, fieldValue, question: field, indent: indent + 4)
+        }
+      }
+      return out
+    }
+  }
+}
+
+/// Writes one string as a YAML scalar that reads back exactly: plain when that
+/// is unambiguous, a literal block for multi-line text, double-quoted otherwise.
+enum YAMLScalar {
+  /// The scalar text to put after `key: ` (a block scalar continues on the
+  /// following lines, indented by `indent + 2`).
+  static func write(_ text: String, indent: Int) -> String {
+    if isPlainSafe(text), readsBack(text, as: text, indent: indent) { return text }
+    if text.contains("\n"), let block = literalBlock(text, indent: indent + 2),
+      readsBack(block, as: text, indent: indent)
+    {
+      return block
+    }
+    return doubleQuoted(text)
+  }
+
+  private static func isPlainSafe(_ text: String) -> Bool {
+    guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last else {
+      return false
+    }
+    if text.unicodeScalars.contains(where: { !isPrintable($0) || $0 == "\t" }) { return false }
+    if first == " " || last == " " { return false }
+    if "-?:,[]{}#&*!|>'\"%@`~".unicodeScalars.contains(first) { return false }
+    if text.hasSuffix(":") || text.contains(": ") || text.contains(" #") { return false }
+    if text.unicodeScalars.contains(where: { "[]{}".unicodeScalars.contains($0) }) { return false }
+    let lowered = text.lowercased()
+    let reserved: Set<String> = [
+      "null", "~", "true", "false", "yes", "no", "y", "n", "on", "off", ".inf", ".nan",
+      "-.inf", "+.inf", "=", "<<",
+    ]
+    if reserved.contains(lowered) { return false }
+    if Double(text) != nil { return false }
+    if let firstCharacter = text.first, firstCharacter.isNumber || first == "." || first == "+" {
+      // Numbers, dates and times in any YAML spelling (0x1F, 1_000, 12:30, 2026-01-01).
+      if !text.contains(" ") { return false }
+    }
+    return true
+  }
+
+  private static func isPrintable(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x09, 0x0A: return true
+    case 0x00...0x1F, 0x7F...0x9F: return false
+    case 0x2028, 0x2029, 0xFEFF, 0xFFFE, 0xFFFF: return false
+    case 0xD800...0xDFFF: return false
+    default: return true
+    }
+  }
+
+  private static func literalBlock(_ text: String, indent: Int) -> String? {
+    guard
+      !text.unicodeScalars.contains(where: { $0 != "\n" && (!isPrintable($0) || $0 == "\r") }),
+      text.contains(where: { $0 != "\n" })
+    else { return nil }
+    var body = Substring(text)
+    var chomp = "-"
+    if body.hasSuffix("\n") {
+      body = body.dropLast()
+      chomp = body.hasSuffix("\n") ? "+" : ""
+      if chomp == "+" { body = Substring(text) }
+    }
+    let pad = String(repeating: " ", count: indent)
+    var lines = body.split(separator: "\n", omittingEmptySubsequences: false)
+    if chomp == "+", lines.last == "" { lines.removeLast() }
+    let rendered = lines.map { $0.isEmpty ? "" : pad + $0 }.joined(separator: "\n")
+    let indicator = lines.first.map { $0.isEmpty || $0.hasPrefix(" ") } ?? true ? "2" : ""
+    return "|\(indicator)\(chomp)\n\(rendered)"
+  }
+
+  /// Whether `written`, placed after `key: `, reads back as `expected`.
+  private static func readsBack(_ written: String, as expected: String, indent: Int) -> Bool {
+    let pad = String(repeating: " ", count: indent)
+    guard let node = try? Yams.compose(yaml: pad + "k: " + written + "\n"),
+      case .mapping(let mapping) = node, let value = mapping["k"],
+      case .scalar(let scalar) = value
+    else { return false }
+    return scalar.string == expected && !AnswersFile.isNull(value)
+  }
+
+  static func doubleQuoted(_ text: String) -> String {
+    var out = "\""
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "\"": out += "\\\""
+      case "\\": out += "\\\\"
+      case "\n": out += "\\n"
+      case "\t": out += "\\t"
+      case "\r": out += "\\r"
+      case "\u{0}": out += "\\0"
+      case "\u{85}": out += "\\N"
+      case "\u{2028}": out += "\\L"
+      case "\u{2029}": out += "\\P"
+      default:
+        if isPrintable(scalar) {
+          out.unicodeScalars.append(scalar)
+        } else if scalar.value <= 0xFF {
+          out += "\\x" + hex(scalar.value, width: 2)
+        } else {
+          out += "\\u" + hex(scalar.value, width: 4)
+        }
+      }
+    }
+    return out + "\""
+  }
+
+  private static func hex(_ value: UInt32, width: Int) -> String {
+    let digits = String(value, radix: 16, uppercase: true)
+    return String(repeating: "0", count: max(0, width - digits.count)) + digits
+  }
+}
