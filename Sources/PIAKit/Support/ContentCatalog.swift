@@ -9,6 +9,10 @@ public struct ContentCatalog: Sendable {
   public var law: LawCatalogue
   /// Questionnaires that loaded and validated without errors, by id.
   public var questionnaires: [Questionnaire]
+  /// Risk rules (`Questionnaires/rules/`), checked against the questionnaires.
+  public var rules: RuleCatalogue
+  /// Vendor facts (`Questionnaires/vendors/`).
+  public var vendors: VendorCatalogue
   /// Every problem found, in file order.
   public var diagnostics: [Diagnostic]
   /// The files that were read, as printed.
@@ -41,6 +45,18 @@ public struct ContentCatalog: Sendable {
       }
     }
     self.questionnaires = questionnaires
+    let (vendors, vendorDiagnostics) = VendorCatalogue.load(
+      folder: resources.vendors, displayFolder: resources.display(resources.vendors))
+    let (rules, ruleDiagnostics) = RuleCatalogue.load(
+      folder: resources.rules, displayFolder: resources.display(resources.rules))
+    diagnostics += vendorDiagnostics + ruleDiagnostics
+    diagnostics += RuleValidator(
+      law: law, questionnaires: questionnaires, vendorFacts: vendors.factNames
+    ).validate(rules.rules)
+    files += Self.yamlFiles(in: resources.vendors).map(resources.display)
+    files += Self.yamlFiles(in: resources.rules).map(resources.display)
+    self.vendors = vendors
+    self.rules = rules
     self.diagnostics = diagnostics
     self.filesChecked = files
   }

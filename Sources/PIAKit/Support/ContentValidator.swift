@@ -44,7 +44,7 @@ public struct ContentValidator: Sendable {
     var diagnostics = catalog.diagnostics
     var checked: [(String, String)] = []
     for path in catalog.filesChecked {
-      checked.append((path.contains("/law/") || path.hasPrefix("law/") ? "law file" : "questionnaire", path))
+      checked.append((Self.kind(ofShown: path), path))
     }
     let (manifest, manifestDiagnostics) = TemplateManifest.load(resources: resources)
     diagnostics += manifestDiagnostics
@@ -70,6 +70,15 @@ public struct ContentValidator: Sendable {
         diagnostics += lawDiagnostics.filter { $0.location?.file == resources.display(standardized) }
         continue
       }
+      let folder = standardized.deletingLastPathComponent().path
+      if folder == resources.rules.path || folder == resources.vendors.path {
+        checked.append((folder == resources.rules.path ? "rule file" : "vendor file", path))
+        let shown = resources.display(standardized)
+        diagnostics += ContentCatalog(resources: resources).diagnostics.filter {
+          $0.location?.file == shown
+        }
+        continue
+      }
       let insideResources = standardized.path.hasPrefix(resources.questionnaires.path + "/")
       if insideResources && Self.isModule(standardized) {
         checked.append(("module", path))
@@ -89,6 +98,14 @@ public struct ContentValidator: Sendable {
       }
     }
     return Report(diagnostics: diagnostics.sortedByLocation(), checked: checked)
+  }
+
+  private static func kind(ofShown path: String) -> String {
+    func inFolder(_ name: String) -> Bool { path.contains("/\(name)/") || path.hasPrefix("\(name)/") }
+    if inFolder("law") { return "law file" }
+    if inFolder("rules") { return "rule file" }
+    if inFolder("vendors") { return "vendor file" }
+    return "questionnaire"
   }
 
   private static func isModule(_ url: URL) -> Bool {

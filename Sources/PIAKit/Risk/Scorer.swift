@@ -1,0 +1,102 @@
+import Foundation
+
+/// Scores answers files against the content of a resource folder: finds the
+/// questionnaire each file answers, reads it, and runs the risk engine.
+///
+/// Content (questionnaires, rules, vendor facts) is read when the scorer is
+/// made, so each `pia score` run sees the files as they are now.
+public struct Scorer: Sendable {
+  public var catalog: ContentCatalog
+  private var engines: [String: RiskEngine]
+
+  public init(catalog: ContentCatalog) {
+    self.catalog = catalog
+    var engines: [String: RiskEngine] = [:]
+    for questionnaire in catalog.questionnaires {
+      engines[questionnaire.id] = RiskEngine(
+        questionnaire: questionnaire, rules: catalog.rules.rules, vendors: catalog.vendors)
+    }
+    self.engines = engines
+  }
+
+  /// The engine for a questionnaire id.
+  public func engine(for questionnaireID: String) -> RiskEngine? { engines[questionnaireID] }
+
+  /// Scores one answers file.
+  ///
+  /// - Parameters:
+  ///   - date: The date to score as of; by default the answer to
+  ///     `assessment_date`, then the file's `started` date, then today.
+  ///   - staleAfterDays: The age after which a vendor fact is reported.
+  public func score(
+    _ url: URL, path: String, date: CalendarDate? = nil,
+    staleAfterDays: Int = RiskEngine.defaultStaleAfterDays
+  ) -> (Assessment?, [Diagnostic]) {
+    let (id, idDiagnostics) = Self.questionnaireID(url, path: path)
+    guard let id else { return (nil, idDiagnostics) }
+    guard let engine = engines[id] else {
+      let known = engines.keys.sorted()
+      return (
+        nil,
+        idDiagnostics + [
+          .error(
+            "'\(path)' answers questionnaire '\(id)', which is not in the resource folder"
+              + "\(Spelling.didYouMean(id, among: known)) (known: \(known.joined(separator: ", ")))",
+            at: nil)
+        ]
+      )
+    }
+    let data: Data
+    do {
+      data = try Data(contentsOf: url)
+    } catch {
+      return (nil, [.error(FileErrors.describe(error, path: path), at: nil)])
+    }
+    let (file, diagnostics) = AnswersFile.load(
+      data: data, path: path, questionnaire: engine.questionnaire,
+      options: AnswersFile.LoadOptions(acceptsOtherVersion: true))
+    guard let file, !diagnostics.hasErrors else { return (nil, idDiagnostics + diagnostics) }
+    var asOf = date
+    if asOf == nil, case .date(let answered)? = file.answers["assessment_date"] {
+      asOf = answered
+    }
+    let assessment = engine.assess(
+      answers: file.answers, asOf: asOf ?? file.assessment.started ?? Self.today(),
+      staleAfterDays: staleAfterDays)
+    return (assessment, idDiagnostics + diagnostics)
+  }
+
+  /// The questionnaire id a file answers, read before the questionnaire is known.
+  static func questionnaireID(_ url: URL, path: String) -> (String?, [Diagnostic]) {
+    let document: YAMLDocument
+    do {
+      document = try YAMLDocument(contentsOf: url, path: path)
+    } catch {
+      return (nil, error.diagnostics)
+    }
+    var reader = YAMLReader(path: path)
+    guard let root = document.root, case .mapping(let top) = root else {
+      return (
+        nil,
+        [
+          .error(
+            "expected an answers file (a mapping with 'questionnaire' and 'answers')",
+            at: YAMLDocument.start(path))
+        ]
+      )
+    }
+    guard let node = top["questionnaire"] else {
+      reader.error("missing required key 'questionnaire' in an answers file", at: root)
+      return (nil, reader.diagnostics)
+    }
+    if case .mapping(let mapping) = node, let idNode = mapping["id"] {
+      return (reader.identifier(idNode, "questionnaire id"), reader.diagnostics)
+    }
+    return (reader.identifier(node, "questionnaire id"), reader.diagnostics)
+  }
+
+  /// Today's date in UTC.
+  public static func today() -> CalendarDate {
+    CalendarDate(daysSinceEpoch: Int((Date().timeIntervalSince1970 / 86_400).rounded(.down)))
+  }
+}

@@ -1,0 +1,87 @@
+import Foundation
+@testable import PIAKit
+
+/// Shared fixtures for the risk tests: the shipped content, loaded once.
+enum RiskFixtures {
+  static let packageRoot = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
+
+  static let resources = Resources(root: packageRoot, displayRoot: ".")
+  static let catalog = ContentCatalog(resources: resources)
+  static let scorer = Scorer(catalog: catalog)
+  static let fixtures = packageRoot.appendingPathComponent("Tests/PIAKitTests/Fixtures/risk")
+
+  static func engine(_ id: String = "ai-assistant") -> RiskEngine {
+    guard let engine = scorer.engine(for: id) else { fatalError("no questionnaire \(id)") }
+    return engine
+  }
+
+  static let date = CalendarDate(year: 2026, month: 4, day: 1)!
+
+  /// A safe pilot: business plan, admin folder, no personal information,
+  /// every safeguard on. Scores `low` with no findings.
+  static let safePilot: [String: AnswerValue] = [
+    "program_owner_role": .text("Clerk's Department, Deputy Clerk"),
+    "privacy_lead": .text("Privacy Coordinator"),
+    "uses_ai_tool": .bool(true),
+    "ai_vendor": .choice("anthropic"),
+    "plan_tier": .choice("team"),
+    "training_opt_in": .bool(false),
+    "vendor_processor_terms": .bool(true),
+    "personal_accounts": .bool(false),
+    "ai_tasks": .choices(["council_reports"]),
+    "access_scope": .choice("admin_folder"),
+    "can_modify_files": .bool(false),
+    "ask_before_acting": .bool(true),
+    "foi_records_in_scope": .bool(false),
+    "personal_information": .choice("none"),
+    "other_pi_in_project": .bool(false),
+    "ai_use_policy": .bool(true),
+    "ai_user_training": .bool(true),
+    "telemetry_monitoring": .bool(true),
+    "output_signoff": .bool(true),
+    "output_quality_testing": .bool(true),
+    "local_history_handling": .choice("exported_to_records_system"),
+    "ai_retention_class_assigned": .bool(true),
+    "legal_hold": .bool(true),
+    "foi_retrieval": .choice("compliance_api"),
+    "pilot_users": .choice("named_admin_pilot"),
+    "managed_devices": .bool(true),
+  ]
+
+  /// A flow entry with every safeguard in place.
+  static let safeFlow: [String: AnswerValue] = [
+    "data_element": .text("Applicant name and address"),
+    "pi_category": .choice("contact_details"),
+    "collected_directly": .bool(true),
+    "authority": .choice("express_statute"),
+    "notice_authority": .bool(true),
+    "notice_purpose": .bool(true),
+    "notice_contact": .bool(true),
+    "storage_location": .choice("canada"),
+    "retention_class": .choice("assigned"),
+  ]
+
+  /// The safe pilot with de-identified information and one safe flow.
+  static func withFlow(_ changes: [String: AnswerValue] = [:]) -> [String: AnswerValue] {
+    var answers = safePilot
+    answers["personal_information"] = .choice("deidentified")
+    answers["full_pia_before_pi"] = .bool(true)
+    answers["data_flows"] = .entries([
+      GroupEntry(id: "flow-1", values: safeFlow.merging(changes) { $1 })
+    ])
+    return answers
+  }
+
+  static func assess(
+    _ answers: [String: AnswerValue], questionnaire: String = "ai-assistant",
+    date: CalendarDate = RiskFixtures.date, staleAfter: Int = 180
+  ) -> Assessment {
+    engine(questionnaire).assess(answers: answers, asOf: date, staleAfterDays: staleAfter)
+  }
+}
+
+extension Dictionary where Key == String, Value == AnswerValue {
+  func with(_ changes: [String: AnswerValue]) -> Self { merging(changes) { $1 } }
+}
