@@ -46,10 +46,13 @@ public struct ContentValidator: Sendable {
     for path in catalog.filesChecked {
       checked.append((Self.kind(ofShown: path), path))
     }
-    let (manifest, manifestDiagnostics) = TemplateManifest.load(resources: resources)
-    diagnostics += manifestDiagnostics
+    let (templates, templateDiagnostics) = ReportTemplates.load(resources: resources)
+    diagnostics += templateDiagnostics
     checked.append(("template manifest", resources.display(resources.templates.appendingPathComponent(TemplateManifest.fileName))))
-    _ = manifest
+    for entry in templates.manifest.entries {
+      checked.append(("template", resources.display(resources.templates.appendingPathComponent(entry.file))))
+    }
+    diagnostics += templates.validate(law: catalog.law)
     return Report(diagnostics: diagnostics.sortedByLocation(), checked: checked)
   }
 
@@ -85,6 +88,11 @@ public struct ContentValidator: Sendable {
         let shown = resources.display(standardized)
         let catalog = ContentCatalog(resources: resources)
         diagnostics += catalog.diagnostics.filter { $0.location?.file == shown }
+        continue
+      }
+      if standardized.pathExtension == "md" {
+        checked.append(("template", path))
+        diagnostics += ReportTemplates.validate(templateAt: standardized, path: path, law: law)
         continue
       }
       checked.append(("questionnaire", path))
