@@ -4,12 +4,17 @@ import PIAKit
 /// Paths inside the repository, found from this file's location (tests never
 /// rely on the working folder).
 enum RepositoryPaths {
-  /// The repository root.
-  static let root = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent()  // Support
-    .deletingLastPathComponent()  // PIAKitTests
-    .deletingLastPathComponent()  // Tests
-    .deletingLastPathComponent()
+  /// The `Tests/PIAKitTests` folder containing `filePath`.
+  static func testsFolder(from filePath: String = #filePath) -> URL {
+    var url = URL(fileURLWithPath: filePath).deletingLastPathComponent()
+    while url.lastPathComponent != "PIAKitTests" && url.path != "/" {
+      url.deleteLastPathComponent()
+    }
+    return url
+  }
+
+  /// The repository root (the folder holding Package.swift).
+  static let root = testsFolder().deletingLastPathComponent().deletingLastPathComponent()
 
   /// `Tests/PIAKitTests/Fixtures`.
   static let fixtures = root.appendingPathComponent("Tests/PIAKitTests/Fixtures")
