@@ -29,15 +29,6 @@ enum RepositoryPaths {
       displayRoot: "Tests/PIAKitTests/Fixtures/\(name)")
   }
 
-  /// The `Tests/PIAKitTests` folder containing `filePath`.
-  static func testsFolder(from filePath: String = #filePath) -> URL {
-    var url = URL(fileURLWithPath: filePath).deletingLastPathComponent()
-    while url.lastPathComponent != "PIAKitTests" && url.path != "/" {
-      url.deleteLastPathComponent()
-    }
-    return url
-  }
-
   /// `../shared` beside the clone, when present (CI and the development machine have it).
   static var shared: URL? {
     let url = root.deletingLastPathComponent().appendingPathComponent("shared")
