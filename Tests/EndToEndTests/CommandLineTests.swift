@@ -87,8 +87,13 @@ struct PIAProcess {
   @Test func listShowsTheShippedQuestionnaires() throws {
     let result = try PIAProcess.run(["list"])
     #expect(result.status == 0, "\(result.stderr)")
-    #expect(result.stdout.contains("questionnaire  ai-assistant  1"))
-    #expect(result.stdout.contains("questionnaire  mfippa-pia"))
+    let rows = result.stdout.split(separator: "\n").map {
+      $0.split(separator: " ", omittingEmptySubsequences: true).prefix(3).joined(separator: " ")
+    }
+    #expect(rows.contains("questionnaire ai-assistant 1"))
+    #expect(rows.contains("questionnaire mfippa-pia 1"))
+    #expect(rows.contains("template pia-report 1"))
+    #expect(rows.contains("template council-appendix 1"))
   }
 
   @Test func validatePassesOnShippedContent() throws {
