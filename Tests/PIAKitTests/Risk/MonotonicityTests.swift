@@ -54,7 +54,9 @@ import Testing
   }
 
   /// Answers for every question (hidden ones included: the engine drops them).
-  static func answers(for questionnaire: Questionnaire, random: inout Random) -> [String: AnswerValue] {
+  static func answers(for questionnaire: Questionnaire, random: inout Random) -> [String:
+    AnswerValue]
+  {
     var answers: [String: AnswerValue] = [:]
     for question in questionnaire.questions {
       if question.id == "uses_ai_tool" {
@@ -102,7 +104,8 @@ import Testing
               changed[index].values[field.id] = step
               var next = answers
               next[question.id] = .entries(changed)
-              result.append(("\(question.id)[\(entry.id)].\(field.id): \(fieldValue) → \(step)", next))
+              result.append(
+                ("\(question.id)[\(entry.id)].\(field.id): \(fieldValue) → \(step)", next))
             }
           }
         }
