@@ -96,6 +96,13 @@ import Testing
     for question in questionnaire.questions {
       guard let value = answers[question.id] else { continue }
       if question.kind == .group, case .entries(let entries) = value {
+        // Adding an entry (a copy of the first, under a new id) is riskier too.
+        if let first = entries.first {
+          var next = answers
+          next[question.id] = .entries(
+            entries + [GroupEntry(id: "flow-added", values: first.values)])
+          result.append(("\(question.id): add an entry", next))
+        }
         for (index, entry) in entries.enumerated() {
           for field in question.fields {
             guard let fieldValue = entry.values[field.id] else { continue }
@@ -128,6 +135,12 @@ import Testing
     }
     if after.overallResidual < before.overallResidual {
       problems.append("overall residual \(before.overallResidual) → \(after.overallResidual)")
+    }
+    let order: [Screening.Outcome] = [.notNeeded, .recommended, .required]
+    if let was = order.firstIndex(of: before.screening.outcome),
+      let now = order.firstIndex(of: after.screening.outcome), now < was
+    {
+      problems.append("screening \(before.screening.outcome) → \(after.screening.outcome)")
     }
     let later = Dictionary(after.findings.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
     for finding in before.findings {
