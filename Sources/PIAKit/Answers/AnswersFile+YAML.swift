@@ -193,6 +193,7 @@ extension AnswersFile {
         }
       }
     }
+    file.dropImpliedEntryNumbers()
     if options.acceptsOtherVersion { file.questionnaireVersion = questionnaire.version }
     return (file, reader.diagnostics)
   }
@@ -326,6 +327,14 @@ extension AnswersFile {
       out += entry.yaml.hasSuffix("\n") ? entry.yaml : entry.yaml + "\n"
     }
     return out
+  }
+
+  /// Drops entry numbers that the entries themselves already imply, so that a
+  /// file equals itself read back.
+  mutating func dropImpliedEntryNumbers() {
+    for (group, last) in lastEntryNumbers where last <= Self.highestEntryNumber(group, in: self) {
+      lastEntryNumbers[group] = nil
+    }
   }
 
   /// The highest `N` of entry ids `<group>-N` in the answers and inactive answers.

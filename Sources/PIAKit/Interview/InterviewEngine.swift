@@ -290,6 +290,7 @@ public struct InterviewEngine<C: Console> {
   private mutating func record(_ id: String, _ value: AnswerValue?) throws(StopReason) {
     file.answers[id] = value
     if value != nil { file.inactive[id] = nil }
+    file.dropImpliedEntryNumbers()
     let (hidden, restored) = normalizeVisibility()
     if !hidden.isEmpty {
       warn(
@@ -454,6 +455,9 @@ public struct InterviewEngine<C: Console> {
       say("  Kept.")
       return
     }
+    // Remember the highest number given, so a removed entry's id is never reused.
+    file.lastEntryNumbers[group.id] = max(
+      file.lastEntryNumbers[group.id] ?? 0, AnswersFile.highestEntryNumber(group.id, in: file))
     list.remove(at: index)
     try record(group.id, .entries(list))
     say("  Removed \(entry.id).")

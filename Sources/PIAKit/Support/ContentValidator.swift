@@ -46,10 +46,17 @@ public struct ContentValidator: Sendable {
     for path in catalog.filesChecked {
       checked.append((Self.kind(ofShown: path), path))
     }
-    let (manifest, manifestDiagnostics) = TemplateManifest.load(resources: resources)
-    diagnostics += manifestDiagnostics
+    let (templates, templateDiagnostics) = ReportTemplates.load(resources: resources)
+    diagnostics += templateDiagnostics
     checked.append(("template manifest", resources.display(resources.templates.appendingPathComponent(TemplateManifest.fileName))))
-    _ = manifest
+    for entry in templates.manifest.entries {
+      checked.append(("template", resources.display(resources.templates.appendingPathComponent(entry.file))))
+    }
+    diagnostics += templates.validate(law: catalog.law)
+    let (_, materialityDiagnostics, materialityFiles) = MaterialityRules.load(
+      resources: resources, questionnaires: catalog.questionnaires)
+    diagnostics += materialityDiagnostics
+    checked += materialityFiles.map { ("materiality file", $0) }
     return Report(diagnostics: diagnostics.sortedByLocation(), checked: checked)
   }
 
@@ -71,6 +78,12 @@ public struct ContentValidator: Sendable {
         continue
       }
       let folder = standardized.deletingLastPathComponent().path
+      if folder == MaterialityRules.folder(in: resources).standardizedFileURL.path {
+        checked.append(("materiality file", path))
+        let questionnaires = ContentCatalog(resources: resources).questionnaires
+        diagnostics += MaterialityRules.load(standardized, path: path, questionnaires: questionnaires).1
+        continue
+      }
       if folder == resources.rules.path || folder == resources.vendors.path {
         checked.append((folder == resources.rules.path ? "rule file" : "vendor file", path))
         let shown = resources.display(standardized)
@@ -85,6 +98,11 @@ public struct ContentValidator: Sendable {
         let shown = resources.display(standardized)
         let catalog = ContentCatalog(resources: resources)
         diagnostics += catalog.diagnostics.filter { $0.location?.file == shown }
+        continue
+      }
+      if standardized.pathExtension == "md" {
+        checked.append(("template", path))
+        diagnostics += ReportTemplates.validate(templateAt: standardized, path: path, law: law)
         continue
       }
       checked.append(("questionnaire", path))

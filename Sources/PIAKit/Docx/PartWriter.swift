@@ -1,0 +1,263 @@
+import Foundation
+
+/// Writes the package parts other than `word/document.xml`.
+struct PartWriter {
+  let options: DocxWriter.Options
+
+  private static let mainContentType =
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+  private static let wordprocessingType =
+    "application/vnd.openxmlformats-officedocument.wordprocessingml."
+  private static let relationshipType =
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+
+  func contentTypes() throws -> Data {
+    let xml = try XMLWriter(part: "[Content_Types].xml")
+    try xml.start("Types")
+    try xml.attribute("xmlns", Namespace.contentTypes)
+    try xml.empty(
+      "Default",
+      [
+        "Extension": "rels",
+        "ContentType": "application/vnd.openxmlformats-package.relationships+xml",
+      ])
+    try xml.empty("Default", ["Extension": "xml", "ContentType": "application/xml"])
+    let overrides: [(String, String)] = [
+      ("/word/document.xml", Self.mainContentType),
+      ("/word/styles.xml", Self.wordprocessingType + "styles+xml"),
+      ("/word/numbering.xml", Self.wordprocessingType + "numbering+xml"),
+      ("/word/settings.xml", Self.wordprocessingType + "settings+xml"),
+      ("/word/header1.xml", Self.wordprocessingType + "header+xml"),
+      ("/word/footer1.xml", Self.wordprocessingType + "footer+xml"),
+      ("/docProps/core.xml", "application/vnd.openxmlformats-package.core-properties+xml"),
+      (
+        "/docProps/app.xml", "application/vnd.openxmlformats-officedocument.extended-properties+xml"
+      ),
+    ]
+    for (part, type) in overrides {
+      try xml.empty("Override", ["PartName": part, "ContentType": type])
+    }
+    try xml.end()
+    return try xml.finish()
+  }
+
+  func packageRelationships() throws -> Data {
+    try relationships(
+      part: "_rels/.rels",
+      [
+        ("rId1", Self.relationshipType + "officeDocument", "word/document.xml", false),
+        (
+          "rId2",
+          "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties",
+          "docProps/core.xml", false
+        ),
+        ("rId3", Self.relationshipType + "extended-properties", "docProps/app.xml", false),
+      ])
+  }
+
+  func documentRelationships(hyperlinks: [String]) throws -> Data {
+    var entries: [(String, String, String, Bool)] = [
+      ("rIdStyles", Self.relationshipType + "styles", "styles.xml", false),
+      ("rIdNumbering", Self.relationshipType + "numbering", "numbering.xml", false),
+      ("rIdSettings", Self.relationshipType + "settings", "settings.xml", false),
+      ("rIdHeader1", Self.relationshipType + "header", "header1.xml", false),
+      ("rIdFooter1", Self.relationshipType + "footer", "footer1.xml", false),
+    ]
+    for (index, target) in hyperlinks.enumerated() {
+      entries.append(("rIdLink\(index + 1)", Self.relationshipType + "hyperlink", target, true))
+    }
+    return try relationships(part: "word/_rels/document.xml.rels", entries)
+  }
+
+  private func relationships(part: String, _ entries: [(String, String, String, Bool)]) throws
+    -> Data
+  {
+    let xml = try XMLWriter(part: part)
+    try xml.start("Relationships")
+    try xml.attribute("xmlns", Namespace.packageRelationships)
+    for (id, type, target, external) in entries {
+      try xml.start("Relationship")
+      try xml.attribute("Id", id)
+      try xml.attribute("Type", type)
+      try xml.attribute("Target", target)
+      if external { try xml.attribute("TargetMode", "External") }
+      try xml.end()
+    }
+    try xml.end()
+    return try xml.finish()
+  }
+
+  func coreProperties() throws -> Data {
+    let xml = try XMLWriter(part: "docProps/core.xml")
+    try xml.start("cp:coreProperties")
+    try xml.attribute(
+      "xmlns:cp", "http://schemas.openxmlformats.org/package/2006/metadata/core-properties")
+    try xml.attribute("xmlns:dc", "http://purl.org/dc/elements/1.1/")
+    try xml.attribute("xmlns:dcterms", "http://purl.org/dc/terms/")
+    try xml.attribute("xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance")
+    try xml.element("dc:title", text: options.title)
+    if !options.subject.isEmpty { try xml.element("dc:subject", text: options.subject) }
+    if !options.creator.isEmpty { try xml.element("dc:creator", text: options.creator) }
+    if let description = options.description, !description.isEmpty {
+      try xml.element("dc:description", text: description)
+    }
+    try xml.element("dc:language", text: options.language)
+    if !options.status.isEmpty { try xml.element("cp:contentStatus", text: options.status) }
+    try xml.element(
+      "dcterms:created", ["xsi:type": "dcterms:W3CDTF"], text: Self.w3cdtf(options.created))
+    try xml.element(
+      "dcterms:modified", ["xsi:type": "dcterms:W3CDTF"], text: Self.w3cdtf(options.modified))
+    try xml.end()
+    return try xml.finish()
+  }
+
+  /// `2026-03-01T12:00:00Z`, always in UTC.
+  static func w3cdtf(_ date: Date) -> String {
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
+    let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+    func two(_ value: Int?) -> String {
+      let value = value ?? 0
+      return value < 10 ? "0\(value)" : "\(value)"
+    }
+    let year = String(parts.year ?? 1980)
+    return "\(year)-\(two(parts.month))-\(two(parts.day))T\(two(parts.hour)):\(two(parts.minute)):"
+      + "\(two(parts.second))Z"
+  }
+
+  func appProperties() throws -> Data {
+    let xml = try XMLWriter(part: "docProps/app.xml")
+    try xml.start("Properties")
+    try xml.attribute(
+      "xmlns", "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties")
+    try xml.element("Application", text: "pia")
+    try xml.element("DocSecurity", text: "0")
+    try xml.end()
+    return try xml.finish()
+  }
+
+  func settings() throws -> Data {
+    let xml = try XMLWriter(part: "word/settings.xml")
+    try xml.start("w:settings")
+    try xml.attribute("xmlns:w", Namespace.wordprocessingML)
+    try xml.empty("w:zoom", ["w:percent": "100"])
+    try xml.empty("w:defaultTabStop", ["w:val": "720"])
+    try xml.empty("w:characterSpacingControl", ["w:val": "doNotCompress"])
+    try xml.empty("w:themeFontLang", ["w:val": options.language])
+    try xml.end()
+    return try xml.finish()
+  }
+
+  func header() throws -> Data {
+    let xml = try XMLWriter(part: "word/header1.xml")
+    try xml.start("w:hdr")
+    try xml.attribute("xmlns:w", Namespace.wordprocessingML)
+    try xml.attribute("xmlns:r", Namespace.relationships)
+    try xml.start("w:p")
+    try xml.start("w:pPr")
+    try xml.empty("w:pStyle", ["w:val": "Header"])
+    try xml.end()
+    let left = options.headerText.isEmpty ? options.title : options.headerText
+    try run(xml, left)
+    if !options.status.isEmpty {
+      try xml.start("w:r")
+      try xml.empty("w:tab")
+      try xml.end()
+      try run(xml, options.status, bold: true)
+    }
+    try xml.end()
+    try xml.end()
+    return try xml.finish()
+  }
+
+  func footer() throws -> Data {
+    let xml = try XMLWriter(part: "word/footer1.xml")
+    try xml.start("w:ftr")
+    try xml.attribute("xmlns:w", Namespace.wordprocessingML)
+    try xml.attribute("xmlns:r", Namespace.relationships)
+    try xml.start("w:p")
+    try xml.start("w:pPr")
+    try xml.empty("w:pStyle", ["w:val": "Footer"])
+    try xml.end()
+    try run(xml, "Page ")
+    try field(xml, " PAGE ", placeholder: "1")
+    try run(xml, " of ")
+    try field(xml, " NUMPAGES ", placeholder: "1")
+    if !options.footerText.isEmpty {
+      try xml.start("w:r")
+      try xml.empty("w:tab")
+      try xml.end()
+      try run(xml, options.footerText)
+    }
+    try xml.end()
+    try xml.end()
+    return try xml.finish()
+  }
+
+  private func run(_ xml: XMLWriter, _ text: String, bold: Bool = false) throws {
+    guard !text.isEmpty else { return }
+    try xml.start("w:r")
+    if bold {
+      try xml.start("w:rPr")
+      try xml.empty("w:b")
+      try xml.end()
+    }
+    try xml.element("w:t", ["xml:space": "preserve"], text: text)
+    try xml.end()
+  }
+
+  private func field(_ xml: XMLWriter, _ instruction: String, placeholder: String) throws {
+    try xml.start("w:fldSimple")
+    try xml.attribute("w:instr", instruction)
+    try run(xml, placeholder)
+    try xml.end()
+  }
+
+  func numbering(orderedLists: [BodyWriter.OrderedList]) throws -> Data {
+    let xml = try XMLWriter(part: "word/numbering.xml")
+    try xml.start("w:numbering")
+    try xml.attribute("xmlns:w", Namespace.wordprocessingML)
+    let bullets = ["\u{2022}", "\u{25E6}", "\u{25AA}"]
+    for abstract in 0..<2 {
+      try xml.start("w:abstractNum")
+      try xml.attribute("w:abstractNumId", String(abstract))
+      try xml.empty("w:nsid", ["w:val": abstract == 0 ? "5049410B" : "5049414E"])
+      try xml.empty("w:multiLevelType", ["w:val": "hybridMultilevel"])
+      for level in 0..<9 {
+        try xml.start("w:lvl")
+        try xml.attribute("w:ilvl", String(level))
+        try xml.empty("w:start", ["w:val": "1"])
+        if abstract == 0 {
+          try xml.empty("w:numFmt", ["w:val": "bullet"])
+          try xml.empty("w:lvlText", ["w:val": bullets[level % 3]])
+        } else {
+          // Decimal at every level, as Markdown renders nested numbered lists.
+          try xml.empty("w:numFmt", ["w:val": "decimal"])
+          try xml.empty("w:lvlText", ["w:val": "%\(level + 1)."])
+        }
+        try xml.empty("w:lvlJc", ["w:val": "left"])
+        try xml.start("w:pPr")
+        try xml.empty("w:ind", ["w:left": String(720 * (level + 1)), "w:hanging": "360"])
+        try xml.end()
+        try xml.end()
+      }
+      try xml.end()
+    }
+    try xml.start("w:num")
+    try xml.attribute("w:numId", String(BodyWriter.bulletNumberingID))
+    try xml.empty("w:abstractNumId", ["w:val": "0"])
+    try xml.end()
+    for (index, list) in orderedLists.enumerated() {
+      try xml.start("w:num")
+      try xml.attribute("w:numId", String(index + 2))
+      try xml.empty("w:abstractNumId", ["w:val": "1"])
+      try xml.start("w:lvlOverride")
+      try xml.attribute("w:ilvl", String(list.level))
+      try xml.empty("w:startOverride", ["w:val": String(list.start)])
+      try xml.end()
+      try xml.end()
+    }
+    try xml.end()
+    return try xml.finish()
+  }
+}

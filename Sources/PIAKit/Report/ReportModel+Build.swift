@@ -1,0 +1,536 @@
+/// A vendor fact shown in the AI tool section, with where it came from.
+public struct ReportVendorFact: Sendable, Hashable {
+  public var fact: String
+  public var value: String
+  public var source: String
+  public var checked: CalendarDate
+
+  public init(fact: String, value: String, source: String, checked: CalendarDate) {
+    self.fact = fact
+    self.value = value
+    self.source = source
+    self.checked = checked
+  }
+}
+
+extension ReportModel {
+  /// The marker printed for a visible question with no answer.
+  public static let notAnswered = "Not answered"
+  /// The marker printed for a question the questionnaire does not ask or hides.
+  public static let notApplicable = "Not applicable"
+
+  /// Builds the model.
+  ///
+  /// - Parameters:
+  ///   - questionnaire: The questionnaire the answers follow.
+  ///   - answers: The answers file.
+  ///   - assessment: The scored assessment.
+  ///   - law: The law catalogue; every citation is printed through it.
+  ///   - vendorFacts: Facts about the AI tool's plan, with sources (may be empty).
+  ///   - date: The report date (`--date`, or the assessment date); never the clock.
+  public init(
+    questionnaire: Questionnaire, answers: AnswersFile, assessment: Assessment, law: LawCatalogue,
+    vendorFacts: [ReportVendorFact] = [], date: CalendarDate
+  ) {
+    var builder = Builder(
+      questionnaire: questionnaire, file: answers, assessment: assessment, law: law, date: date)
+    self = builder.build(vendorFacts: vendorFacts)
+    applyRevisionRecord(from: answers, questionnaire: questionnaire)
+  }
+
+  /// The recommendation rule, applied in order:
+  ///
+  /// 1. no personal information (screening not needed) → proceed;
+  /// 2. any compliance blocker, or an overall residual level of critical → do not proceed;
+  /// 3. an overall residual level of high, or any open action → proceed with conditions;
+  /// 4. otherwise → proceed.
+  public static func recommendation(for assessment: Assessment) -> (Recommendation, [String]) {
+    if assessment.screening.outcome == .notNeeded {
+      return (.proceed, ["The screening found no personal information, so no full assessment is needed."])
+    }
+    let blockers = assessment.findings.filter(\.blocker)
+    if !blockers.isEmpty || assessment.overallResidual == .critical {
+      var reasons = blockers.map { "Compliance blocker: \($0.title)." }
+      if assessment.overallResidual == .critical {
+        reasons.append("The overall residual risk is critical.")
+      }
+      return (.doNotProceed, reasons)
+    }
+    let open = assessment.actions.filter { isOpen($0.status) }
+    if assessment.overallResidual == .high || !open.isEmpty {
+      var reasons: [String] = []
+      if assessment.overallResidual == .high {
+        reasons.append("The overall residual risk is high: the head's sign-off must give written reasons, and consulting the IPC before launch is recommended.")
+      }
+      if !open.isEmpty {
+        reasons.append("\(open.count) action\(open.count == 1 ? "" : "s") must be completed as conditions of approval.")
+      }
+      return (.proceedWithConditions, reasons)
+    }
+    return (.proceed, ["No compliance blocker, no high or critical residual risk, and no open action."])
+  }
+
+  /// Answer text read the way Markdown reads a paragraph: a single line break
+  /// is a wrapped line (a space); a blank line is kept as one line break.
+  public static func prose(_ text: String) -> String {
+    let unified = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+    let paragraphs = unified.components(separatedBy: "\n\n").map {
+      $0.split(separator: "\n", omittingEmptySubsequences: true)
+        .map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+    }.filter { !$0.isEmpty }
+    return paragraphs.isEmpty ? text : paragraphs.joined(separator: "\n")
+  }
+
+  static func isOpen(_ status: String) -> Bool {
+    !["done", "complete", "completed", "closed", "in_place"].contains(status.lowercased())
+  }
+}
+
+/// Builds a ``ReportModel`` step by step.
+private struct Builder {
+  let questionnaire: Questionnaire
+  let file: AnswersFile
+  let assessment: Assessment
+  let law: LawCatalogue
+  let date: CalendarDate
+  /// Provision ids in first-cited order.
+  var cited: [String] = []
+
+  init(questionnaire: Questionnaire, file: AnswersFile, assessment: Assessment, law: LawCatalogue, date: CalendarDate) {
+    self.questionnaire = questionnaire
+    self.file = file
+    self.assessment = assessment
+    self.law = law
+    self.date = date
+  }
+
+  var answers: [String: AnswerValue] { file.answers }
+
+  mutating func cite(_ id: String) -> String {
+    if !cited.contains(id) { cited.append(id) }
+    return law.cite(id)
+  }
+
+  // MARK: Answers
+
+  /// Whether the question exists and is shown for these answers.
+  func isAsked(_ id: String) -> Bool {
+    guard let question = questionnaire.question(id) else { return false }
+    return questionnaire.isVisible(question, answers: answers)
+  }
+
+  /// The display text of a top-level answer; the not-answered or
+  /// not-applicable marker otherwise.
+  func text(_ id: String) -> String {
+    guard let question = questionnaire.question(id), isAsked(id) else { return ReportModel.notApplicable }
+    guard let value = answers[id] else { return ReportModel.notAnswered }
+    return shown(display(value, for: question))
+  }
+
+  /// The marker instead of a blank answer.
+  func shown(_ text: String) -> String {
+    text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? ReportModel.notAnswered : text
+  }
+
+  /// `text` when it is not blank.
+  func nonBlank(_ text: String?) -> String? {
+    guard let text, !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return nil }
+    return text
+  }
+
+  /// The answer text when answered, else nil.
+  func answered(_ id: String) -> String? {
+    guard let question = questionnaire.question(id), let value = answers[id], isAsked(id) else { return nil }
+    let shown = display(value, for: question)
+    return shown.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : shown
+  }
+
+  func display(_ value: AnswerValue, for question: Question) -> String {
+    switch value {
+    case .text(let text): return ReportModel.prose(text)
+    case .choice(let id): return question.label(ofChoice: id)
+    case .choices(let ids): return ids.isEmpty ? "None" : ids.map { question.label(ofChoice: $0) }.joined(separator: "; ")
+    case .bool(let flag): return flag ? "Yes" : "No"
+    case .number(let number): return AnswerValue.format(number)
+    case .date(let date): return date.description
+    case .entries(let entries):
+      let noun = question.itemName ?? "entry"
+      return "\(entries.count) \(noun)\(entries.count == 1 ? "" : "s")"
+    }
+  }
+
+  var flows: [GroupEntry] {
+    if case .entries(let entries)? = answers["data_flows"], isAsked("data_flows") { return entries }
+    return []
+  }
+
+  var flowQuestion: Question? { questionnaire.question("data_flows") }
+
+  func fieldText(_ entry: GroupEntry, _ id: String) -> String {
+    guard let field = flowQuestion?.field(id) else { return ReportModel.notApplicable }
+    guard isFieldVisible(field, in: entry) else { return ReportModel.notApplicable }
+    guard let value = entry.values[id] else { return ReportModel.notAnswered }
+    return shown(display(value, for: field))
+  }
+
+  func isFieldVisible(_ field: Question, in entry: GroupEntry) -> Bool {
+    guard let condition = field.showIf else { return true }
+    let environment = AnswerEnvironment(answers: answers.merging(entry.values) { $1 })
+    return condition.evaluate(in: environment)
+  }
+
+  func flowName(_ entry: GroupEntry, index: Int) -> String {
+    if case .text(let element)? = entry.values["data_element"], let element = nonBlank(element) { return element }
+    return "Data flow \(index + 1)"
+  }
+
+  func questionAnswer(_ question: Question, value: AnswerValue?, entryValues: [String: AnswerValue]? = nil)
+    -> ReportModel.QuestionAnswer
+  {
+    var entries: [ReportModel.GroupItem] = []
+    if case .entries(let items)? = value {
+      for (index, item) in items.enumerated() {
+        let fields = question.fields.filter { isFieldVisible($0, in: item) }.map {
+          questionAnswerNoCite($0, value: item.values[$0.id])
+        }
+        entries.append(.init(title: "\(question.itemName.map { $0.prefix(1).uppercased() + $0.dropFirst() } ?? "Entry") \(index + 1): \(flowName(item, index: index))", fields: fields))
+      }
+    }
+    return ReportModel.QuestionAnswer(
+      id: question.id, prompt: question.prompt,
+      answer: value.map { shown(display($0, for: question)) } ?? ReportModel.notAnswered,
+      answered: value.map { shown(display($0, for: question)) != ReportModel.notAnswered } ?? false,
+      citations: question.cites.map { law.cite($0) }, entries: entries)
+  }
+
+  func questionAnswerNoCite(_ question: Question, value: AnswerValue?) -> ReportModel.QuestionAnswer {
+    ReportModel.QuestionAnswer(
+      id: question.id, prompt: question.prompt,
+      answer: value.map { shown(display($0, for: question)) } ?? ReportModel.notAnswered,
+      answered: value.map { shown(display($0, for: question)) != ReportModel.notAnswered } ?? false,
+      citations: [], entries: [])
+  }
+
+  // MARK: Build
+
+  mutating func build(vendorFacts: [ReportVendorFact]) -> ReportModel {
+    let info = file.assessment
+    let initiative = nonBlank(info.title) ?? answered("project_title") ?? "Untitled initiative"
+    let institution = nonBlank(info.institution) ?? answered("institution_name") ?? ReportModel.notAnswered
+    let assessedAsOf: String = {
+      if case .date(let value)? = answers["assessment_date"] { return value.description }
+      return assessment.asOf.description
+    }()
+    let usesAI = answers["uses_ai_tool"] == .bool(true) || (questionnaire.question("uses_ai_tool") == nil && isAsked("plan_tier"))
+
+    let findingNumbers = Dictionary(
+      assessment.findings.enumerated().map { ($1.key, "R\($0 + 1)") }, uniquingKeysWith: { a, _ in a })
+    let findings = assessment.findings.enumerated().map { index, finding in
+      findingRow(finding, number: "R\(index + 1)")
+    }
+    let actions = assessment.actions.enumerated().map { index, action in
+      ReportModel.ActionRow(
+        number: "A\(index + 1)", title: action.title, priority: action.priority.title,
+        owner: action.owner ?? "Not assigned", target: action.due?.description ?? "Not set",
+        status: action.status.replacingOccurrences(of: "_", with: " ").capitalizedFirst,
+        findings: action.findings.map { findingNumbers[$0] ?? $0 }.joined(separator: ", "))
+    }
+
+    let (recommendation, reasons) = ReportModel.recommendation(for: assessment)
+    let authorityCite = cite("mfippa-s28-2")
+    let authorized: String = {
+      let missing = flows.enumerated().filter { $1.values["authority"] == .choice("none") }
+      if !missing.isEmpty {
+        return "No: no legal authority under \(authorityCite) was identified for "
+          + missing.map { flowName($1, index: $0) }.joined(separator: ", ") + "."
+      }
+      if !flows.isEmpty {
+        return "Yes: every data flow names its authority under \(authorityCite)."
+      }
+      if answers["personal_information"] == .choice("none") {
+        return "No personal information reaches the tool, so no collection authority under \(authorityCite) is needed for it."
+      }
+      if let stated = answered("program_authority") {
+        return "Authority stated under \(authorityCite): \(stated)"
+      }
+      return "Not established: no data flow or program authority was recorded."
+    }()
+
+    let screening = ReportModel.ScreeningResult(
+      handlesPI: assessment.screening.outcome != .notNeeded,
+      outcome: {
+        switch assessment.screening.outcome {
+        case .required: return "A privacy impact assessment is required."
+        case .recommended: return "A privacy impact assessment is recommended."
+        case .notNeeded: return "No personal information is involved; a full assessment is not needed."
+        }
+      }(),
+      reasons: assessment.screening.reasons,
+      noPIReasons: text("no_pi_reasons"))
+
+    let inScope: [String] = {
+      var items = [
+        answered("project_stage").map { "The initiative as described in this assessment (stage: \($0))." }
+          ?? "The initiative as described in this assessment."
+      ]
+      if usesAI {
+        items.append("The AI tool \(text("ai_product")) from \(text("ai_vendor")) on the \(text("plan_tier")) plan, as configured for this deployment.")
+        if let tasks = answered("ai_tasks") { items.append("The tasks: \(tasks).") }
+        if let scope = answered("access_scope") { items.append("What the tool can reach: \(scope).") }
+      }
+      if !flows.isEmpty {
+        items.append("The \(flows.count) data flow\(flows.count == 1 ? "" : "s") in the personal information inventory.")
+      }
+      return items
+    }()
+    var outOfScope: [String] = []
+    if usesAI {
+      outOfScope.append("Other plans or tiers of the tool, and features not enabled in this deployment; enabling one needs an update to this assessment.")
+    }
+    outOfScope.append("Personal information and systems not listed in the inventory.")
+
+    var vendor: ReportModel.VendorSection?
+    if usesAI {
+      let stale = Set(assessment.staleFacts.map(\.fact))
+      vendor = ReportModel.VendorSection(
+        vendor: text("ai_vendor"), product: text("ai_product"), tier: text("plan_tier"),
+        dataLocation: text("ai_data_location"),
+        facts: vendorFacts.map {
+          .init(fact: $0.fact, value: $0.value, source: $0.source, checked: $0.checked.description, stale: stale.contains($0.fact))
+        } + assessment.staleFacts.filter { fact in !vendorFacts.contains { $0.fact == fact.fact } }.map {
+          .init(fact: $0.fact, value: "See source", source: $0.source, checked: $0.checked.description, stale: true)
+        })
+    }
+
+    let analysis = buildAnalysis(findingNumbers: findingNumbers)
+    let notice = buildNotice(institution: institution)
+    let signOff = buildSignOff()
+
+    var triggers = [
+      "New kinds of personal information, or new purposes or uses.",
+      "New disclosures or recipients, or a new vendor.",
+      "Storage or processing moving to a new location, especially outside Canada.",
+      "An amendment of the records retention by-law that covers these records.",
+      "The Bill 97 amendments to MFIPPA coming into force.",
+    ]
+    if usesAI {
+      triggers.insert(contentsOf: [
+        "A change of the AI tool's plan or tier.",
+        "Enabling agent or desktop mode, connectors, or monitoring (telemetry) of the tool.",
+        "A change of the vendor's terms or documentation on retention, training or compliance coverage.",
+      ], at: 0)
+    }
+
+    let pending = law.regimesPending(on: date).map { regime in
+      ReportModel.PendingRegime(
+        title: regime.title,
+        commencement: regime.commencement.map { "Comes into force on \($0)." } ?? "Commencement not yet confirmed (verify on e-Laws).",
+        effects: regime.effects)
+    }
+
+    let contactPerson = answered("privacy_coordinator") ?? answered("privacy_lead") ?? "the privacy or FOI coordinator"
+    let model = ReportModel(
+      document: .init(
+        title: "\(initiative) Privacy Impact Assessment", initiative: initiative, institution: institution,
+        piaNumber: nonBlank(info.piaNumber) ?? "Not assigned", version: "1", status: "Draft",
+        assessedAsOf: assessedAsOf, lastReviewed: date.description,
+        author: answered("privacy_lead") ?? nonBlank(info.preparedBy) ?? ReportModel.notAnswered,
+        owner: text("program_owner_role"),
+        questionnaire: "\(questionnaire.title) (\(questionnaire.id) v\(questionnaire.version))",
+        revisions: [.init(version: "1", date: assessedAsOf, description: "First assessment")]),
+      initiative: .init(
+        purpose: answered("project_purpose")
+          ?? answered("ai_tasks").map { "\(initiative). The AI tool is used for: \($0)." } ?? text("project_purpose"), currentVsProposed: text("current_vs_proposed"),
+        stage: answered("project_stage") ?? answered("pilot_users") ?? text("project_stage"), stakeholders: text("stakeholders"), systems: text("systems"),
+        vendors: text("vendors_involved"), inScope: inScope, outOfScope: outOfScope,
+        relatedAssessments: text("related_assessments")),
+      screening: screening,
+      law: .init(
+        applied: law.regimesApplied(on: date).map(\.title), pending: pending,
+        lawChecked: text("law_checked_date"), citations: []),
+      conclusion: .init(
+        recommendation: recommendation, reasons: reasons, authorized: authorized,
+        overallInherent: assessment.overallInherent.title, overallResidual: assessment.overallResidual.title,
+        derivation: assessment.derivation),
+      residualCounts: counts(\.residual), inherentCounts: counts(\.inherent),
+      heatMap: heatMap(), findings: findings, actions: actions,
+      inventory: inventory(), dataFlows: dataFlowRows(), analysis: analysis, vendor: vendor,
+      signOff: signOff,
+      review: .init(nextReview: text("next_review_date"), triggers: triggers),
+      notice: notice, appendix: appendix(), changes: nil,
+      contact: "Questions about this assessment: \(contactPerson), \(institution).",
+      reportDate: date.description)
+    var result = model
+    // Citations printed anywhere, in first-cited order.
+    var all = cited
+    for finding in assessment.findings { for id in finding.citations where !all.contains(id) { all.append(id) } }
+    result.law.citations = all.compactMap { id in
+      law.provision(id).map { .init(cite: $0.printed, meaning: $0.meaning, uncertain: $0.status == .uncertain) }
+    }
+    return result
+  }
+
+  func counts(_ level: KeyPath<Finding, RiskLevel>) -> [ReportModel.LevelCount] {
+    RiskLevel.allCases.reversed().map { value in
+      .init(level: value.title, count: assessment.findings.filter { $0[keyPath: level] == value }.count)
+    }
+  }
+
+  func heatMap() -> [ReportModel.HeatMapRow] {
+    Severity.allCases.reversed().map { severity in
+      ReportModel.HeatMapRow(
+        severity: severity.description.capitalizedFirst,
+        cells: Likelihood.allCases.map { likelihood in
+          let count = assessment.findings.filter {
+            $0.residualLikelihood == likelihood && $0.residualSeverity == severity
+          }.count
+          return "\(RiskMatrix.level(likelihood, severity).title) (\(count))"
+        })
+    }
+  }
+
+  mutating func findingRow(_ finding: Finding, number: String) -> ReportModel.FindingRow {
+    let mitigations = finding.mitigations.map {
+      ReportModel.MitigationRow(title: $0.title, status: $0.inPlace ? "In place" : "Open")
+    }
+    return ReportModel.FindingRow(
+      number: number, title: finding.title, flow: finding.flowLabel, harm: finding.harm,
+      affected: finding.affected, citations: finding.citations.map { cite($0) },
+      inherent: finding.inherent.title,
+      inherentBasis: "\(finding.inherentLikelihood.description.replacingOccurrences(of: "_", with: " ")) likelihood, \(finding.inherentSeverity) severity",
+      residual: finding.residual.title,
+      residualBasis: "\(finding.residualLikelihood.description.replacingOccurrences(of: "_", with: " ")) likelihood, \(finding.residualSeverity) severity",
+      blocker: finding.blocker, mitigations: mitigations,
+      keyMitigation: finding.mitigations.first(where: { !$0.inPlace })?.title
+        ?? finding.mitigations.first?.title ?? "None identified")
+  }
+
+  func inventory() -> [ReportModel.InventoryCategory] {
+    var order: [String] = []
+    var elements: [String: [String]] = [:]
+    for (index, entry) in flows.enumerated() {
+      let category = fieldText(entry, "pi_category")
+      if elements[category] == nil { order.append(category) }
+      elements[category, default: []].append(flowName(entry, index: index))
+    }
+    let businessContact = flowQuestion?.field("pi_category")?.label(ofChoice: "business_contact")
+    return order.map { .init(category: $0, elements: elements[$0] ?? [], isPersonal: $0 != businessContact) }
+  }
+
+  func dataFlowRows() -> [ReportModel.DataFlowRow] {
+    flows.enumerated().map { index, entry in
+      let authority = fieldText(entry, "authority")
+      let detail = fieldText(entry, "authority_detail")
+      return ReportModel.DataFlowRow(
+        number: "\(index + 1)", element: flowName(entry, index: index),
+        category: fieldText(entry, "pi_category"), source: fieldText(entry, "source"),
+        purpose: fieldText(entry, "flow_purpose"),
+        authority: detail == ReportModel.notApplicable || authority == ReportModel.notApplicable
+          ? authority : "\(authority): \(detail)",
+        destination: fieldText(entry, "destination"), storage: fieldText(entry, "storage_location"),
+        disclosure: fieldText(entry, "disclosure_ground"),
+        retention: {
+          let cls = fieldText(entry, "retention_by_law_class")
+          return cls == ReportModel.notApplicable ? fieldText(entry, "retention_class") : cls
+        }())
+    }
+  }
+
+  mutating func buildAnalysis(findingNumbers: [String: String]) -> [ReportModel.AnalysisTopic] {
+    PrivacyAnalysisTopic.ipcOrder.map { topic in
+      var questions: [ReportModel.QuestionAnswer] = []
+      for id in topic.questions {
+        guard let question = questionnaire.question(id), isAsked(id) else { continue }
+        questions.append(questionAnswerNoCite(question, value: answers[id]))
+      }
+      if let flowQuestion {
+        for (index, entry) in flows.enumerated() {
+          for id in topic.flowFields {
+            guard let field = flowQuestion.field(id), isFieldVisible(field, in: entry) else { continue }
+            var row = questionAnswerNoCite(field, value: entry.values[id])
+            row.prompt = "\(flowName(entry, index: index)): \(field.prompt)"
+            questions.append(row)
+          }
+        }
+      }
+      let related = assessment.findings.filter { !Set($0.citations).isDisjoint(with: topic.provisions) }
+      return ReportModel.AnalysisTopic(
+        title: topic.title, citations: topic.provisions.map { cite($0) }, questions: questions,
+        findings: related.map { "\(findingNumbers[$0.key] ?? $0.key): \($0.title) (residual \($0.residual))" })
+    }
+  }
+
+  mutating func buildNotice(institution: String) -> ReportModel.Notice {
+    let citation = cite("mfippa-s29-2")
+    var authorities: [String] = []
+    var purposes: [String] = []
+    // Business contact details in an official capacity are not personal
+    // information (MFIPPA s. 2(2.1)); they need no notice.
+    for entry in flows where entry.values["pi_category"] != .choice("business_contact") {
+      if case .text(let detail)? = entry.values["authority_detail"], let detail = nonBlank(detail), !authorities.contains(detail) {
+        authorities.append(detail)
+      }
+      if case .text(let purpose)? = entry.values["flow_purpose"], let purpose = nonBlank(purpose), !purposes.contains(purpose) {
+        purposes.append(purpose)
+      }
+    }
+    if authorities.isEmpty, let stated = answered("program_authority") { authorities.append(stated) }
+    if purposes.isEmpty, let stated = answered("project_purpose") { purposes.append(stated) }
+    // No question records the official's business address and telephone
+    // number yet; the notice never invents them.
+    let contact = answered("notice_official")
+    var gaps: [String] = []
+    if authorities.isEmpty {
+      gaps.append("The legal authority for the collection is not recorded in the answers.")
+    }
+    if purposes.isEmpty {
+      gaps.append("The principal purpose or purposes of the collection are not recorded in the answers.")
+    }
+    if contact == nil {
+      gaps.append("The title, business address and telephone number of an official who can answer questions about the collection are not recorded in the answers.")
+    }
+    return ReportModel.Notice(
+      institution: institution,
+      authority: authorities.isEmpty ? "[Missing: legal authority]" : authorities.joined(separator: "; "),
+      authorityPresent: !authorities.isEmpty,
+      purposes: purposes.isEmpty ? ["[Missing: principal purpose]"] : purposes,
+      purposesPresent: !purposes.isEmpty,
+      contact: contact ?? "[Missing: title, business address and telephone number of the official]",
+      contactPresent: contact != nil, citation: citation, gaps: gaps, complete: gaps.isEmpty)
+  }
+
+  func buildSignOff() -> ReportModel.SignOff {
+    func signer(_ role: String, _ id: String) -> ReportModel.Signer {
+      guard let answer = answered(id) else {
+        return .init(role: role, name: ReportModel.notAnswered, title: "", date: "", decision: "")
+      }
+      let parts = answer.split(separator: ",", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+      return .init(role: role, name: parts[0], title: parts.count > 1 ? parts[1] : "", date: "", decision: "")
+    }
+    return ReportModel.SignOff(
+      signers: [
+        signer("Head or delegate", "head_or_delegate"),
+        signer("Privacy or FOI coordinator", "privacy_coordinator"),
+        signer("Program owner", "program_owner_signoff"),
+      ],
+      approver: text("head_or_delegate"), privacyLead: text("privacy_coordinator"),
+      advice: text("coordinator_advice"),
+      adviceOutcome: isAsked("advice_outcome") ? text("advice_outcome") : "Recorded in the advice",
+      overruleReasons: answered("overrule_reasons"), ipcConsulted: text("ipc_consulted"),
+      approvalStatus: "Draft: not yet approved by the head or delegate.")
+  }
+
+  func appendix() -> [ReportModel.AnswerSection] {
+    let environment = AnswerEnvironment(answers: answers)
+    return questionnaire.sections.compactMap { section in
+      if let condition = section.showIf, !condition.evaluate(in: environment) { return nil }
+      let questions = section.questions.filter { questionnaire.isVisible($0, answers: answers) }
+        .map { questionAnswer($0, value: answers[$0.id]) }
+      return questions.isEmpty ? nil : ReportModel.AnswerSection(title: section.title, questions: questions)
+    }
+  }
+}
+
+extension String {
+  var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
+}

@@ -1,0 +1,273 @@
+/// Everything a report template may show, as typed values built from the
+/// questionnaire, the answers, the scored assessment, the law catalogue and the
+/// vendor facts (see `ReportModel+Build.swift`). Templates see it through
+/// ``templateValue``; the field names are documented in `docs/templates.md`.
+///
+/// Every text is final: unanswered questions read "Not answered", missing
+/// owners "Not assigned", and so on, so a template never prints a blank that
+/// looks like an answer.
+public struct ReportModel: Sendable, Hashable {
+  /// Page-1 document control.
+  public struct DocumentControl: Sendable, Hashable {
+    public var title: String
+    public var initiative: String
+    public var institution: String
+    public var piaNumber: String
+    public var version: String
+    public var status: String
+    public var assessedAsOf: String
+    public var lastReviewed: String
+    public var author: String
+    public var owner: String
+    public var questionnaire: String
+    public var revisions: [Revision]
+  }
+
+  /// One row of the revision history table.
+  public struct Revision: Sendable, Hashable {
+    public var version: String
+    public var date: String
+    public var description: String
+  }
+
+  /// What the initiative is, and what the assessment covers.
+  public struct Initiative: Sendable, Hashable {
+    public var purpose: String
+    public var currentVsProposed: String
+    public var stage: String
+    public var stakeholders: String
+    public var systems: String
+    public var vendors: String
+    public var inScope: [String]
+    public var outOfScope: [String]
+    public var relatedAssessments: String
+  }
+
+  /// The screening result.
+  public struct ScreeningResult: Sendable, Hashable {
+    public var handlesPI: Bool
+    public var outcome: String
+    public var reasons: [String]
+    public var noPIReasons: String
+  }
+
+  /// The law applied and the pending changes.
+  public struct LawStatus: Sendable, Hashable {
+    public var applied: [String]
+    public var pending: [PendingRegime]
+    public var lawChecked: String
+    /// Every provision the report cites, in first-cited order, with its meaning.
+    public var citations: [Citation]
+  }
+
+  public struct PendingRegime: Sendable, Hashable {
+    public var title: String
+    public var commencement: String
+    public var effects: [String]
+  }
+
+  public struct Citation: Sendable, Hashable {
+    public var cite: String
+    public var meaning: String
+    public var uncertain: Bool
+  }
+
+  /// Proceed, proceed with conditions, or do not proceed.
+  public enum Recommendation: String, Sendable, Hashable {
+    case proceed
+    case proceedWithConditions = "proceed_with_conditions"
+    case doNotProceed = "do_not_proceed"
+
+    public var label: String {
+      switch self {
+      case .proceed: return "Proceed"
+      case .proceedWithConditions: return "Proceed with conditions"
+      case .doNotProceed: return "Do not proceed"
+      }
+    }
+  }
+
+  public struct Conclusion: Sendable, Hashable {
+    public var recommendation: Recommendation
+    public var reasons: [String]
+    public var authorized: String
+    public var overallInherent: String
+    public var overallResidual: String
+    public var derivation: [String]
+  }
+
+  public struct LevelCount: Sendable, Hashable {
+    public var level: String
+    public var count: Int
+  }
+
+  /// One row of the heat map: a severity and four cells, one per likelihood.
+  public struct HeatMapRow: Sendable, Hashable {
+    public var severity: String
+    public var cells: [String]
+  }
+
+  public struct FindingRow: Sendable, Hashable {
+    public var number: String
+    public var title: String
+    public var flow: String?
+    public var harm: String
+    public var affected: String
+    public var citations: [String]
+    public var inherent: String
+    public var inherentBasis: String
+    public var residual: String
+    public var residualBasis: String
+    public var blocker: Bool
+    public var mitigations: [MitigationRow]
+    public var keyMitigation: String
+  }
+
+  public struct MitigationRow: Sendable, Hashable {
+    public var title: String
+    public var status: String
+  }
+
+  public struct ActionRow: Sendable, Hashable {
+    public var number: String
+    public var title: String
+    public var priority: String
+    public var owner: String
+    public var target: String
+    public var status: String
+    public var findings: String
+  }
+
+  public struct QuestionAnswer: Sendable, Hashable {
+    public var id: String
+    public var prompt: String
+    public var answer: String
+    public var answered: Bool
+    public var citations: [String]
+    /// For repeating groups: one entry per item.
+    public var entries: [GroupItem]
+  }
+
+  public struct GroupItem: Sendable, Hashable {
+    public var title: String
+    public var fields: [QuestionAnswer]
+  }
+
+  public struct AnswerSection: Sendable, Hashable {
+    public var title: String
+    public var questions: [QuestionAnswer]
+  }
+
+  /// One topic of the privacy analysis, in the order the IPC checks.
+  public struct AnalysisTopic: Sendable, Hashable {
+    public var title: String
+    public var citations: [String]
+    public var questions: [QuestionAnswer]
+    public var findings: [String]
+  }
+
+  public struct DataFlowRow: Sendable, Hashable {
+    public var number: String
+    public var element: String
+    public var category: String
+    public var source: String
+    public var purpose: String
+    public var authority: String
+    public var destination: String
+    public var storage: String
+    public var disclosure: String
+    public var retention: String
+  }
+
+  public struct InventoryCategory: Sendable, Hashable {
+    public var category: String
+    public var elements: [String]
+    /// False for business contact details in an official capacity (not personal information).
+    public var isPersonal: Bool
+  }
+
+  public struct VendorSection: Sendable, Hashable {
+    public var vendor: String
+    public var product: String
+    public var tier: String
+    public var dataLocation: String
+    public var facts: [VendorFactRow]
+  }
+
+  public struct VendorFactRow: Sendable, Hashable {
+    public var fact: String
+    public var value: String
+    public var source: String
+    public var checked: String
+    public var stale: Bool
+  }
+
+  public struct Signer: Sendable, Hashable {
+    public var role: String
+    public var name: String
+    public var title: String
+    public var date: String
+    public var decision: String
+  }
+
+  public struct SignOff: Sendable, Hashable {
+    public var signers: [Signer]
+    public var approver: String
+    public var privacyLead: String
+    public var advice: String
+    public var adviceOutcome: String
+    public var overruleReasons: String?
+    public var ipcConsulted: String
+    public var approvalStatus: String
+  }
+
+  public struct Review: Sendable, Hashable {
+    public var nextReview: String
+    public var triggers: [String]
+  }
+
+  /// The draft notice of collection (MFIPPA s. 29(2)) and its completeness.
+  public struct Notice: Sendable, Hashable {
+    public var institution: String
+    public var authority: String
+    public var authorityPresent: Bool
+    public var purposes: [String]
+    public var purposesPresent: Bool
+    public var contact: String
+    public var contactPresent: Bool
+    public var citation: String
+    public var gaps: [String]
+    public var complete: Bool
+  }
+
+  /// "Changes since version N" (issue 7); absent for a first version.
+  public struct Changes: Sendable, Hashable {
+    public var sinceVersion: String
+    public var materiality: String
+    public var items: [String]
+    /// The council appendix's short form (see `ReportModel+Revision.swift`).
+    public var shortItems: [String] = []
+  }
+
+  public var document: DocumentControl
+  public var initiative: Initiative
+  public var screening: ScreeningResult
+  public var law: LawStatus
+  public var conclusion: Conclusion
+  public var residualCounts: [LevelCount]
+  public var inherentCounts: [LevelCount]
+  public var heatMap: [HeatMapRow]
+  public var findings: [FindingRow]
+  public var actions: [ActionRow]
+  public var inventory: [InventoryCategory]
+  public var dataFlows: [DataFlowRow]
+  public var analysis: [AnalysisTopic]
+  public var vendor: VendorSection?
+  public var signOff: SignOff
+  public var review: Review
+  public var notice: Notice
+  public var appendix: [AnswerSection]
+  public var changes: Changes?
+  public var contact: String
+  public var reportDate: String
+}

@@ -1,0 +1,331 @@
+import Foundation
+import Mustache
+
+/// A report template: Mustache that renders Markdown, parsed once and rendered
+/// many times, and strict about the names it uses.
+///
+/// - Every `{{name}}`, `{{#name}}` and `{{^name}}` must name a field of the report
+///   model visible at that point (``check(against:)``); an unknown name is an
+///   error at its line and column, never a blank.
+/// - `{{name}}` prints text escaped for Markdown by where it lands: on a line
+///   that starts with `|` (a table row) or `#` (a heading) the text is kept on
+///   one line and `|` is escaped (``MarkdownEscaper/escapeTableCell(_:)``);
+///   anywhere else newlines become hard breaks (``MarkdownEscaper/escapeInline(_:)``).
+///   Answer text can therefore never add a heading, a list, a table column or a
+///   directive.
+/// - Unescaped output (`{{{x}}}`, `{{&x}}`), partials, set-delimiter and pragma
+///   tags are not supported in report templates.
+public struct ReportTemplate: Sendable {
+  /// The template's path as shown in diagnostics (`Templates/pia-report.md`).
+  public let path: String
+  /// The template text.
+  public let source: String
+  private let template: MustacheTemplate
+  private let tags: [MustacheTag]
+
+  /// The content-type name registered with swift-mustache for Markdown escaping.
+  static let contentTypeName = "PIA_MARKDOWN"
+  /// Marks the start and end of printed text until the escaping pass.
+  static let open: Unicode.Scalar = "\u{E000}"
+  static let close: Unicode.Scalar = "\u{E001}"
+
+  /// Registers the Markdown content type once per process (swift-mustache keeps
+  /// content types in a process-wide table; ours is stateless).
+  private static let registration: Void = {
+    MustacheContentTypes.register(MarkdownContentType(), named: contentTypeName)
+  }()
+
+  /// Parses a template.
+  ///
+  /// - Parameters:
+  ///   - source: The template text.
+  ///   - path: The path shown in diagnostics.
+  /// - Throws: ``DiagnosticsError`` with every syntax problem found, at its line and column.
+  public init(source: String, path: String) throws(DiagnosticsError) {
+    _ = Self.registration
+    self.path = path
+    self.source = source
+    var diagnostics: [Diagnostic] = []
+    let tags = TagScanner.scan(source, path: path, diagnostics: &diagnostics)
+    for (offset, line) in source.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+      if let column = line.firstIndex(where: {
+        $0.unicodeScalars.contains(Self.open) || $0.unicodeScalars.contains(Self.close)
+      }) {
+        diagnostics.append(
+          .error(
+            "private-use characters U+E000 and U+E001 are reserved by the renderer",
+            at: SourceLocation(file: path, line: offset + 1, column: line.distance(from: line.startIndex, to: column) + 1)))
+      }
+    }
+    do {
+      // The pragma sits alone on an extra first line, so swift-mustache drops
+      // it; its line numbers are one more than the file's.
+      template = try MustacheTemplate(string: "{{% CONTENT_TYPE: \(Self.contentTypeName) }}\n" + source)
+    } catch let error as MustacheTemplate.ParserError {
+      diagnostics.append(
+        .error(
+          Self.describe(error.error),
+          at: SourceLocation(file: path, line: max(1, error.context.lineNumber - 1), column: error.context.columnNumber)))
+      throw DiagnosticsError(diagnostics.sortedByLocation())
+    } catch {
+      diagnostics.append(.error("cannot parse the template: \(error)", at: SourceLocation(file: path, line: 0, column: 0)))
+      throw DiagnosticsError(diagnostics)
+    }
+    if diagnostics.hasErrors { throw DiagnosticsError(diagnostics.sortedByLocation()) }
+    self.tags = tags
+  }
+
+  /// Reads and parses a template file.
+  public init(contentsOf url: URL, path: String) throws(DiagnosticsError) {
+    let source: String
+    do {
+      source = try String(contentsOf: url, encoding: .utf8)
+    } catch {
+      throw DiagnosticsError([.error(FileErrors.describe(error, path: path), at: nil)])
+    }
+    try self.init(source: source, path: path)
+  }
+
+  /// The names this template uses that `schema` does not have, and fields used
+  /// the wrong way (a list printed as text), as diagnostics at their line and column.
+  public func check(against schema: TemplateSchema) -> [Diagnostic] {
+    var diagnostics: [Diagnostic] = []
+    // Each frame is the schema pushed by an open section; `nil` frames are
+    // transparent (a flag or inverted section keeps the enclosing context).
+    var frames: [TemplateSchema?] = [schema]
+    for tag in tags {
+      let location = SourceLocation(file: path, line: tag.line, column: tag.column)
+      switch tag.kind {
+      case .variable:
+        switch resolve(tag.name, in: frames) {
+        case .failure(let problem): diagnostics.append(.error(problem.message, at: location))
+        case .success(.list), .success(.object):
+          diagnostics.append(
+            .error(
+              "field '\(tag.name)' is a list or an object; print its fields inside {{#\(tag.name)}}…{{/\(tag.name)}}",
+              at: location))
+        case .success: break
+        }
+      case .section, .inverted:
+        switch resolve(tag.name, in: frames) {
+        case .failure(let problem):
+          diagnostics.append(.error(problem.message, at: location))
+          frames.append(nil)
+        case .success(let found):
+          if tag.kind == .inverted {
+            frames.append(nil)
+          } else if case .list(let item) = found {
+            frames.append(item)
+          } else if case .object = found {
+            frames.append(found)
+          } else {
+            frames.append(nil)
+          }
+        }
+      case .close:
+        if frames.count > 1 { frames.removeLast() }
+      }
+    }
+    return diagnostics
+  }
+
+  private func resolve(_ name: String, in frames: [TemplateSchema?]) -> Result<TemplateSchema, UnknownField> {
+    if name == "." {
+      return .success(frames.last(where: { $0 != nil }).flatMap { $0 } ?? .text)
+    }
+    let parts = name.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+    guard !parts.contains(where: \.isEmpty) else {
+      return .failure(UnknownField(message: "malformed field name '\(name)'"))
+    }
+    let visible = frames.compactMap { $0 }
+    guard var current = visible.reversed().lazy.compactMap({ $0.field(parts[0]) }).first else {
+      let candidates = Set(visible.flatMap(\.fieldNames))
+      return .failure(UnknownField(message: "unknown field '\(parts[0])'\(Spelling.didYouMean(parts[0], among: candidates.sorted()))"))
+    }
+    for part in parts.dropFirst() {
+      guard let next = current.field(part) else {
+        return .failure(
+          UnknownField(message: "unknown field '\(part)' in '\(name)'\(Spelling.didYouMean(part, among: current.fieldNames))"))
+      }
+      current = next
+    }
+    return .success(current)
+  }
+
+  /// Renders `value`, after checking the template against `schema`.
+  ///
+  /// - Parameters:
+  ///   - value: The report model as a template value.
+  ///   - schema: The shape every model has (from ``ReportModel/schema``).
+  /// - Returns: Markdown.
+  /// - Throws: ``DiagnosticsError`` for unknown names, found before or while rendering.
+  public func render(_ value: TemplateValue, schema: TemplateSchema) throws(DiagnosticsError) -> String {
+    let problems = check(against: schema)
+    if problems.hasErrors { throw DiagnosticsError(problems) }
+    let recorder = UnknownNameRecorder()
+    let raw = template.render(value.mustache(recorder: recorder, isRoot: true))
+    let unknown = recorder.unknown
+    if !unknown.isEmpty {
+      throw DiagnosticsError(
+        unknown.map { name in
+          let tag = tags.first { $0.name == name || $0.name.hasPrefix(name + ".") }
+          return .error(
+            "unknown field '\(name)'",
+            at: SourceLocation(file: path, line: tag?.line ?? 0, column: tag?.column ?? 0))
+        })
+    }
+    return Self.escapeMarkedText(raw)
+  }
+
+  /// Replaces each marked span of printed text with its Markdown escape, chosen
+  /// by the line the span starts on.
+  static func escapeMarkedText(_ raw: String) -> String {
+    var output = String.UnicodeScalarView()
+    var lineStart = output.endIndex
+    var scalars = raw.unicodeScalars.makeIterator()
+    var lineIsSingleLine = false
+    var lineDecided = false
+    while let scalar = scalars.next() {
+      if scalar == open {
+        var text = String.UnicodeScalarView()
+        while let inner = scalars.next(), inner != close { text.append(inner) }
+        if !lineDecided {
+          let prefix = String(output[lineStart...]).drop { $0 == " " }
+          lineIsSingleLine = prefix.hasPrefix("|") || prefix.hasPrefix("#")
+        }
+        let escaped =
+          lineIsSingleLine
+          ? MarkdownEscaper.escapeTableCell(String(text))
+          : MarkdownEscaper.escapeInline(String(text))
+        output.append(contentsOf: escaped.unicodeScalars)
+        if escaped.unicodeScalars.contains("\n") {
+          // A hard break continues the same paragraph on the next line.
+          lineDecided = true
+          if let last = output.lastIndex(of: "\n") { lineStart = output.index(after: last) }
+        }
+        continue
+      }
+      output.append(scalar)
+      if scalar == "\n" {
+        lineStart = output.endIndex
+        lineDecided = false
+      }
+    }
+    return String(output)
+  }
+
+  private static func describe(_ error: any Error) -> String {
+    guard let error = error as? MustacheTemplate.Error else { return "cannot parse the template: \(error)" }
+    switch error {
+    case .sectionCloseNameIncorrect: return "section closed with a different name than it was opened with"
+    case .unfinishedName: return "unfinished tag (expected '}}')"
+    case .expectedSectionEnd: return "section is never closed"
+    case .invalidSetDelimiter: return "set-delimiter tags are not supported in report templates"
+    case .transformAppliedToInheritanceSection, .illegalTokenInsideInheritSection, .textInsideInheritSection:
+      return "template inheritance is not supported in report templates"
+    case .invalidConfigVariableSyntax, .unrecognisedConfigVariable:
+      return "pragma tags are not supported in report templates"
+    }
+  }
+}
+
+private struct UnknownField: Error {
+  var message: String
+}
+
+/// The swift-mustache content type for report Markdown: it only marks printed
+/// text; ``ReportTemplate/escapeMarkedText(_:)`` escapes it once the line it
+/// lands on is known.
+struct MarkdownContentType: MustacheContentType {
+  func escapeText(_ text: String) -> String {
+    var marked = String.UnicodeScalarView()
+    marked.append(ReportTemplate.open)
+    marked.append(contentsOf: text.unicodeScalars.filter { $0 != ReportTemplate.open && $0 != ReportTemplate.close })
+    marked.append(ReportTemplate.close)
+    return String(marked)
+  }
+}
+
+/// One Mustache tag of a template, with its place.
+struct MustacheTag: Sendable, Hashable {
+  enum Kind: Sendable, Hashable {
+    case variable, section, inverted, close
+  }
+
+  var kind: Kind
+  var name: String
+  var line: Int
+  var column: Int
+}
+
+/// Finds the tags of a template with their line and column (1-based, counted
+/// in characters), and reports tags report templates do not support.
+enum TagScanner {
+  static func scan(_ source: String, path: String, diagnostics: inout [Diagnostic]) -> [MustacheTag] {
+    var tags: [MustacheTag] = []
+    let characters = Array(source)
+    var index = 0
+    var line = 1
+    var column = 1
+    func advance(_ count: Int) {
+      for _ in 0..<count where index < characters.count {
+        if characters[index] == "\n" {
+          line += 1
+          column = 1
+        } else {
+          column += 1
+        }
+        index += 1
+      }
+    }
+    while index < characters.count {
+      guard characters[index] == "{", index + 1 < characters.count, characters[index + 1] == "{" else {
+        advance(1)
+        continue
+      }
+      let startLine = line
+      let startColumn = column
+      let location = SourceLocation(file: path, line: startLine, column: startColumn)
+      let triple = index + 2 < characters.count && characters[index + 2] == "{"
+      let closer: [Character] = triple ? ["}", "}", "}"] : ["}", "}"]
+      var end = index + (triple ? 3 : 2)
+      while end + closer.count <= characters.count && Array(characters[end..<(end + closer.count)]) != closer {
+        end += 1
+      }
+      guard end + closer.count <= characters.count else {
+        // swift-mustache reports the unfinished tag.
+        advance(characters.count - index)
+        break
+      }
+      let body = String(characters[(index + (triple ? 3 : 2))..<end])
+      advance(end + closer.count - index)
+      if triple {
+        diagnostics.append(.error("unescaped output '{{{…}}}' is not supported in report templates; use '{{…}}'", at: location))
+        continue
+      }
+      let trimmed = body.trimmingCharacters(in: .whitespaces)
+      guard let sigil = trimmed.first else {
+        diagnostics.append(.error("empty tag", at: location))
+        continue
+      }
+      let rest = String(trimmed.dropFirst()).trimmingCharacters(in: .whitespaces)
+      switch sigil {
+      case "!": continue
+      case "#": tags.append(MustacheTag(kind: .section, name: rest, line: startLine, column: startColumn))
+      case "^": tags.append(MustacheTag(kind: .inverted, name: rest, line: startLine, column: startColumn))
+      case "/": tags.append(MustacheTag(kind: .close, name: rest, line: startLine, column: startColumn))
+      case "&":
+        diagnostics.append(.error("unescaped output '{{&…}}' is not supported in report templates; use '{{…}}'", at: location))
+      case ">", "<", "$", "=", "%":
+        diagnostics.append(.error("'{{\(sigil)…}}' tags are not supported in report templates", at: location))
+      default:
+        if trimmed.contains("(") || trimmed.contains(" ") {
+          diagnostics.append(.error("malformed field name '\(trimmed)' (transforms are not supported)", at: location))
+        } else {
+          tags.append(MustacheTag(kind: .variable, name: trimmed, line: startLine, column: startColumn))
+        }
+      }
+    }
+    return tags
+  }
+}

@@ -1,0 +1,49 @@
+import Foundation
+import PIAKit
+
+/// Runs an interview with scripted input against a real answers file on disk.
+struct InterviewRun {
+  var outcome: InterviewEngine<ScriptedConsole>.Outcome
+  var transcript: String
+  var file: AnswersFile
+  /// The file as saved on disk, read back through the loader.
+  var saved: AnswersFile?
+  var savedText: String
+  var saves: Int
+}
+
+enum InterviewHarness {
+  static func run(
+    _ questionnaire: Questionnaire, law: LawCatalogue = LawCatalogue(), in folder: TemporaryDirectory,
+    start: AnswersFile? = nil, console: ScriptedConsole, revise: Bool = false
+  ) -> InterviewRun {
+    let store = AnswersStore(url: folder.file("a.pia.yaml"), displayPath: "a.pia.yaml")
+    let initial =
+      start
+      ?? AnswersFile(questionnaireID: questionnaire.id, questionnaireVersion: questionnaire.version)
+    final class Counter: @unchecked Sendable { var value = 0 }
+    let counter = Counter()
+    var engine = InterviewEngine(
+      questionnaire: questionnaire, file: initial, law: law, console: console,
+      options: .init(
+        revise: revise, filePath: "a.pia.yaml",
+        resumeCommand: "pia interview \(questionnaire.id) --answers a.pia.yaml"),
+      save: {
+        counter.value += 1
+        try store.save($0, questionnaire: questionnaire)
+      })
+    let outcome = engine.run()
+    let text = (try? String(contentsOf: store.url, encoding: .utf8)) ?? ""
+    let (saved, _) = AnswersFile.load(text: text, path: "a.pia.yaml", questionnaire: questionnaire)
+    return InterviewRun(
+      outcome: outcome, transcript: engine.console.transcript, file: engine.file, saved: saved,
+      savedText: text, saves: counter.value)
+  }
+
+  static func run(
+    _ questionnaire: Questionnaire, in folder: TemporaryDirectory, start: AnswersFile? = nil,
+    lines: [String], revise: Bool = false
+  ) -> InterviewRun {
+    run(questionnaire, in: folder, start: start, console: ScriptedConsole(lines), revise: revise)
+  }
+}

@@ -1,0 +1,75 @@
+import Foundation
+import Testing
+@testable import PIAKit
+
+@Suite struct ReportRenderingTests {
+  static let templateIDs = ["pia-report", "council-appendix", "notice-of-collection"]
+
+  @Test func shippedTemplatesValidate() {
+    let diagnostics = ReportFixtures.templates.validate(law: ReportFixtures.law)
+    #expect(diagnostics.isEmpty, "\(diagnostics.map(\.description).joined(separator: "\n"))")
+    #expect(ReportFixtures.templates.manifest.entries.map(\.id) == Self.templateIDs)
+  }
+
+  @Test func sampleModelPopulatesEveryList() {
+    // Fields of a group entry are never groups themselves, so their own entries stay empty.
+    let unknown = ReportModel.schema(law: ReportFixtures.law).unknownPaths()
+      .filter { !$0.hasSuffix("entries[].fields[].entries[]") }
+    #expect(unknown.isEmpty)
+  }
+
+  @Test(arguments: templateIDs)
+  func pilotGolden(template: String) throws {
+    let markdown = try ReportFixtures.templates.render(template, model: ReportFixtures.pilotModel(), law: ReportFixtures.law)
+    assertSnapshot(of: markdown, named: "report-pilot.\(template)", extension: "md")
+  }
+
+  static let examples: [String] = {
+    let folder = RepositoryPaths.root.appendingPathComponent("Examples")
+    return ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
+      .filter { $0.hasSuffix(".pia.yaml") }.sorted()
+  }()
+
+  static func renderExample(_ name: String, format: ReportRenderer.Format = .md) -> ([RenderedFile], [Diagnostic]) {
+    let renderer = ReportRenderer(catalog: ReportFixtures.catalog, templates: ReportFixtures.templates)
+    let url = RepositoryPaths.root.appendingPathComponent("Examples/\(name)")
+    return renderer.render(answersAt: url, path: "Examples/\(name)", templateIDs: [], format: format, date: nil)
+  }
+
+  /// Every template on every shipped example, through the real loader and risk engine.
+  @Test(arguments: examples)
+  func exampleGoldens(example: String) throws {
+    let (files, diagnostics) = Self.renderExample(example)
+    #expect(!diagnostics.hasErrors, "\(diagnostics)")
+    #expect(files.count == Self.templateIDs.count)
+    for file in files {
+      assertSnapshot(of: String(decoding: file.data, as: UTF8.self), named: "example.\(file.name.dropLast(3))", extension: "md")
+      let document = try MarkdownParser.parse(String(decoding: file.data, as: UTF8.self))
+      #expect(DocumentChecks.headingOrderProblems(document).isEmpty, "\(file.name)")
+    }
+  }
+
+  /// The rendering checked in under Examples/output/ is the current one.
+  @Test func checkedInExampleOutputIsCurrent() throws {
+    let (files, _) = Self.renderExample("safe-admin-pilot.pia.yaml")
+    #expect(!files.isEmpty)
+    for file in files {
+      let url = RepositoryPaths.root.appendingPathComponent("Examples/output/\(file.name)")
+      let stored = FileManager.default.contents(atPath: url.path)
+      #expect(stored == file.data, "Examples/output/\(file.name) is out of date: run pia render --answers Examples/safe-admin-pilot.pia.yaml --output Examples/output")
+    }
+  }
+
+  @Test func renderingIsByteForByteRepeatable() {
+    let first = Self.renderExample("safe-admin-pilot.pia.yaml", format: .all).0
+    let second = Self.renderExample("safe-admin-pilot.pia.yaml", format: .all).0
+    #expect(first.count == 6)
+    #expect(first == second)
+  }
+
+  @Test(arguments: templateIDs)
+  func screeningOnlyGolden(template: String) throws {
+    let markdown = try ReportFixtures.templates.render(template, model: ReportFixtures.noPIModel(), law: ReportFixtures.law)
+    assertSnapshot(of: markdown, named: "report-no-pi.\(template)", extension: "md")
+  }
+}

@@ -1,0 +1,32 @@
+import Foundation
+import PIAKit
+
+/// Paths into the repository and the test fixtures, found from this file.
+enum Fixtures {
+  static let testsFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent()
+  static let repository = testsFolder.deletingLastPathComponent().deletingLastPathComponent()
+  static let folder = testsFolder.appendingPathComponent("Fixtures")
+
+  /// A fixture questionnaire, loaded and checked.
+  static func questionnaire(_ name: String) throws -> Questionnaire {
+    let root = folder.appendingPathComponent("questionnaires")
+    let url = root.appendingPathComponent(name)
+    let (questionnaire, diagnostics) = QuestionnaireLoader(root: root).load(
+      url, path: "questionnaires/\(name)")
+    guard let questionnaire, !diagnostics.hasErrors else {
+      throw DiagnosticsError(diagnostics)
+    }
+    return questionnaire
+  }
+
+  /// The shipped content (law catalogue and questionnaires).
+  static func shipped() -> ContentCatalog {
+    ContentCatalog(resources: Resources(root: repository))
+  }
+
+  /// The text of an answers fixture.
+  static func answersText(_ name: String) throws -> String {
+    try String(contentsOf: folder.appendingPathComponent("answers/\(name)"), encoding: .utf8)
+  }
+}
