@@ -62,6 +62,38 @@ enum YAMLMutator {
     ProcessInfo.processInfo.environment["PIA_FUZZ_ITERATIONS"].flatMap(Int.init) ?? 300
   }
 
+  /// Mutated Markdown (the rendered example report and GFM-flavoured seeds)
+  /// either parses to a document that converts to a DOCX whose parts are
+  /// well-formed, or is refused with a parse error naming its line.
+  @Test func mutatedMarkdownConvertsOrIsRefused() throws {
+    let seeds = [
+      try String(
+        contentsOf: RepositoryPaths.root.appendingPathComponent(
+          "Examples/output/safe-admin-pilot.pia-report.md"), encoding: .utf8),
+      "# T\n\n| a | b |\n|:--|--:|\n| 1 | 2 |\n\n- x\n  1. y\n\n> q\n\n```\ncode\n```\n",
+      "<!-- pia:heat-map -->\n| S | 1 |\n|---|---|\n| High | Low |\n\n<!-- pia:toc -->\n",
+    ].map { Array($0.utf8) }
+    let options = DocxWriter.Options(
+      title: "Fuzz", created: Date(timeIntervalSince1970: 0), modified: Date(timeIntervalSince1970: 0))
+    var random = SplitMix64(seed: 0x4D44_0001)
+    var refused = 0
+    for iteration in 0..<Self.iterations {
+      let mutated = YAMLMutator.mutate(seeds[iteration % seeds.count], using: &random)
+      let text = String(decoding: mutated, as: UTF8.self)
+      let document: Document
+      do {
+        document = try MarkdownParser.parse(text)
+      } catch {
+        refused += 1
+        #expect(!"\(error)".isEmpty)
+        continue
+      }
+      let docx = try DocxWriter.write(document, options: options)
+      _ = try AccessibilityChecker.check(docx: docx)
+    }
+    print("Markdown fuzz: \(Self.iterations) inputs tried, \(refused) refused, 0 crashes")
+  }
+
   /// Mutated copies of the shipped questionnaire and law files never crash the
   /// loaders, and every rejected input is explained by at least one error.
   @Test func mutatedShippedFilesAreRejectedCleanly() throws {
