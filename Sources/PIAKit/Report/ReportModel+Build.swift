@@ -342,7 +342,21 @@ private struct Builder {
           ?? answered("ai_tasks").map { "\(initiative). The AI tool is used for: \($0)." } ?? text("project_purpose"), currentVsProposed: text("current_vs_proposed"),
         stage: answered("project_stage") ?? answered("pilot_users") ?? text("project_stage"), stakeholders: text("stakeholders"), systems: text("systems"),
         vendors: text("vendors_involved"), inScope: inScope, outOfScope: outOfScope,
-        relatedAssessments: text("related_assessments")),
+        relatedAssessments: text("related_assessments"),
+        scopeSummary: {
+          var covered: [String] = []
+          if usesAI {
+            covered.append("the AI tool on the plan named above")
+            if let scope = answered("access_scope") { covered.append("what it can reach (\(scope.prefix(1).lowercased() + scope.dropFirst()))") }
+          }
+          if !flows.isEmpty { covered.append("\(flows.count) data flow\(flows.count == 1 ? "" : "s") of personal information") }
+          let list = covered.count > 1 ? covered.dropLast().joined(separator: ", ") + " and " + (covered.last ?? "") : covered.joined()
+          let inScope = covered.isEmpty ? "The assessment covers the initiative as described." : "The assessment covers " + list + "."
+          let outOfScope = usesAI
+            ? " Other plans, features not enabled in this deployment, and information not in the inventory are not covered; enabling one needs an update."
+            : " Information and systems not in the inventory are not covered."
+          return inScope + outOfScope
+        }()),
       screening: screening,
       law: .init(
         applied: law.regimesApplied(on: date).map(\.title), pending: pending,
@@ -514,7 +528,7 @@ private struct Builder {
       ],
       approver: text("head_or_delegate"), privacyLead: text("privacy_coordinator"),
       advice: text("coordinator_advice"),
-      adviceOutcome: isAsked("advice_outcome") ? text("advice_outcome") : "Recorded in the advice",
+      adviceOutcome: isAsked("advice_outcome") ? text("advice_outcome") : nil,
       overruleReasons: answered("overrule_reasons"), ipcConsulted: text("ipc_consulted"),
       approvalStatus: "Draft: not yet approved by the head or delegate.")
   }

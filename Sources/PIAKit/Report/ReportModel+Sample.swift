@@ -26,7 +26,7 @@ extension ReportModel {
       initiative: Initiative(
         purpose: "Sample", currentVsProposed: "Sample", stage: "Pilot", stakeholders: "Sample",
         systems: "Sample", vendors: "Sample", inScope: ["Sample"], outOfScope: ["Sample"],
-        relatedAssessments: "Sample"),
+        relatedAssessments: "Sample", scopeSummary: "Sample"),
       screening: ScreeningResult(handlesPI: true, outcome: "Sample", reasons: ["Sample"], noPIReasons: "Sample"),
       law: LawStatus(
         applied: ["Sample regime"],
@@ -39,7 +39,13 @@ extension ReportModel {
       residualCounts: [LevelCount(level: "Medium", count: 1)],
       inherentCounts: [LevelCount(level: "High", count: 1)],
       heatMap: [HeatMapRow(severity: "Maximum", cells: ["Medium (0)", "High (0)", "Critical (0)", "Critical (0)"])],
-      findings: [finding], actions: [action],
+      // One more action than the council appendix lists, so that `other_conditions` has an item.
+      findings: [finding],
+      actions: (1...(councilConditionLimit + 1)).map { number in
+        var copy = action
+        copy.number = "A\(number)"
+        return copy
+      },
       inventory: [InventoryCategory(category: "Contact details", elements: ["Sample"], isPersonal: true)],
       dataFlows: [
         DataFlowRow(

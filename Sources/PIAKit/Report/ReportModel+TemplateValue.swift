@@ -40,8 +40,22 @@ extension ReportModel {
     ]
     fields += Self.list("findings", findingValues)
     fields += Self.list("top_findings", Array(findingValues.prefix(5)))
+    fields += Self.list("key_findings", Array(findingValues.prefix(3)))
     fields += Self.list("actions", actions.map(\.templateValue))
     fields += Self.list("conditions", open.map(\.templateValue))
+    // The council appendix lists at most eight conditions, highest priority
+    // first, and points to the action plan for the rest (it must fit two pages).
+    let keyConditions = Array(open.prefix(Self.councilConditionLimit))
+    let others = open.count - keyConditions.count
+    fields += Self.list("key_conditions", keyConditions.map(\.templateValue))
+    fields += Self.list(
+      "other_conditions",
+      others == 0
+        ? []
+        : [
+          .text(
+            "The remaining \(others) condition\(others == 1 ? " is" : "s are") listed in the action plan of the full assessment (\(document.piaNumber)) and form\(others == 1 ? "s" : "") part of these conditions.")
+        ])
     fields += Self.list("inventory", inventory.map(\.templateValue))
     fields += Self.list("data_flows", dataFlows.map(\.templateValue))
     fields += [("analysis", .list(analysis.map(\.templateValue)))]
@@ -59,6 +73,9 @@ extension ReportModel {
     ]
     return .object(TemplateObject(fields))
   }
+
+  /// How many conditions the council appendix lists before pointing to the action plan.
+  public static let councilConditionLimit = 8
 
   /// The template name of a provision id: `mfippa-s28-2` → `mfippa_s28_2`.
   public static func citeKey(_ id: String) -> String {
@@ -99,7 +116,7 @@ extension ReportModel.Initiative {
       ("purpose", .text(purpose)), ("current_vs_proposed", .text(currentVsProposed)),
       ("stage", .text(stage)), ("stakeholders", .text(stakeholders)), ("systems", .text(systems)),
       ("vendors", .text(vendors)), ("in_scope", .texts(inScope)), ("out_of_scope", .texts(outOfScope)),
-      ("related_assessments", .text(relatedAssessments)),
+      ("related_assessments", .text(relatedAssessments)), ("scope_summary", .text(scopeSummary)),
     ])
   }
 }
@@ -273,7 +290,7 @@ extension ReportModel.SignOff {
           })
       ),
       ("approver", .text(approver)), ("privacy_lead", .text(privacyLead)), ("advice", .text(advice)),
-      ("advice_outcome", .text(adviceOutcome)),
+      ("advice_outcome", .list(adviceOutcome.map { [.text($0)] } ?? [])),
       ("overrule_reasons", .list(overruleReasons.map { [.text($0)] } ?? [])),
       ("ipc_consulted", .text(ipcConsulted)), ("approval_status", .text(approvalStatus)),
     ])

@@ -49,6 +49,17 @@ import Testing
     }
   }
 
+  /// A proxy for "at most two pages": measured with LibreOffice, the longest shipped example
+  /// (729 words) fills two pages; keep every council appendix under 750 words of text.
+  @Test(arguments: examples)
+  func councilAppendixStaysShort(example: String) throws {
+    let (files, _) = Self.renderExample(example)
+    let appendix = try #require(files.first { $0.name.hasSuffix(".council-appendix.md") })
+    let document = try MarkdownParser.parse(String(decoding: appendix.data, as: UTF8.self))
+    let words = document.plainText.split(whereSeparator: \.isWhitespace).count
+    #expect(words <= 750, "\(example): \(words) words")
+  }
+
   /// The rendering checked in under Examples/output/ is the current one.
   @Test func checkedInExampleOutputIsCurrent() throws {
     let (files, _) = Self.renderExample("safe-admin-pilot.pia.yaml")
