@@ -16,47 +16,92 @@ public indirect enum JSONValue: Sendable, Hashable {
 
   /// The value as JSON text, indented by two spaces per level.
   public func rendered(indent: Int = 0) -> String {
-    let pad = String(repeating: "  ", count: indent + 1)
-    let closing = String(repeating: "  ", count: indent)
+    var output = ""
+    output.reserveCapacity(4096)
+    write(to: &output, indent: indent)
+    return output
+  }
+
+  /// Appends the value as JSON text to `output`.
+  public func write(to output: inout String, indent: Int) {
     switch self {
-    case .string(let text): return Self.quote(text)
-    case .number(let number): return String(number)
-    case .bool(let flag): return flag ? "true" : "false"
-    case .null: return "null"
+    case .string(let text): Self.quote(text, into: &output)
+    case .number(let number): output += String(number)
+    case .bool(let flag): output += flag ? "true" : "false"
+    case .null: output += "null"
     case .array(let items):
-      if items.isEmpty { return "[]" }
-      return "[\n" + items.map { pad + $0.rendered(indent: indent + 1) }.joined(separator: ",\n")
-        + "\n\(closing)]"
+      if items.isEmpty {
+        output += "[]"
+        return
+      }
+      output += "[\n"
+      for (index, item) in items.enumerated() {
+        Self.pad(&output, indent + 1)
+        item.write(to: &output, indent: indent + 1)
+        output += index == items.count - 1 ? "\n" : ",\n"
+      }
+      Self.pad(&output, indent)
+      output += "]"
     case .object(let entries):
-      if entries.isEmpty { return "{}" }
-      return "{\n"
-        + entries.map { pad + Self.quote($0.0) + ": " + $0.1.rendered(indent: indent + 1) }
-        .joined(separator: ",\n") + "\n\(closing)}"
+      if entries.isEmpty {
+        output += "{}"
+        return
+      }
+      output += "{\n"
+      for (index, entry) in entries.enumerated() {
+        Self.pad(&output, indent + 1)
+        Self.quote(entry.0, into: &output)
+        output += ": "
+        entry.1.write(to: &output, indent: indent + 1)
+        output += index == entries.count - 1 ? "\n" : ",\n"
+      }
+      Self.pad(&output, indent)
+      output += "}"
     }
   }
 
+  private static func pad(_ output: inout String, _ indent: Int) {
+    for _ in 0..<indent { output += "  " }
+  }
+
   static func quote(_ text: String) -> String {
-    var result = "\""
+    var output = ""
+    quote(text, into: &output)
+    return output
+  }
+
+  static func quote(_ text: String, into output: inout String) {
+    output += "\""
+    if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+      output += text
+      output += "\""
+      return
+    }
     for scalar in text.unicodeScalars {
       switch scalar {
-      case "\"": result += "\\\""
-      case "\\": result += "\\\\"
-      case "\n": result += "\\n"
-      case "\r": result += "\\r"
-      case "\t": result += "\\t"
+      case "\"": output += "\\\""
+      case "\\": output += "\\\\"
+      case "\n": output += "\\n"
+      case "\r": output += "\\r"
+      case "\t": output += "\\t"
       case _ where scalar.value < 0x20:
         let hex = String(scalar.value, radix: 16)
-        result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-      default: result.unicodeScalars.append(scalar)
+        output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+      default: output.unicodeScalars.append(scalar)
       }
     }
-    return result + "\""
+    output += "\""
   }
 }
 
 extension Assessment {
   /// The documented JSON shape (see `docs/risk-method.md`).
   public func json(law: LawCatalogue, source: String? = nil) -> JSONValue {
+    json(cite: CitationPrinter(law: law).cite, source: source)
+  }
+
+  /// The documented JSON shape, printing citations with `cite`.
+  public func json(cite: (String) -> String, source: String? = nil) -> JSONValue {
     var top: [(String, JSONValue)] = []
     if let source { top.append(("file", .string(source))) }
     top += [
@@ -78,7 +123,7 @@ extension Assessment {
           ("derivation", .array(derivation.map(JSONValue.string))),
         ])
       ),
-      ("findings", .array(findings.map { $0.json(law: law) })),
+      ("findings", .array(findings.map { $0.json(cite: cite) })),
       ("actions", .array(actions.map(\.json))),
       ("stale_facts", .array(staleFacts.map(\.json))),
     ]
@@ -87,6 +132,7 @@ extension Assessment {
 
   /// The plain-text report of `pia score`.
   public func text(law: LawCatalogue, source: String? = nil) -> String {
+    let cite = CitationPrinter(law: law).cite
     var lines: [String] = []
     if let source { lines.append("Answers: \(source)") }
     lines.append("Questionnaire: \(questionnaireID) v\(questionnaireVersion), scored as of \(asOf)")
@@ -111,8 +157,9 @@ extension Assessment {
           "    \(finding.ruleID): inherent \(finding.inherent) (\(finding.inherentLikelihood), "
             + "\(finding.inherentSeverity)) → residual \(finding.residual) "
             + "(\(finding.residualLikelihood), \(finding.residualSeverity))")
-        lines.append("    Harm: \(finding.harm) Affected: \(finding.affected)")
-        lines.append("    Citation: \(finding.citations.map(law.cite).joined(separator: "; "))")
+        lines.append("    Harm: \(finding.harm)")
+        lines.append("    Affected: \(finding.affected)")
+        lines.append("    Citation: \(finding.citations.map(cite).joined(separator: "; "))")
         let inPlace = finding.mitigations.filter(\.inPlace).map(\.title)
         let open = finding.mitigations.filter { !$0.inPlace }.map(\.title)
         if !inPlace.isEmpty { lines.append("    In place: \(inPlace.joined(separator: "; "))") }
@@ -144,14 +191,14 @@ extension Assessment {
 }
 
 extension Finding {
-  func json(law: LawCatalogue) -> JSONValue {
+  func json(cite: (String) -> String) -> JSONValue {
     .object([
       ("id", .string(ruleID)),
       ("key", .string(key)),
       ("title", .string(title)),
       ("flow", flowID.map(JSONValue.string) ?? .null),
       ("flow_label", flowLabel.map(JSONValue.string) ?? .null),
-      ("citation", .string(citations.map(law.cite).joined(separator: "; "))),
+      ("citation", .string(citations.map(cite).joined(separator: "; "))),
       ("cites", .array(citations.map(JSONValue.string))),
       ("harm", .string(harm)),
       ("affected", .string(affected)),
@@ -210,4 +257,20 @@ extension StaleFact {
       ("source", .string(source)),
     ])
   }
+}
+
+/// Prints law-catalogue ids as citations, with the lookup table built once.
+public struct CitationPrinter: Sendable {
+  private var printed: [String: String]
+
+  public init(law: LawCatalogue) {
+    var printed: [String: String] = [:]
+    for provision in law.provisions where printed[provision.id] == nil {
+      printed[provision.id] = provision.printed
+    }
+    self.printed = printed
+  }
+
+  /// The printed citation, or the id itself when the catalogue lacks it.
+  public func cite(_ id: String) -> String { printed[id] ?? id }
 }

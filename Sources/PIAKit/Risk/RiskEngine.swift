@@ -188,16 +188,18 @@ public struct RiskEngine: Sendable {
       }
     }
     if case .choices(let sensitive)? = answers["sensitive_categories"], !sensitive.isEmpty {
-      required.append("Sensitive information may reach the tool: \(sensitive.joined(separator: ", ")).")
+      let names = sensitive.map { label("sensitive_categories", $0) }
+      required.append("Sensitive information may reach the tool: \(names.joined(separator: "; ")).")
     }
     if let scope = Self.choice(answers["access_scope"]),
       ["records_system", "property_system", "whole_device"].contains(scope)
     {
-      required.append("The tool can reach \(scope.replacingOccurrences(of: "_", with: " ")), where personal information is held.")
+      required.append(
+        "The tool can reach: \(label("access_scope", scope)). Personal information is held there.")
     }
     if case .choices(let tasks)? = answers["ai_tasks"] {
       for task in tasks where task == "resident_casework" || task == "records_foi_prep" {
-        required.append("The tasks include \(task.replacingOccurrences(of: "_", with: " ")).")
+        required.append("The tasks include: \(label("ai_tasks", task)).")
       }
     }
     if information == "deidentified" {
@@ -223,6 +225,10 @@ public struct RiskEngine: Sendable {
     return Screening(
       outcome: .notNeeded,
       reasons: ["No personal information and no AI tool are involved."])
+  }
+
+  private func label(_ question: String, _ choice: String) -> String {
+    questionnaire.question(question)?.label(ofChoice: choice) ?? choice
   }
 
   /// The tier's facts older than `days` on `asOf`.

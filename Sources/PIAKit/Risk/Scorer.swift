@@ -68,6 +68,9 @@ public struct Scorer: Sendable {
 
   /// The questionnaire id a file answers, read before the questionnaire is known.
   static func questionnaireID(_ url: URL, path: String) -> (String?, [Diagnostic]) {
+    if let data = try? Data(contentsOf: url), let id = quickQuestionnaireID(data) {
+      return (id, [])
+    }
     let document: YAMLDocument
     do {
       document = try YAMLDocument(contentsOf: url, path: path)
@@ -93,6 +96,31 @@ public struct Scorer: Sendable {
       return (reader.identifier(idNode, "questionnaire id"), reader.diagnostics)
     }
     return (reader.identifier(node, "questionnaire id"), reader.diagnostics)
+  }
+
+  /// The id from the usual layouts (`questionnaire: {id: X, …}` or
+  /// `questionnaire:` then `  id: X`), found without parsing the YAML; `nil`
+  /// sends the caller to the full parser. A wrong guess is harmless: the
+  /// answers loader then reports the questionnaire mismatch.
+  static func quickQuestionnaireID(_ data: Data) -> String? {
+    guard let text = String(data: data.prefix(4096), encoding: .utf8) else { return nil }
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    for (index, line) in lines.enumerated() where line.hasPrefix("questionnaire:") {
+      var rest = line.dropFirst("questionnaire:".count).drop { $0 == " " }
+      if rest.hasPrefix("{") {
+        guard let range = rest.range(of: "id:") else { return nil }
+        rest = rest[range.upperBound...].drop { $0 == " " }
+      } else if rest.isEmpty, index + 1 < lines.count {
+        let next = lines[index + 1].drop { $0 == " " }
+        guard next.hasPrefix("id:") else { return nil }
+        rest = next.dropFirst(3).drop { $0 == " " }
+      } else {
+        return nil
+      }
+      let id = String(rest.prefix { $0 != "," && $0 != "}" && $0 != " " && $0 != "#" && $0 != "\r" })
+      return Identifier.isValid(id) ? id : nil
+    }
+    return nil
   }
 
   /// Today's date in UTC.

@@ -71,11 +71,12 @@ extension PIACommand {
         results.append((path, assessment))
       }
       let law = catalog.law
+      let cite = CitationPrinter(law: law).cite
       switch (format, answers.count) {
       case (.json, 1):
-        if let (_, assessment) = results.first { print(assessment.json(law: law).rendered()) }
+        if let (_, assessment) = results.first { print(assessment.json(cite: cite).rendered()) }
       case (.json, _):
-        print(JSONValue.array(results.map { $0.1.json(law: law, source: $0.0) }).rendered())
+        print(JSONValue.array(results.map { $0.1.json(cite: cite, source: $0.0) }).rendered())
       case (.text, 1):
         if let (_, assessment) = results.first { print(assessment.text(law: law)) }
       case (.text, _):

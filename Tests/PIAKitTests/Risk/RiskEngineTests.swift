@@ -186,3 +186,33 @@ import Testing
     #expect(after?.findings.map(\.ruleID) == ["content-trains-models"])
   }
 }
+
+/// The shipped examples (`Examples/*.pia.yaml`, from the interview branch)
+/// score as a privacy lead would expect. Skipped until the folder exists.
+@Suite struct ShippedExampleTests {
+  static let examples: [URL] = {
+    let folder = RiskFixtures.packageRoot.appendingPathComponent("Examples")
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+    return names.filter { $0.hasSuffix(".pia.yaml") }.sorted().map {
+      folder.appendingPathComponent($0)
+    }
+  }()
+
+  @Test(.enabled(if: !examples.isEmpty), arguments: examples)
+  func exampleScoresAsExpected(_ url: URL) throws {
+    let (assessment, diagnostics) = RiskFixtures.scorer.score(url, path: url.lastPathComponent)
+    #expect(!diagnostics.hasErrors, "\(diagnostics)")
+    let result = try #require(assessment)
+    let name = url.lastPathComponent
+    if name.contains("safe") {
+      #expect(result.overallResidual == .low, "\(result.findings.map(\.key))")
+    }
+    if name.contains("personal") {
+      #expect(result.overallResidual >= .medium)
+      #expect(result.findings.contains { $0.ruleID == "consumer-plan" })
+    }
+    if name.contains("records") {
+      #expect(result.overallResidual >= .high)
+    }
+  }
+}
