@@ -12,7 +12,8 @@ struct PIACommand: ParsableCommand {
       """,
     version: PIAKit.version,
     subcommands: [
-      List.self, Validate.self, Interview.self, Score.self, Render.self, Convert.self, CheckAccessibility.self,
+      List.self, Validate.self, Interview.self, Score.self, Render.self, Diff.self,
+      History.self, Approve.self, Convert.self, CheckAccessibility.self,
     ]
   )
 }

@@ -102,9 +102,7 @@ extension AnswerValue {
         var values: [String: AnswerValue] = [:]
         for entry in mapping.entries where entry.key != "id" {
           guard let field = question.field(entry.key) else { continue }
-          if case .scalar(let scalar) = entry.value, scalar.tag == Tag(.null),
-            field.kind != .text && field.kind != .longText
-          {
+          if entry.value.isNull, field.kind != .text && field.kind != .longText {
             continue
           }
           if let value = read(entry.value, for: field, reader: &reader) {

@@ -447,7 +447,7 @@ struct BodyWriter {
       let cell = column < cells.count ? cells[column] : []
       var fill: String?
       if heatMap {
-        fill = header ? "D9D9D9" : HeatMapLevel.find(in: cell.plainText)?.fill
+        fill = header ? "D9D9D9" : RiskLevel.find(in: cell.plainText)?.fill
       }
       try xml.start("w:tc")
       try xml.start("w:tcPr")
@@ -587,10 +587,8 @@ struct BodyWriter {
   }
 }
 
-/// The risk level named in a heat-map cell, and its shading.
-enum HeatMapLevel: CaseIterable {
-  case critical, high, medium, low
-
+/// Heat-map shading for the shared risk scale.
+extension RiskLevel {
   /// Fill colours light enough for black text to keep good contrast.
   var fill: String {
     switch self {
@@ -602,9 +600,9 @@ enum HeatMapLevel: CaseIterable {
   }
 
   /// The most severe level named as a whole word in `text`, if any.
-  static func find(in text: String) -> HeatMapLevel? {
+  static func find(in text: String) -> RiskLevel? {
     let words = Set(text.lowercased().split { !$0.isLetter }.map(String.init))
-    return allCases.first { words.contains("\($0)") }
+    return allCases.reversed().first { words.contains($0.description) }
   }
 }
 

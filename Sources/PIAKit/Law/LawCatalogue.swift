@@ -200,9 +200,7 @@ extension LawCatalogue {
       }
     }
     var commencement: CalendarDate?
-    if let node = mapping["commencement"], case .scalar(let scalar) = node,
-      scalar.tag != Tag(.null)
-    {
+    if let node = mapping["commencement"], !node.isNull, case .scalar(let scalar) = node {
       commencement = CalendarDate(scalar.string)
       if commencement == nil {
         reader.error("expected commencement to be a date written YYYY-MM-DD", at: node)

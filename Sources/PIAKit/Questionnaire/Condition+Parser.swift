@@ -5,6 +5,11 @@ extension Condition {
     public var offset: Int
 
     public var description: String { message }
+
+    public init(message: String, offset: Int) {
+      self.message = message
+      self.offset = offset
+    }
   }
 
   /// Parses a condition expression.

@@ -5,7 +5,7 @@
 ///     personal_information != none and ai_tasks has resident_casework
 ///     not (ask_before_acting = yes)
 ///     count(data_flows) > 0
-///     any data_flows where (authority = none and category != business_contact)
+///     any data_flows where (authority = none and pi_category != business_contact)
 ///     vendor.trains_by_default = true
 ///
 /// See `docs/questionnaire-format.md` for the full grammar.

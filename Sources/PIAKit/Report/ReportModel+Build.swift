@@ -35,6 +35,7 @@ extension ReportModel {
     var builder = Builder(
       questionnaire: questionnaire, file: answers, assessment: assessment, law: law, date: date)
     self = builder.build(vendorFacts: vendorFacts)
+    applyRevisionRecord(from: answers, questionnaire: questionnaire)
   }
 
   /// The recommendation rule, applied in order:

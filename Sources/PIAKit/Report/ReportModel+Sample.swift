@@ -66,7 +66,7 @@ extension ReportModel {
         purposesPresent: true, contact: "Sample", contactPresent: false, citation: "Sample",
         gaps: ["Sample"], complete: false),
       appendix: [AnswerSection(title: "Sample", questions: [group])],
-      changes: Changes(sinceVersion: "1", materiality: "Addendum", items: ["Sample"]),
+      changes: Changes(sinceVersion: "1", materiality: "Addendum", items: ["Sample"], shortItems: ["Sample"]),
       contact: "Sample", reportDate: "2026-01-01")
   }()
 

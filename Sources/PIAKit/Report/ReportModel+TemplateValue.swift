@@ -313,6 +313,9 @@ extension ReportModel.Notice {
 
 extension ReportModel.Changes {
   var templateValue: TemplateValue {
-    .fields(["since_version": .text(sinceVersion), "materiality": .text(materiality), "items": .texts(items)])
+    .fields([
+      "since_version": .text(sinceVersion), "materiality": .text(materiality), "items": .texts(items),
+      "short_items": .texts(shortItems),
+    ])
   }
 }

@@ -248,6 +248,8 @@ public struct ReportModel: Sendable, Hashable {
     public var sinceVersion: String
     public var materiality: String
     public var items: [String]
+    /// The council appendix's short form (see `ReportModel+Revision.swift`).
+    public var shortItems: [String] = []
   }
 
   public var document: DocumentControl

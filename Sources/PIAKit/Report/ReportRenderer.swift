@@ -38,12 +38,10 @@ public struct ReportRenderer: Sendable {
     return name.isEmpty ? "answers" : name
   }
 
-  /// The first 12 hex digits of the SHA-256 of the file's canonical text (the
-  /// interview's deterministic writer). Provisional: issue 7 defines the
-  /// canonical answers hash that approvals store.
+  /// The first 12 hex digits of the canonical answers hash (`AnswersHash`),
+  /// the hash approvals store.
   public static func answersHash(_ file: AnswersFile, questionnaire: Questionnaire) -> String {
-    let digest = SHA256.hash(data: Data(file.yamlText(questionnaire: questionnaire).utf8))
-    return String(digest.map { String(format: "%02x", $0) }.joined().prefix(12))
+    AnswersHash(file.answers).short
   }
 
   /// Renders the answers file at `url`.
@@ -81,9 +79,12 @@ public struct ReportRenderer: Sendable {
       return ([], diagnostics + [.error("'\(path)' has no assessment date; pass --date YYYY-MM-DD", at: nil)])
     }
     let assessment = engine.assess(answers: file.answers, asOf: reportDate, staleAfterDays: RiskEngine.defaultStaleAfterDays)
-    let model = ReportModel(
+    var model = ReportModel(
       questionnaire: questionnaire, answers: file, assessment: assessment, law: catalog.law,
       vendorFacts: vendorFacts(for: file), date: reportDate)
+    if let changes = changesSincePreviousVersion(file, engine: engine, date: reportDate) {
+      model.applyChanges(changes)
+    }
     let ids = templateIDs.isEmpty ? templates.manifest.entries.map(\.id) : templateIDs
     let base = Self.baseName(ofAnswers: path)
     var files: [RenderedFile] = []

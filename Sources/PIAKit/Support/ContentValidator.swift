@@ -53,6 +53,10 @@ public struct ContentValidator: Sendable {
       checked.append(("template", resources.display(resources.templates.appendingPathComponent(entry.file))))
     }
     diagnostics += templates.validate(law: catalog.law)
+    let (_, materialityDiagnostics, materialityFiles) = MaterialityRules.load(
+      resources: resources, questionnaires: catalog.questionnaires)
+    diagnostics += materialityDiagnostics
+    checked += materialityFiles.map { ("materiality file", $0) }
     return Report(diagnostics: diagnostics.sortedByLocation(), checked: checked)
   }
 
@@ -74,6 +78,12 @@ public struct ContentValidator: Sendable {
         continue
       }
       let folder = standardized.deletingLastPathComponent().path
+      if folder == MaterialityRules.folder(in: resources).standardizedFileURL.path {
+        checked.append(("materiality file", path))
+        let questionnaires = ContentCatalog(resources: resources).questionnaires
+        diagnostics += MaterialityRules.load(standardized, path: path, questionnaires: questionnaires).1
+        continue
+      }
       if folder == resources.rules.path || folder == resources.vendors.path {
         checked.append((folder == resources.rules.path ? "rule file" : "vendor file", path))
         let shown = resources.display(standardized)

@@ -4,9 +4,9 @@ import Yams
 /// A YAML file parsed into nodes that remember their line and column.
 ///
 /// Loading is defensive: the size is capped, the bytes must be UTF-8 (a BOM is
-/// accepted), anchors and aliases are refused (they make "billion laughs"
-/// expansion possible and no file of ours needs them), and libyaml's nesting
-/// limit bounds the depth. Every failure is a diagnostic with a position.
+/// accepted), the expanded node count is capped (so alias "billion laughs"
+/// files are refused), and libyaml's nesting limit (1,000) bounds the depth.
+/// Every failure is a diagnostic with a position.
 public struct YAMLDocument {
   /// The path printed in diagnostics.
   public let path: String
@@ -26,10 +26,11 @@ public struct YAMLDocument {
     } catch {
       throw DiagnosticsError([.error("cannot parse YAML: \(error)", at: Self.start(path))])
     }
-    if let root, let problem = Self.firstAnchor(in: root) {
+    if let root, let problem = Self.nodeBeyondBudget(in: root) {
       throw DiagnosticsError([
         .error(
-          "YAML anchors and aliases are not supported; write the value out in full",
+          "the document expands to more than \(Self.maximumNodes) YAML nodes "
+            + "(aliases such as '*name' can make a small file huge); refused",
           at: SourceLocation(yamlMark: problem.mark, file: path))
       ])
     }
@@ -107,26 +108,27 @@ public struct YAMLDocument {
     }
   }
 
-  private static func firstAnchor(in node: Node) -> Node? {
+  /// The most nodes a document may expand to. Yams resolves an alias to the
+  /// anchored node itself, so a "billion laughs" file is small in memory but
+  /// enormous to walk; counting expanded nodes bounds every later traversal.
+  public static let maximumNodes = 2_000_000
+
+  private static func nodeBeyondBudget(in node: Node) -> Node? {
     var stack = [node]
     var visited = 0
     while let current = stack.popLast() {
       visited += 1
-      if visited > 5_000_000 { return current }
+      if visited > maximumNodes { return current }
       switch current {
-      case .scalar(let scalar):
-        if scalar.anchor != nil { return current }
+      case .scalar, .alias:
+        continue
       case .mapping(let mapping):
-        if mapping.anchor != nil { return current }
-        for (key, value) in mapping.reversed() {
+        for (key, value) in mapping {
           stack.append(value)
           stack.append(key)
         }
       case .sequence(let sequence):
-        if sequence.anchor != nil { return current }
-        stack.append(contentsOf: sequence.reversed())
-      case .alias:
-        return current
+        stack.append(contentsOf: sequence)
       }
     }
     return nil
@@ -169,6 +171,14 @@ extension SourceLocation {
 }
 
 extension Node {
+  /// Whether the node is a plain YAML null (`null`, `~` or nothing).
+  public var isNull: Bool {
+    guard case .scalar(let scalar) = self, scalar.style == .plain || scalar.style == .any else {
+      return false
+    }
+    return ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+  }
+
   /// A short name of the node's YAML type, for messages.
   var kindName: String {
     switch self {

@@ -69,7 +69,7 @@ public struct YAMLReader: Sendable {
       error("expected \(what) to be text, found \(node.kindName)", at: node)
       return nil
     }
-    if scalar.tag == Tag(.null) && scalar.style == .plain && !allowEmpty {
+    if node.isNull && !allowEmpty {
       error("expected \(what) to be text, found nothing", at: node)
       return nil
     }

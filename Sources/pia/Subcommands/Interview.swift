@@ -22,6 +22,9 @@ extension PIACommand {
     @Flag(help: "Walk every question again with the previous answer as default.")
     var revise = false
 
+    @Option(help: ArgumentHelp("With --revise on approved answers: the reason for revision (asked otherwise).", valueName: "text"))
+    var reason: String?
+
     @Flag(name: .customLong("non-interactive"), help: "Never prompt: check the file and list unanswered questions.")
     var nonInteractive = false
 
@@ -64,6 +67,19 @@ extension PIACommand {
           "pia interview asks questions and needs a terminal, but standard input is not one.\n"
             + "To check the file without prompts, run: \(resume) --non-interactive\n")
         throw ExitCode.failure
+      }
+      if revise {
+        var console = TerminalConsole()
+        guard
+          let revised = Revision.prepareRevision(
+            file: file, questionnaire: questionnaire,
+            engine: Scorer(catalog: catalog).engine(for: questionnaire.id), date: Self.today(),
+            reason: reason, console: &console)
+        else { throw CLIError("No reason for revision given; '\(answers)' is unchanged") }
+        if revised != file {
+          try store.save(revised, questionnaire: questionnaire)
+          file = revised
+        }
       }
       var engine = InterviewEngine(
         questionnaire: questionnaire, file: file, law: catalog.law, console: TerminalConsole(),

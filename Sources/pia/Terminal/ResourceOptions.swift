@@ -21,16 +21,7 @@ struct ResourceOptions: ParsableArguments {
     do {
       return try locator.locate()
     } catch {
-      throw CLIError(error.description)
+      throw CommandFailure(error.description)
     }
-  }
-}
-
-/// A failure whose message is already written for the user.
-struct CLIError: Error, CustomStringConvertible {
-  var description: String
-
-  init(_ description: String) {
-    self.description = description
   }
 }

@@ -1,6 +1,8 @@
 import Foundation
+import PIAKit
 
-/// Locations in the checkout, derived from a test file's `#filePath`.
+/// Paths inside the repository, found from this file's location (tests never
+/// rely on the working folder).
 enum RepositoryPaths {
   /// The `Tests/PIAKitTests` folder containing `filePath`.
   static func testsFolder(from filePath: String = #filePath) -> URL {
@@ -12,8 +14,19 @@ enum RepositoryPaths {
   }
 
   /// The repository root (the folder holding Package.swift).
-  static var root: URL {
-    testsFolder().deletingLastPathComponent().deletingLastPathComponent()
+  static let root = testsFolder().deletingLastPathComponent().deletingLastPathComponent()
+
+  /// `Tests/PIAKitTests/Fixtures`.
+  static let fixtures = root.appendingPathComponent("Tests/PIAKitTests/Fixtures")
+
+  /// The shipped resources (Questionnaires/ and Templates/ at the root).
+  static var shipped: Resources { Resources(root: root, displayRoot: ".") }
+
+  /// A fixture resource folder, printed relative to the repository root.
+  static func fixtureResources(_ name: String) -> Resources {
+    Resources(
+      root: fixtures.appendingPathComponent(name),
+      displayRoot: "Tests/PIAKitTests/Fixtures/\(name)")
   }
 
   /// `../shared` beside the clone, when present (CI and the development machine have it).

@@ -1,0 +1,122 @@
+/// A level before and after a revision.
+public struct LevelMovement: Sendable, Hashable {
+  public var from: RiskLevel
+  public var to: RiskLevel
+
+  public init(from: RiskLevel, to: RiskLevel) {
+    self.from = from
+    self.to = to
+  }
+
+  public var rose: Bool { to > from }
+  public var fell: Bool { to < from }
+
+  /// `rose`, `fell` or `unchanged`.
+  public var direction: String { rose ? "rose" : fell ? "fell" : "unchanged" }
+}
+
+/// A finding that appeared, disappeared or moved level between two scores.
+public struct FindingChange: Sendable, Hashable {
+  public enum Kind: String, Sendable, Hashable {
+    case appeared
+    case disappeared
+    case moved
+  }
+
+  /// The finding's key (`rule` or `rule@flow`).
+  public var key: String
+  public var title: String
+  public var kind: Kind
+  /// Absent for a finding that appeared.
+  public var inherentFrom: RiskLevel?
+  public var residualFrom: RiskLevel?
+  /// Absent for a finding that disappeared.
+  public var inherentTo: RiskLevel?
+  public var residualTo: RiskLevel?
+
+  public init(
+    key: String, title: String, kind: Kind, inherentFrom: RiskLevel?, residualFrom: RiskLevel?,
+    inherentTo: RiskLevel?, residualTo: RiskLevel?
+  ) {
+    self.key = key
+    self.title = title
+    self.kind = kind
+    self.inherentFrom = inherentFrom
+    self.residualFrom = residualFrom
+    self.inherentTo = inherentTo
+    self.residualTo = residualTo
+  }
+
+  /// "medium → high" for the residual level, or the single level.
+  public var residualText: String { Self.movement(residualFrom, residualTo) }
+  public var inherentText: String { Self.movement(inherentFrom, inherentTo) }
+
+  static func movement(_ from: RiskLevel?, _ to: RiskLevel?) -> String {
+    switch (from, to) {
+    case (let from?, let to?): return from == to ? from.description : "\(from) → \(to)"
+    case (let from?, nil): return from.description
+    case (nil, let to?): return to.description
+    case (nil, nil): return "—"
+    }
+  }
+}
+
+/// A vendor fact whose value differs between the two scores.
+public struct FactChange: Sendable, Hashable {
+  public var name: String
+  public var from: AnswerValue?
+  public var to: AnswerValue?
+
+  public init(name: String, from: AnswerValue?, to: AnswerValue?) {
+    self.name = name
+    self.from = from
+    self.to = to
+  }
+
+  public var kind: ChangeKind { from == nil ? .added : to == nil ? .removed : .changed }
+}
+
+/// Compares two scored assessments.
+public enum AssessmentDiff {
+  /// Findings that appeared (in the new order), moved, and disappeared (in
+  /// the old order), matched by key.
+  public static func findings(_ old: Assessment, _ new: Assessment) -> [FindingChange] {
+    var changes: [FindingChange] = []
+    for finding in new.findings {
+      guard let previous = old.findings.first(where: { $0.key == finding.key }) else {
+        changes.append(
+          FindingChange(
+            key: finding.key, title: finding.title, kind: .appeared, inherentFrom: nil,
+            residualFrom: nil, inherentTo: finding.inherent, residualTo: finding.residual))
+        continue
+      }
+      if previous.inherent != finding.inherent || previous.residual != finding.residual {
+        changes.append(
+          FindingChange(
+            key: finding.key, title: finding.title, kind: .moved,
+            inherentFrom: previous.inherent, residualFrom: previous.residual,
+            inherentTo: finding.inherent, residualTo: finding.residual))
+      }
+    }
+    for finding in old.findings where !new.findings.contains(where: { $0.key == finding.key }) {
+      changes.append(
+        FindingChange(
+          key: finding.key, title: finding.title, kind: .disappeared,
+          inherentFrom: finding.inherent, residualFrom: finding.residual, inherentTo: nil,
+          residualTo: nil))
+    }
+    return changes
+  }
+
+  /// Vendor facts added, removed or changed, by name (sorted by code point).
+  public static func facts(_ old: [String: AnswerValue], _ new: [String: AnswerValue])
+    -> [FactChange]
+  {
+    Set(old.keys).union(new.keys).sorted(by: CanonicalJSON.codePointOrder).compactMap { name in
+      let before = old[name]
+      let after = new[name]
+      if let before, let after, AnswersDiff.same(before, after) { return nil }
+      return FactChange(name: name, from: before, to: after)
+    }
+  }
+}

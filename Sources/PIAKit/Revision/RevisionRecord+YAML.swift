@@ -1,0 +1,377 @@
+import Yams
+
+extension RevisionRecord {
+  /// The answers file's top-level key for earlier versions.
+  public static let historyKey = "history"
+  /// The answers file's top-level key for sign-offs.
+  public static let approvalsKey = "approvals"
+
+  /// Reads `history:` and `approvals:` from a whole answers file's text, so
+  /// diagnostics point at the right line of the file.
+  ///
+  /// - Parameters:
+  ///   - text: The answers file's YAML text.
+  ///   - path: The path printed in diagnostics.
+  ///   - questionnaire: Types the answers of history snapshots.
+  /// - Returns: The record (what could be read) and every problem found.
+  public static func read(text: String, path: String, questionnaire: Questionnaire?)
+    -> (RevisionRecord, [Diagnostic])
+  {
+    let document: YAMLDocument
+    do {
+      document = try YAMLDocument(text: text, path: path)
+    } catch {
+      return (RevisionRecord(), error.diagnostics)
+    }
+    guard case .mapping(let mapping)? = document.root else { return (RevisionRecord(), []) }
+    var reader = YAMLReader(path: path)
+    var record = RevisionRecord()
+    if let node = mapping[historyKey] {
+      record.history = readHistory(node, questionnaire: questionnaire, reader: &reader)
+    }
+    if let node = mapping[approvalsKey] {
+      record.approvals = readApprovals(node, reader: &reader)
+    }
+    return (record, reader.diagnostics)
+  }
+
+  /// Reads the record from an answers file's preserved sections. Positions in
+  /// diagnostics are relative to each section's text.
+  public static func read(
+    from file: AnswersFile, path: String = "answers file", questionnaire: Questionnaire?
+  )
+    -> (RevisionRecord, [Diagnostic])
+  {
+    var record = RevisionRecord()
+    var diagnostics: [Diagnostic] = []
+    for (key, yaml) in file.preserved where key == historyKey || key == approvalsKey {
+      let node: Node
+      do {
+        guard let root = try YAMLDocument(text: yaml, path: path).root else { continue }
+        node = sectionValue(root, key: key)
+      } catch {
+        diagnostics += error.diagnostics
+        continue
+      }
+      var reader = YAMLReader(path: path)
+      if key == historyKey {
+        record.history = readHistory(node, questionnaire: questionnaire, reader: &reader)
+      } else {
+        record.approvals = readApprovals(node, reader: &reader)
+      }
+      diagnostics += reader.diagnostics
+    }
+    return (record, diagnostics)
+  }
+
+  /// A preserved section may hold `key: value` or just the value.
+  private static func sectionValue(_ root: Node, key: String) -> Node {
+    if case .mapping(let mapping) = root, mapping.count == 1, let value = mapping[key] {
+      return value
+    }
+    return root
+  }
+
+  /// Writes the record into `file`'s preserved sections, replacing the two
+  /// sections where they are and appending them otherwise. An empty list
+  /// removes its section.
+  public func write(into file: inout AnswersFile, questionnaire: Questionnaire?) {
+    let sections = [
+      (Self.historyKey, history.isEmpty ? nil : historyYAML(questionnaire: questionnaire)),
+      (Self.approvalsKey, approvals.isEmpty ? nil : approvalsYAML()),
+    ]
+    for (key, text) in sections {
+      if let index = file.preserved.firstIndex(where: { $0.key == key }) {
+        if let text {
+          file.preserved[index].yaml = text
+        } else {
+          file.preserved.remove(at: index)
+        }
+      } else if let text {
+        file.preserved.append((key: key, yaml: text))
+      }
+    }
+  }
+
+  /// The `history:` section as YAML text (`history:` line included).
+  public func historyYAML(questionnaire: Questionnaire?) -> String {
+    var lines = ["\(Self.historyKey):"]
+    for entry in history {
+      lines.append("  - version: \(entry.version)")
+      lines.append("    date: \(entry.date)")
+      lines.append("    reason: \(YAMLText.quoted(entry.reason))")
+      lines.append("    answers_hash: \(YAMLText.quoted(entry.answersHash.hex))")
+      if let level = entry.overallResidual {
+        lines.append("    overall_residual: \(level)")
+      }
+      if entry.answers.isEmpty {
+        lines.append("    answers: {}")
+      } else {
+        lines.append("    answers:")
+        lines += YAMLText.answers(entry.answers, questionnaire: questionnaire, indent: "      ")
+      }
+    }
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// The `approvals:` section as YAML text (`approvals:` line included).
+  public func approvalsYAML() -> String {
+    var lines = ["\(Self.approvalsKey):"]
+    for approval in approvals {
+      lines.append("  - role: \(approval.role.rawValue)")
+      lines.append("    name: \(YAMLText.quoted(approval.name))")
+      lines.append("    decision: \(approval.decision.rawValue)")
+      if let reason = approval.reason { lines.append("    reason: \(YAMLText.quoted(reason))") }
+      if let conditions = approval.conditions {
+        lines.append("    conditions: \(YAMLText.quoted(conditions))")
+      }
+      lines.append("    date: \(approval.date)")
+      lines.append("    answers_hash: \(YAMLText.quoted(approval.answersHash.hex))")
+      if let advice = approval.advice { lines.append("    advice: \(advice.rawValue)") }
+      if let reasons = approval.adviceReasons {
+        lines.append("    advice_reasons: \(YAMLText.quoted(reasons))")
+      }
+    }
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  // MARK: - Reading
+
+  private static let historyKeys = [
+    "version", "date", "reason", "answers_hash", "overall_residual", "answers",
+  ]
+  private static let approvalKeys = [
+    "role", "name", "decision", "reason", "conditions", "date", "answers_hash", "advice",
+    "advice_reasons",
+  ]
+
+  static func readHistory(_ node: Node, questionnaire: Questionnaire?, reader: inout YAMLReader)
+    -> [HistoryEntry]
+  {
+    guard let items = reader.sequence(node, "'history'") else { return [] }
+    var entries: [HistoryEntry] = []
+    for item in items {
+      guard
+        let mapping = reader.mapping(
+          item, "a history entry", keys: historyKeys,
+          required: ["version", "date", "reason", "answers_hash"])
+      else { continue }
+      let version = mapping["version"].flatMap { reader.integer($0, "the version") }
+      let date = mapping["date"].flatMap { readDate($0, "the history date", reader: &reader) }
+      let reason = mapping["reason"].flatMap { reader.string($0, "the reason for revision") }
+      let hash = mapping["answers_hash"].flatMap { readHash($0, reader: &reader) }
+      var level: RiskLevel?
+      if let levelNode = mapping["overall_residual"] {
+        level = readLevel(levelNode, reader: &reader)
+      }
+      var answers: [String: AnswerValue] = [:]
+      if let answersNode = mapping["answers"], !answersNode.isNull {
+        answers = readAnswers(answersNode, questionnaire: questionnaire, reader: &reader)
+      }
+      if let version, version < 1 {
+        reader.error("a version number starts at 1, found \(version)", at: item)
+        continue
+      }
+      if let version, entries.contains(where: { $0.version == version }) {
+        reader.error("version \(version) appears twice in 'history'", at: item)
+        continue
+      }
+      if let version, let last = entries.last?.version, version < last {
+        reader.error(
+          "history versions must be in increasing order (\(version) follows \(last))", at: item)
+      }
+      guard let version, let date, let reason, let hash else { continue }
+      if mapping["answers"] != nil, AnswersHash(answers) != hash {
+        reader.warning(
+          "the answers of version \(version) do not match its answers_hash (edited by hand?)",
+          at: item)
+      }
+      entries.append(
+        HistoryEntry(
+          version: version, date: date, reason: reason, answersHash: hash,
+          overallResidual: level, answers: answers))
+    }
+    return entries
+  }
+
+  static func readApprovals(_ node: Node, reader: inout YAMLReader) -> [Approval] {
+    guard let items = reader.sequence(node, "'approvals'") else { return [] }
+    var approvals: [Approval] = []
+    for item in items {
+      guard
+        let mapping = reader.mapping(
+          item, "an approval", keys: approvalKeys,
+          required: ["role", "name", "decision", "date", "answers_hash"])
+      else { continue }
+      let role = mapping["role"].flatMap {
+        readEnum($0, Approval.Role.self, "the role", reader: &reader)
+      }
+      let name = mapping["name"].flatMap { reader.string($0, "the name") }
+      let decision = mapping["decision"].flatMap {
+        readEnum($0, Approval.Decision.self, "the decision", reader: &reader)
+      }
+      let reason = mapping["reason"].flatMap { reader.string($0, "the reason", allowEmpty: true) }
+      let conditions = mapping["conditions"].flatMap {
+        reader.string($0, "the conditions", allowEmpty: true)
+      }
+      let date = mapping["date"].flatMap { readDate($0, "the approval date", reader: &reader) }
+      let hash = mapping["answers_hash"].flatMap { readHash($0, reader: &reader) }
+      var advice: Approval.Advice?
+      if let adviceNode = mapping["advice"] {
+        advice = readEnum(adviceNode, Approval.Advice.self, "the advice", reader: &reader)
+        if let role, role != .head {
+          reader.error(
+            "only the head records whether the privacy lead's advice was accepted or "
+              + "overruled; this approval's role is '\(role.rawValue)'", at: adviceNode)
+        }
+      }
+      let adviceReasons = mapping["advice_reasons"].flatMap {
+        reader.string($0, "the reasons for the advice decision")
+      }
+      if advice == .overruled, adviceReasons == nil {
+        reader.warning(
+          "the privacy lead's advice was overruled without reasons (add 'advice_reasons')",
+          at: item)
+      }
+      if decision == .approvedWithConditions, conditions == nil {
+        reader.warning("approved with conditions, but no 'conditions' are given", at: item)
+      }
+      guard let role, let name, let decision, let date, let hash else { continue }
+      approvals.append(
+        Approval(
+          role: role, name: name, decision: decision, reason: reason, conditions: conditions,
+          date: date, answersHash: hash, advice: advice, adviceReasons: adviceReasons))
+    }
+    return approvals
+  }
+
+  /// Reads a snapshot's answers, typed by the questionnaire, or (without
+  /// one) inferred from how `YAMLText` writes them.
+  private static func readAnswers(
+    _ node: Node, questionnaire: Questionnaire?, reader: inout YAMLReader
+  ) -> [String: AnswerValue] {
+    guard case .mapping(let mapping) = node else {
+      reader.error("expected the snapshot 'answers' to be a mapping, found \(node.kindName)", at: node)
+      return [:]
+    }
+    var answers: [String: AnswerValue] = [:]
+    guard let questionnaire else {
+      for (keyNode, valueNode) in mapping {
+        guard case .scalar(let key) = keyNode else { continue }
+        if let value = inferred(valueNode) { answers[key.string] = value }
+      }
+      return answers
+    }
+    let ids = questionnaire.questions.map(\.id)
+    for (keyNode, valueNode) in mapping {
+      guard case .scalar(let key) = keyNode else {
+        reader.error("expected a question id, found \(keyNode.kindName)", at: keyNode)
+        continue
+      }
+      guard let question = questionnaire.question(key.string) else {
+        reader.warning(
+          "'\(key.string)' in a history snapshot is not a question of '\(questionnaire.id)'"
+            + "\(Spelling.didYouMean(key.string, among: ids)); it is left out of diffs",
+          at: keyNode)
+        continue
+      }
+      if valueNode.isNull { continue }
+      if let value = AnswerValue.read(valueNode, for: question, reader: &reader) {
+        answers[question.id] = value
+      }
+    }
+    return answers
+  }
+
+  /// An answer read without its question: quoted scalars are text; plain
+  /// ones are booleans, dates, numbers or else choice ids; a list of mappings
+  /// is a group, a list of scalars a multiple choice.
+  static func inferred(_ node: Node) -> AnswerValue? {
+    switch node {
+    case .scalar(let scalar):
+      if node.isNull { return nil }
+      if scalar.style != .plain && scalar.style != .any { return .text(scalar.string) }
+      if scalar.string == "true" || scalar.string == "false" {
+        return .bool(scalar.string == "true")
+      }
+      if let date = CalendarDate(scalar.string) { return .date(date) }
+      if let number = Double(scalar.string), number.isFinite { return .number(number) }
+      return .choice(scalar.string)
+    case .sequence(let items):
+      if items.contains(where: { if case .mapping = $0 { return true } else { return false } }) {
+        var entries: [GroupEntry] = []
+        for item in items {
+          guard case .mapping(let mapping) = item else { continue }
+          var id = "entry-\(entries.count + 1)"
+          var values: [String: AnswerValue] = [:]
+          for (keyNode, valueNode) in mapping {
+            guard case .scalar(let key) = keyNode else { continue }
+            if key.string == "id", case .scalar(let idScalar) = valueNode {
+              id = idScalar.string
+            } else if let value = inferred(valueNode) {
+              values[key.string] = value
+            }
+          }
+          entries.append(GroupEntry(id: id, values: values))
+        }
+        return .entries(entries)
+      }
+      return .choices(
+        items.compactMap { if case .scalar(let scalar) = $0 { return scalar.string } else { return nil } })
+    case .mapping, .alias:
+      return nil
+    }
+  }
+
+  private static func readDate(_ node: Node, _ what: String, reader: inout YAMLReader)
+    -> CalendarDate?
+  {
+    guard case .scalar(let scalar) = node, let date = CalendarDate(scalar.string) else {
+      reader.error(
+        "expected \(what) to be a date written YYYY-MM-DD, found \(reader.describe(node))",
+        at: node)
+      return nil
+    }
+    return date
+  }
+
+  private static func readHash(_ node: Node, reader: inout YAMLReader) -> AnswersHash? {
+    guard case .scalar(let scalar) = node, let hash = AnswersHash(hex: scalar.string) else {
+      reader.error(
+        "expected answers_hash to be 64 hex digits (SHA-256), found \(reader.describe(node))",
+        at: node)
+      return nil
+    }
+    return hash
+  }
+
+  static func readLevel(_ node: Node, reader: inout YAMLReader) -> RiskLevel? {
+    guard case .scalar(let scalar) = node,
+      let level = RiskLevel.allCases.first(where: { $0.description == scalar.string })
+    else {
+      reader.error(
+        "expected a risk level (low, medium, high or critical), found \(reader.describe(node))",
+        at: node)
+      return nil
+    }
+    return level
+  }
+
+  static func readEnum<Value: RawRepresentable & CaseIterable>(
+    _ node: Node, _ type: Value.Type, _ what: String, reader: inout YAMLReader
+  ) -> Value? where Value.RawValue == String {
+    let names = Value.allCases.map(\.rawValue)
+    guard case .scalar(let scalar) = node else {
+      reader.error("expected \(what) to be one of \(names.joined(separator: ", "))", at: node)
+      return nil
+    }
+    guard let value = Value(rawValue: scalar.string) else {
+      reader.error(
+        "'\(scalar.string)' is not a valid \(what.replacingOccurrences(of: "the ", with: ""))"
+          + "\(Spelling.didYouMean(scalar.string, among: names)) "
+          + "(expected one of: \(names.joined(separator: ", ")))", at: node)
+      return nil
+    }
+    return value
+  }
+}

@@ -1,0 +1,129 @@
+/// One earlier version of an assessment, kept in the answers file's
+/// `history:` section when a revision starts.
+///
+/// Entry N holds version N as it stood when it was superseded: its answers,
+/// their hash, its overall residual level, and the date and reason of the
+/// revision that replaced it. The current version is the last entry's number
+/// plus one (1 when there is no history).
+public struct HistoryEntry: Sendable, Hashable {
+  public var version: Int
+  /// The date the revision that superseded this version started.
+  public var date: CalendarDate
+  /// Why the assessment was revised.
+  public var reason: String
+  public var answersHash: AnswersHash
+  /// The overall residual level of this version, when it was scored.
+  public var overallResidual: RiskLevel?
+  /// The answers of this version.
+  public var answers: [String: AnswerValue]
+
+  public init(
+    version: Int, date: CalendarDate, reason: String, answersHash: AnswersHash,
+    overallResidual: RiskLevel?, answers: [String: AnswerValue]
+  ) {
+    self.version = version
+    self.date = date
+    self.reason = reason
+    self.answersHash = answersHash
+    self.overallResidual = overallResidual
+    self.answers = answers
+  }
+}
+
+/// A sign-off recorded with `pia approve`.
+public struct Approval: Sendable, Hashable {
+  /// Who signs.
+  public enum Role: String, Sendable, Hashable, CaseIterable {
+    /// The head, or an officer with a written delegation under MFIPPA s. 49(1).
+    case head
+    /// The privacy lead or FOI coordinator.
+    case privacyLead = "privacy_lead"
+    case programOwner = "program_owner"
+
+    /// As printed in reports.
+    public var title: String {
+      switch self {
+      case .head: return "Head (or delegate)"
+      case .privacyLead: return "Privacy lead"
+      case .programOwner: return "Program owner"
+      }
+    }
+  }
+
+  public enum Decision: String, Sendable, Hashable, CaseIterable {
+    case approved
+    case approvedWithConditions = "approved_with_conditions"
+    case rejected
+
+    public var title: String {
+      switch self {
+      case .approved: return "Approved"
+      case .approvedWithConditions: return "Approved with conditions"
+      case .rejected: return "Rejected"
+      }
+    }
+  }
+
+  /// The head's response to the privacy lead's advice.
+  public enum Advice: String, Sendable, Hashable, CaseIterable {
+    case accepted
+    case overruled
+  }
+
+  public var role: Role
+  public var name: String
+  public var decision: Decision
+  public var reason: String?
+  public var conditions: String?
+  public var date: CalendarDate
+  /// The hash of the answers this approval applies to.
+  public var answersHash: AnswersHash
+  /// Head only: whether the privacy lead's advice was accepted or overruled.
+  public var advice: Advice?
+  /// Head only: why the advice was accepted or overruled.
+  public var adviceReasons: String?
+
+  public init(
+    role: Role, name: String, decision: Decision, reason: String? = nil,
+    conditions: String? = nil, date: CalendarDate, answersHash: AnswersHash,
+    advice: Advice? = nil, adviceReasons: String? = nil
+  ) {
+    self.role = role
+    self.name = name
+    self.decision = decision
+    self.reason = reason
+    self.conditions = conditions
+    self.date = date
+    self.answersHash = answersHash
+    self.advice = advice
+    self.adviceReasons = adviceReasons
+  }
+}
+
+/// The `history:` and `approvals:` sections of an answers file, typed.
+public struct RevisionRecord: Sendable, Hashable {
+  /// Earlier versions, oldest first.
+  public var history: [HistoryEntry]
+  /// Every approval ever recorded, in the order given.
+  public var approvals: [Approval]
+
+  public init(history: [HistoryEntry] = [], approvals: [Approval] = []) {
+    self.history = history
+    self.approvals = approvals
+  }
+
+  /// The number of the current version.
+  public var currentVersion: Int { (history.map(\.version).max() ?? 0) + 1 }
+
+  /// The history entry for version `number`.
+  public func version(_ number: Int) -> HistoryEntry? {
+    history.first { $0.version == number }
+  }
+
+  /// The version whose answers had this hash: the current one when it matches
+  /// `current`, otherwise the latest history entry with it.
+  public func versionNumber(of hash: AnswersHash, current: AnswersHash) -> Int? {
+    if hash == current { return currentVersion }
+    return history.last { $0.answersHash == hash }?.version
+  }
+}

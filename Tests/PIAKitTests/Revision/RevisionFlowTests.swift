@@ -1,0 +1,285 @@
+import Foundation
+import PIAKit
+import Testing
+
+/// Revises the safe admin-folder pilot into a records-system deployment and
+/// back, scoring both with the shipped rules and vendor facts.
+@Suite struct RevisionFlowTests {
+  let catalog = ContentCatalog(resources: RepositoryPaths.shipped)
+  let folder = RepositoryPaths.fixtures.appendingPathComponent("revision")
+
+  func load(_ name: String) throws -> RevisionDocument {
+    let (document, diagnostics) = RevisionDocument.load(
+      url: folder.appendingPathComponent(name), path: name,
+      questionnaires: catalog.questionnaires)
+    #expect(!diagnostics.hasErrors, "\(diagnostics)")
+    return try #require(document)
+  }
+
+  func rules() -> MaterialityRules {
+    let (rules, diagnostics, files) = MaterialityRules.load(
+      resources: RepositoryPaths.shipped, questionnaires: catalog.questionnaires)
+    #expect(diagnostics.isEmpty, "\(diagnostics)")
+    #expect(!files.isEmpty)
+    return rules
+  }
+
+  func compare(_ old: RevisionDocument, _ new: RevisionDocument) throws -> ChangeSummary {
+    let engine = try #require(Scorer(catalog: catalog).engine(for: "ai-assistant"))
+    let date = try #require(CalendarDate("2026-02-16"))
+    return ChangeSummary.scored(
+      from: old.file.answers, to: new.file.answers, engine: engine, rules: rules(),
+      oldDate: date, newDate: date, fromLabel: "version 1", toLabel: "version 2",
+      fromVersion: 1)
+  }
+
+  @Test func shippedContentIsClean() {
+    #expect(catalog.diagnostics.filter { $0.severity == .error }.isEmpty, "\(catalog.diagnostics)")
+  }
+
+  @Test func safePilotToRecordsSystem() throws {
+    let summary = try compare(try load("safe-pilot.pia.yaml"), try load("records-system.pia.yaml"))
+    #expect(summary.materiality.verdict == .newAssessment)
+    let fired = Set(summary.materiality.reasons.map(\.rule))
+    for rule in [
+      "plan-tier-changed", "wider-access-scope", "identifiable-information",
+      "new-sensitive-category", "new-data-flow", "new-task", "riskier-task", "wider-rollout",
+      "new-pi-category-in-flows", "residual-rose",
+    ] {
+      #expect(fired.contains(rule), "expected \(rule) among \(fired.sorted())")
+    }
+    #expect(!fired.contains("new-vendor"))
+    #expect(!fired.contains("storage-outside-canada"))
+
+    let residual = try #require(summary.overallResidual)
+    #expect(residual.rose)
+    #expect(residual.to == .critical)
+    #expect(summary.findingsAppeared.map(\.key).contains("records-system-in-scope"))
+    #expect(summary.findingsDisappeared.isEmpty)
+    #expect(summary.nextReview == CalendarDate("2026-05-16"))
+
+    let changed = Dictionary(uniqueKeysWithValues: summary.answers.map { ($0.questionID, $0) })
+    #expect(changed["plan_tier"]?.kind == .changed)
+    #expect(changed["plan_tier"]?.toText?.hasPrefix("Enterprise") == true)
+    #expect(changed["sensitive_categories"]?.kind == .added)
+    #expect(changed["other_pi_in_project"]?.kind == .removed)
+    #expect(changed["ai_tasks"]?.addedChoices == ["records_foi_prep", "resident_casework"])
+    let flows = try #require(changed["data_flows"])
+    #expect(flows.entries.map(\.entryID) == ["data_flows-2", "data_flows-3"])
+    #expect(flows.entries.map(\.kind) == [.changed, .added])
+    #expect(flows.entries[0].fields.map(\.fieldID) == ["pi_category"])
+    // Unchanged answers are not listed.
+    #expect(changed["ai_vendor"] == nil)
+    #expect(!summary.vendorFacts.isEmpty)
+  }
+
+  @Test func andBackAgain() throws {
+    let summary = try compare(try load("records-system.pia.yaml"), try load("safe-pilot.pia.yaml"))
+    let residual = try #require(summary.overallResidual)
+    #expect(residual.fell)
+    #expect(residual.from == .critical)
+    #expect(summary.findingsAppeared.isEmpty)
+    #expect(summary.findingsDisappeared.map(\.key).contains("records-system-in-scope"))
+    let fired = Set(summary.materiality.reasons.map(\.rule))
+    // Narrowing the scope raises nothing; the change of tier (and its vendor
+    // facts) and the flow now holding contact details remain material.
+    #expect(fired == ["plan-tier-changed", "new-pi-category-in-flows", "vendor-terms-changed"])
+    #expect(summary.materiality.verdict == .newAssessment)
+    let flows = try #require(summary.answers.first { $0.questionID == "data_flows" })
+    #expect(flows.entries.map(\.kind) == [.changed, .removed])
+  }
+
+  @Test func reorderingIsNotAChange() throws {
+    let summary = try compare(
+      try load("safe-pilot.pia.yaml"), try load("safe-pilot-reordered.pia.yaml"))
+    #expect(summary.answers.isEmpty)
+    #expect(summary.findings.isEmpty)
+    #expect(summary.isEmpty)
+    #expect(summary.materiality.verdict == MaterialityVerdict.none)
+    #expect(summary.materiality.reasons.isEmpty)
+    #expect(summary.fromHash == summary.toHash)
+  }
+
+  @Test func jsonKeysAreStable() throws {
+    let summary = try compare(try load("safe-pilot.pia.yaml"), try load("records-system.pia.yaml"))
+    guard case .object(let members) = summary.json() else {
+      Issue.record("not an object")
+      return
+    }
+    #expect(
+      members.map(\.0) == [
+        "from", "to", "materiality", "overall", "answers", "findings", "vendor_facts",
+        "next_review",
+      ])
+    let text = CanonicalJSON.pretty(summary.json())
+    let parsed = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any]
+    let materiality = parsed?["materiality"] as? [String: Any]
+    #expect(materiality?["verdict"] as? String == "new_assessment")
+    #expect((materiality?["reasons"] as? [Any])?.isEmpty == false)
+    let overall = parsed?["overall"] as? [String: Any]
+    #expect(overall?["from"] as? String == "high")
+    #expect(overall?["to"] as? String == "critical")
+    let answers = parsed?["answers"] as? [String: Any]
+    #expect(Set(answers?.keys.map { $0 } ?? []) == ["added", "removed", "changed"])
+    let findings = parsed?["findings"] as? [String: Any]
+    #expect(Set(findings?.keys.map { $0 } ?? []) == ["appeared", "disappeared", "moved"])
+  }
+
+  @Test func markdownHasTheSectionAndShortForm() throws {
+    let summary = try compare(try load("safe-pilot.pia.yaml"), try load("records-system.pia.yaml"))
+    let markdown = summary.markdown()
+    #expect(markdown.hasPrefix("## Changes since version 1\n"))
+    #expect(markdown.contains("| Overall residual | High | Critical |"))
+    #expect(markdown.contains("### Answers"))
+    #expect(markdown.contains("### Findings"))
+    let short = summary.shortMarkdown()
+    #expect(short.contains("**Overall residual risk:** High → Critical."))
+    #expect(short.contains("**Assessment needed:** New assessment"))
+  }
+
+  // MARK: - Versions and approvals in one file
+
+  @Test func approvalGoesStaleAndComesBack() throws {
+    let pilot = try load("safe-pilot.pia.yaml")
+    let questionnaire = pilot.questionnaire
+    let date = try #require(CalendarDate("2026-02-18"))
+    var file = Revision.approve(
+      file: pilot.file, record: pilot.record, role: .head, name: "Jordan Lee, Clerk",
+      decision: .approved, date: date, advice: .accepted, questionnaire: questionnaire)
+    var record = RevisionRecord.read(from: file, questionnaire: questionnaire).0
+    #expect(SignOffStatus(answers: file.answers, record: record).isApproved)
+    #expect(SignOffStatus(answers: file.answers, record: record).label == "Approved")
+    #expect(Revision.needsNewVersion(file))
+
+    // Revising: the approved answers become version 1.
+    let engine = try #require(Scorer(catalog: catalog).engine(for: questionnaire.id))
+    let assessment = engine.assess(answers: file.answers, asOf: date)
+    file = Revision.startRevision(
+      file: file, reason: "Scope widened to the records system", date: date,
+      assessment: assessment, questionnaire: questionnaire)
+    record = RevisionRecord.read(from: file, questionnaire: questionnaire).0
+    #expect(record.history.map(\.version) == [1])
+    #expect(record.history[0].overallResidual == assessment.overallResidual)
+    #expect(record.currentVersion == 2)
+    // Starting again without changes records nothing more.
+    #expect(!Revision.needsNewVersion(file))
+    let again = Revision.startRevision(
+      file: file, reason: "again", date: date, assessment: assessment,
+      questionnaire: questionnaire)
+    #expect(again == file)
+
+    // Unchanged answers: the approval still applies.
+    #expect(SignOffStatus(answers: file.answers, record: record).isApproved)
+
+    // The answers change: the approval applies to version 1, never to the current one.
+    file.answers = try load("records-system.pia.yaml").file.answers
+    var status = SignOffStatus(answers: file.answers, record: record)
+    #expect(!status.isApproved)
+    #expect(status.label == "Draft")
+    #expect(status.current.isEmpty)
+    #expect(status.stale.map(\.version) == [1])
+    #expect(status.stale[0].summary.hasSuffix("applies to an earlier version (version 1)"))
+
+    // The privacy lead alone does not make it approved; the head does.
+    file = Revision.approve(
+      file: file, record: record, role: .privacyLead, name: "Dana Roy", decision: .approved,
+      date: date, questionnaire: questionnaire)
+    record = RevisionRecord.read(from: file, questionnaire: questionnaire).0
+    status = SignOffStatus(answers: file.answers, record: record)
+    #expect(!status.isApproved)
+    file = Revision.approve(
+      file: file, record: record, role: .head, name: "Jordan Lee, Clerk",
+      decision: .approvedWithConditions, conditions: "Records staff only", date: date,
+      advice: .overruled, adviceReasons: "Time-limited pilot", questionnaire: questionnaire)
+    record = RevisionRecord.read(from: file, questionnaire: questionnaire).0
+    status = SignOffStatus(answers: file.answers, record: record)
+    #expect(status.isApproved)
+    #expect(status.label == "Approved with conditions")
+    #expect(status.current.count == 2)
+    #expect(status.stale.count == 1)
+
+    // A later rejection of the same answers withdraws the approval.
+    file = Revision.approve(
+      file: file, record: record, role: .head, name: "Jordan Lee, Clerk", decision: .rejected,
+      reason: "Vendor terms changed", date: date, questionnaire: questionnaire)
+    record = RevisionRecord.read(from: file, questionnaire: questionnaire).0
+    #expect(!SignOffStatus(answers: file.answers, record: record).isApproved)
+
+    // The diff from version 1 uses the snapshot.
+    let old = try #require(Revision.answers(ofVersion: 1, record: record, current: file.answers))
+    #expect(AnswersHash(old) == AnswersHash(pilot.file.answers))
+  }
+
+  @Test func historyAndApprovalsSurviveSaveAndLoad() throws {
+    let pilot = try load("safe-pilot.pia.yaml")
+    let questionnaire = pilot.questionnaire
+    let date = try #require(CalendarDate("2026-02-18"))
+    var file = Revision.approve(
+      file: pilot.file, record: pilot.record, role: .head, name: "Jordan \"JL\" Lee\nClerk",
+      decision: .approved, date: date, questionnaire: questionnaire)
+    file = Revision.startRevision(
+      file: file, reason: "Wider: records — système", date: date, assessment: nil,
+      questionnaire: questionnaire)
+    file.answers["plan_tier"] = .choice("enterprise")
+    let directory = FileManager.default.temporaryDirectory
+      .appendingPathComponent("pia-revision-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let url = directory.appendingPathComponent("p.pia.yaml")
+    try AnswersStore(url: url).save(file, questionnaire: questionnaire)
+    let (loaded, diagnostics) = RevisionDocument.load(
+      url: url, path: "p.pia.yaml", questionnaires: catalog.questionnaires)
+    #expect(diagnostics.isEmpty, "\(diagnostics)")
+    let document = try #require(loaded)
+    #expect(document.record.history.count == 1)
+    #expect(document.record.history[0].reason == "Wider: records — système")
+    #expect(document.record.history[0].answers == pilot.file.answers)
+    #expect(document.record.approvals[0].name == "Jordan \"JL\" Lee\nClerk")
+    #expect(document.file.answers["plan_tier"] == .choice("enterprise"))
+    #expect(document.status.stale.map(\.version) == [1])
+    // Read without the questionnaire, snapshots are inferred to the same hash.
+    let untyped = RevisionRecord.read(from: document.file, questionnaire: nil)
+    #expect(untyped.1.isEmpty, "\(untyped.1)")
+    #expect(AnswersHash(untyped.0.history[0].answers) == document.record.history[0].answersHash)
+  }
+
+  @Test func brokenSectionsAreReportedAtTheirPlace() throws {
+    let text = """
+      format: 1
+      questionnaire: {id: ai-assistant, version: 1}
+      answers:
+        plan_tier: team
+      approvals:
+        - role: mayor
+          name: Pat
+          decision: aproved
+          date: 2026-02-30
+          answers_hash: "abc"
+        - role: program_owner
+          name: Sam
+          decision: approved
+          date: 2026-02-18
+          answers_hash: "\(String(repeating: "0", count: 64))"
+          advice: accepted
+      history:
+        - version: 1
+          date: 2026-02-01
+          reason: Scope
+          answers_hash: "\(String(repeating: "1", count: 64))"
+          overall_residual: severe
+          answers: {plan_tier: teams}
+
+      """
+    let questionnaire = try #require(catalog.questionnaire("ai-assistant"))
+    let (_, diagnostics) = RevisionRecord.read(
+      text: text, path: "x.pia.yaml", questionnaire: questionnaire)
+    let lines = diagnostics.map { "\($0.location?.line ?? 0):\($0.location?.column ?? 0) \($0.message)" }
+    #expect(lines.contains { $0.hasPrefix("6:11 'mayor' is not a valid role") })
+    #expect(lines.contains { $0.hasPrefix("8:15 'aproved' is not a valid decision (did you mean 'approved'?)") })
+    #expect(lines.contains { $0.hasPrefix("9:11 expected the approval date") })
+    #expect(lines.contains { $0.hasPrefix("10:19 expected answers_hash") })
+    #expect(lines.contains { $0.hasPrefix("16:13 only the head records") })
+    #expect(lines.contains { $0.hasPrefix("22:23 expected a risk level") })
+    #expect(lines.contains { $0.hasPrefix("23:26 'teams' is not a choice of 'plan_tier'") })
+  }
+}

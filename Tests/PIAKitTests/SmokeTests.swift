@@ -1,6 +1,0 @@
-import PIAKit
-import Testing
-
-@Test func versionIsSet() {
-  #expect(!PIAKit.version.isEmpty)
-}
