@@ -81,6 +81,22 @@ import Testing
     }
   }
 
+  @Test func hostileAnswersMakeWellFormedDocx() throws {
+    let day = Date(timeIntervalSince1970: 1_767_225_600)
+    func tables(_ text: String) throws -> Int {
+      let (markdown, _) = try Self.render("pia-report") { _ in text }
+      let data = try DocxWriter.write(
+        try MarkdownParser.parse(markdown), options: .init(title: "T", created: day, modified: day))
+      // document.xml parses back, so it is well-formed.
+      return try DocxFixture.documentXML(data).descendants("tbl").count
+    }
+    let benign = try tables("Benign text")
+    for hostile in Self.hostile
+    where !hostile.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+      #expect(try tables(hostile) == benign, "\(hostile.debugDescription)")
+    }
+  }
+
   @Test func hostileTextRendersLiterally() throws {
     for hostile in ["| a | b |", "# Heading", "*bold* `code`", "{{contact}}", "<w:p>", "1. item"] {
       let model = ReportFixtures.pilotModel(text: { _ in hostile })
