@@ -21,29 +21,37 @@ import Testing
     let resources = ["--resources", PIAProcess.repositoryRoot.path]
 
     var result = try PIAProcess.run(
-      ["approve", "--answers", file.path, "--role", "head", "--name", "Jordan Lee",
-       "--decision", "approved", "--date", "2026-02-17"] + resources)
+      [
+        "approve", "--answers", file.path, "--role", "head", "--name", "Jordan Lee",
+        "--decision", "approved", "--date", "2026-02-17",
+      ] + resources)
     #expect(result.status == 0, "\(result.stderr)")
     #expect(result.stdout.contains("Status: Approved"))
 
     result = try PIAProcess.run(
-      ["approve", "--answers", file.path, "--role", "program_owner", "--name", "Sam",
-       "--decision", "approved", "--advice", "accepted"] + resources)
+      [
+        "approve", "--answers", file.path, "--role", "program_owner", "--name", "Sam",
+        "--decision", "approved", "--advice", "accepted",
+      ] + resources)
     #expect(result.status == 64)
     #expect(result.stderr.contains("Only the head records"))
 
     // Widen the scope by hand: the approval no longer applies.
     let text = try String(contentsOf: file, encoding: .utf8)
-    try text.replacingOccurrences(of: "access_scope: admin_folder", with: "access_scope: shared_drive")
-      .write(to: file, atomically: true, encoding: .utf8)
+    try text.replacingOccurrences(
+      of: "access_scope: admin_folder", with: "access_scope: shared_drive"
+    )
+    .write(to: file, atomically: true, encoding: .utf8)
     result = try PIAProcess.run(["history", "--answers", file.path] + resources)
     #expect(result.status == 0, "\(result.stderr)")
     #expect(result.stdout.contains("Status: Draft"))
     #expect(result.stdout.contains("applies to an earlier version"))
 
     result = try PIAProcess.run(
-      ["diff", Self.fixtures.appendingPathComponent("safe-pilot.pia.yaml").path, file.path,
-       "--format", "json"] + resources)
+      [
+        "diff", Self.fixtures.appendingPathComponent("safe-pilot.pia.yaml").path, file.path,
+        "--format", "json",
+      ] + resources)
     #expect(result.status == 0, "\(result.stderr)")
     let json = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
     let materiality = json?["materiality"] as? [String: Any]

@@ -9,7 +9,9 @@ import Testing
 
   static var binary: URL? {
     let runner = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-    for folder in [runner, runner.deletingLastPathComponent(), root.appendingPathComponent(".build/debug")] {
+    for folder in [
+      runner, runner.deletingLastPathComponent(), root.appendingPathComponent(".build/debug"),
+    ] {
       let candidate = folder.appendingPathComponent("pia")
       if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
     }
@@ -29,12 +31,16 @@ import Testing
     let outData = out.fileHandleForReading.readDataToEndOfFile()
     let errData = err.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: outData, as: UTF8.self),
-      String(decoding: errData, as: UTF8.self))
+    return (
+      process.terminationStatus, String(decoding: outData, as: UTF8.self),
+      String(decoding: errData, as: UTF8.self)
+    )
   }
 
   @Test(.enabled(if: binary != nil)) func highRiskStillExitsZero() throws {
-    let result = try run(["--answers", Self.fixtures + "records-system.pia.yaml", "--date", "2026-04-01"])
+    let result = try run([
+      "--answers", Self.fixtures + "records-system.pia.yaml", "--date", "2026-04-01",
+    ])
     #expect(result.status == 0)
     #expect(result.out.contains("Overall risk: critical → critical"))
     #expect(result.out.contains("MFIPPA s. 28(2)"))
@@ -46,7 +52,8 @@ import Testing
     let object = try JSONSerialization.jsonObject(with: Data(one.out.utf8)) as? [String: Any]
     #expect((object?["overall"] as? [String: Any])?["residual"] as? String == "low")
     let several = try run([
-      "--answers", Self.fixtures + "safe-pilot.pia.yaml", Self.fixtures + "personal-account.pia.yaml",
+      "--answers", Self.fixtures + "safe-pilot.pia.yaml",
+      Self.fixtures + "personal-account.pia.yaml",
       "--format", "json",
     ])
     let array = try JSONSerialization.jsonObject(with: Data(several.out.utf8)) as? [[String: Any]]
@@ -55,7 +62,8 @@ import Testing
   }
 
   @Test(.enabled(if: binary != nil)) func badInputExitsOneWithAPositionedError() throws {
-    let file = FileManager.default.temporaryDirectory.appendingPathComponent("bad-\(UUID()).pia.yaml")
+    let file = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "bad-\(UUID()).pia.yaml")
     try "format: 1\nquestionnaire: {id: ai-assistant, version: 1}\nanswers:\n  plan_tier: premium\n"
       .write(to: file, atomically: true, encoding: .utf8)
     defer { try? FileManager.default.removeItem(at: file) }

@@ -122,8 +122,9 @@ public enum AnswersDiff {
     return changes
   }
 
-  /// The choice ids a single- or multiple-choice answer selects.
-  static func choiceIDs(_ value: AnswerValue?) -> [String] {
+  /// The choice ids a single- or multiple-choice answer selects (none for
+  /// other answers).
+  public static func choiceIDs(_ value: AnswerValue?) -> [String] {
     switch value {
     case .choice(let id)?: return [id]
     case .choices(let ids)?: return ids

@@ -227,7 +227,8 @@ extension ChangeSummary {
     out += "**Materiality:** \(materiality.verdict.title)"
     out += materiality.reasons.isEmpty ? ".\n\n" : "\n\n"
     for reason in materiality.reasons {
-      out += "- \(Self.escape(reason.description)) (\(Self.escape(reason.detail)); "
+      out +=
+        "- \(Self.escape(reason.description)) (\(Self.escape(reason.detail)); "
         + "\(reason.verdict.title.lowercased()))\n"
     }
     if !materiality.reasons.isEmpty { out += "\n" }
@@ -235,7 +236,8 @@ extension ChangeSummary {
       out += "| Level | \(Self.escape(fromLabel)) | Now |\n|---|---|---|\n"
       out += "| Overall residual | \(overallResidual.from.title) | \(overallResidual.to.title) |\n"
       if let overallInherent {
-        out += "| Overall inherent | \(overallInherent.from.title) | \(overallInherent.to.title) |\n"
+        out +=
+          "| Overall inherent | \(overallInherent.from.title) | \(overallInherent.to.title) |\n"
       }
       out += "\n"
       if let nextReview { out += "Next review: \(nextReview).\n\n" }
@@ -246,17 +248,20 @@ extension ChangeSummary {
     } else {
       out += "| Question | Before | Now |\n|---|---|---|\n"
       for change in answers {
-        out += "| \(Self.escape(change.prompt)) | \(Self.escape(change.fromText ?? "—")) | "
+        out +=
+          "| \(Self.escape(change.prompt)) | \(Self.escape(change.fromText ?? "—")) | "
           + "\(Self.escape(change.toText ?? "—")) |\n"
         for entry in change.entries {
           if entry.kind == .changed {
             for field in entry.fields {
-              out += "| \(Self.escape(entry.label)): \(Self.escape(field.prompt)) | "
+              out +=
+                "| \(Self.escape(entry.label)): \(Self.escape(field.prompt)) | "
                 + "\(Self.escape(field.fromText ?? "—")) | \(Self.escape(field.toText ?? "—")) |\n"
             }
           } else {
             let added = entry.kind == .added
-            out += "| \(Self.escape(entry.label)) | \(added ? "—" : "removed") | "
+            out +=
+              "| \(Self.escape(entry.label)) | \(added ? "—" : "removed") | "
               + "\(added ? "added" : "—") |\n"
           }
         }
@@ -270,7 +275,8 @@ extension ChangeSummary {
       } else {
         out += "| Finding | Change | Inherent | Residual |\n|---|---|---|---|\n"
         for change in findings {
-          out += "| \(Self.escape(change.title)) | \(change.kind.rawValue) | "
+          out +=
+            "| \(Self.escape(change.title)) | \(change.kind.rawValue) | "
             + "\(change.inherentText) | \(change.residualText) |\n"
         }
         out += "\n"
@@ -279,7 +285,8 @@ extension ChangeSummary {
     if !vendorFacts.isEmpty {
       out += "\(hashes)# Vendor facts\n\n| Fact | Before | Now |\n|---|---|---|\n"
       for fact in vendorFacts {
-        out += "| \(Self.escape(fact.name)) | \(Self.escape(fact.from?.plainDescription ?? "—")) | "
+        out +=
+          "| \(Self.escape(fact.name)) | \(Self.escape(fact.from?.plainDescription ?? "—")) | "
           + "\(Self.escape(fact.to?.plainDescription ?? "—")) |\n"
       }
       out += "\n"
@@ -290,13 +297,15 @@ extension ChangeSummary {
   /// The council appendix's short form: a few plain bullet points.
   public func shortMarkdown() -> String {
     var out = "- **What changed since \(Self.escape(fromLabel)):** "
-    out += answers.isEmpty
+    out +=
+      answers.isEmpty
       ? "no answer changed.\n"
       : answers.prefix(5).map { Self.escape($0.prompt) }.joined(separator: "; ")
         + (answers.count > 5 ? "; and \(answers.count - 5) more.\n" : ".\n")
     if let overallResidual {
       out += "- **Overall residual risk:** \(overallResidual.from.title)"
-      out += overallResidual.from == overallResidual.to
+      out +=
+        overallResidual.from == overallResidual.to
         ? " (unchanged).\n" : " → \(overallResidual.to.title).\n"
       let appeared = findingsAppeared.count
       let disappeared = findingsDisappeared.count
@@ -305,8 +314,11 @@ extension ChangeSummary {
       }
     }
     out += "- **Assessment needed:** \(materiality.verdict.title)"
-    out += materiality.reasons.isEmpty
-      ? ".\n" : " — " + materiality.reasons.map { Self.escape($0.description) }
+    out +=
+      materiality.reasons.isEmpty
+      ? ".\n"
+      : " — "
+        + materiality.reasons.map { Self.escape($0.description) }
         .joined(separator: "; ") + ".\n"
     return out
   }

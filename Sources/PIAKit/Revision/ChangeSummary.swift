@@ -144,7 +144,8 @@ extension MaterialityRules {
       if case .entries(let previous)? = old[group] { oldIDs = Set(previous.map(\.id)) }
       let added = entries.filter { !oldIDs.contains($0.id) }
       guard !added.isEmpty, let question = questionnaire.question(group) else { return nil }
-      return "added " + added.map { AnswersDiff.label(of: $0, group: question) }
+      return "added "
+        + added.map { AnswersDiff.label(of: $0, group: question) }
         .joined(separator: "; ")
     case .became(let condition):
       let before = condition.evaluate(in: AnswerEnvironment(answers: old, facts: facts.old))
@@ -167,16 +168,18 @@ extension MaterialityRules {
         return finding.key == ruleID || finding.key.hasPrefix(ruleID + "@")
       }
       guard !appeared.isEmpty else { return nil }
-      return "new finding: " + appeared.map { "\($0.title) (\($0.residualText))" }
+      return "new finding: "
+        + appeared.map { "\($0.title) (\($0.residualText))" }
         .joined(separator: "; ")
     case .vendorFactChanged(let name):
       let changed = summary.vendorFacts.filter { name == nil || $0.name == name }
       guard !changed.isEmpty else { return nil }
-      return "vendor facts changed: " + changed.map { change in
-        let from = change.from?.plainDescription ?? "unknown"
-        let to = change.to?.plainDescription ?? "unknown"
-        return "\(change.name) \(from) → \(to)"
-      }.joined(separator: "; ")
+      return "vendor facts changed: "
+        + changed.map { change in
+          let from = change.from?.plainDescription ?? "unknown"
+          let to = change.to?.plainDescription ?? "unknown"
+          return "\(change.name) \(from) → \(to)"
+        }.joined(separator: "; ")
     }
   }
 
@@ -193,8 +196,7 @@ extension MaterialityRules {
   }
 
   /// The choice ids an answer (or a group field across all entries) selects.
-  private static func choiceIDs(_ target: String, in answers: [String: AnswerValue]) -> [String]
-  {
+  private static func choiceIDs(_ target: String, in answers: [String: AnswerValue]) -> [String] {
     let parts = split(target)
     guard let field = parts.field else { return AnswersDiff.choiceIDs(answers[parts.question]) }
     guard case .entries(let entries)? = answers[parts.question] else { return [] }

@@ -30,7 +30,8 @@ extension ReportModel {
     if let head = status.headDecision {
       if let advice = head.advice {
         signOff.adviceOutcome =
-          advice == .accepted ? "Accepted by the head or delegate" : "Overruled by the head or delegate"
+          advice == .accepted
+          ? "Accepted by the head or delegate" : "Overruled by the head or delegate"
         if let reasons = head.adviceReasons { signOff.overruleReasons = reasons }
       }
     }
@@ -165,7 +166,9 @@ extension ReportModel {
     let appeared = summary.findingsAppeared.count
     let gone = summary.findingsDisappeared.count
     if appeared + gone > 0 {
-      short.append("\(appeared) new risk\(appeared == 1 ? "" : "s"); \(gone) no longer appl\(gone == 1 ? "ies" : "y").")
+      short.append(
+        "\(appeared) new risk\(appeared == 1 ? "" : "s"); \(gone) no longer appl\(gone == 1 ? "ies" : "y")."
+      )
     }
     return Changes(sinceVersion: since, materiality: materiality, items: items, shortItems: short)
   }

@@ -251,7 +251,8 @@ extension RevisionRecord {
     _ node: Node, questionnaire: Questionnaire?, reader: inout YAMLReader
   ) -> [String: AnswerValue] {
     guard case .mapping(let mapping) = node else {
-      reader.error("expected the snapshot 'answers' to be a mapping, found \(node.kindName)", at: node)
+      reader.error(
+        "expected the snapshot 'answers' to be a mapping, found \(node.kindName)", at: node)
       return [:]
     }
     var answers: [String: AnswerValue] = [:]
@@ -317,7 +318,9 @@ extension RevisionRecord {
         return .entries(entries)
       }
       return .choices(
-        items.compactMap { if case .scalar(let scalar) = $0 { return scalar.string } else { return nil } })
+        items.compactMap {
+          if case .scalar(let scalar) = $0 { return scalar.string } else { return nil }
+        })
     case .mapping, .alias:
       return nil
     }

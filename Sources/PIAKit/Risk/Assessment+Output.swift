@@ -72,7 +72,9 @@ public indirect enum JSONValue: Sendable, Hashable {
 
   static func quote(_ text: String, into output: inout String) {
     output += "\""
-    if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+    if !text.utf8.contains(where: {
+      $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\")
+    }) {
       output += text
       output += "\""
       return
@@ -105,7 +107,10 @@ extension Assessment {
     var top: [(String, JSONValue)] = []
     if let source { top.append(("file", .string(source))) }
     top += [
-      ("questionnaire", .object([("id", .string(questionnaireID)), ("version", .number(questionnaireVersion))])),
+      (
+        "questionnaire",
+        .object([("id", .string(questionnaireID)), ("version", .number(questionnaireVersion))])
+      ),
       ("as_of", .string(asOf.description)),
       (
         "screening",
@@ -139,7 +144,8 @@ extension Assessment {
     lines.append("Overall risk: \(overallInherent) → \(overallResidual) (inherent → residual)")
     for line in derivation { lines.append("  \(line)") }
     lines.append("")
-    lines.append("Screening: PIA \(screening.outcome.rawValue.replacingOccurrences(of: "_", with: " "))")
+    lines.append(
+      "Screening: PIA \(screening.outcome.rawValue.replacingOccurrences(of: "_", with: " "))")
     for reason in screening.reasons { lines.append("  - \(reason)") }
     lines.append("")
     if findings.isEmpty {
@@ -147,9 +153,10 @@ extension Assessment {
     } else {
       lines.append("Findings (\(findings.count), highest residual first):")
       for finding in findings {
-        let flow = finding.flowID.map { id in
-          " [flow \(id)\(finding.flowLabel.map { ": \($0)" } ?? "")]"
-        } ?? ""
+        let flow =
+          finding.flowID.map { id in
+            " [flow \(id)\(finding.flowLabel.map { ": \($0)" } ?? "")]"
+          } ?? ""
         let blocker = finding.blocker ? " BLOCKER" : ""
         lines.append(
           "  \(finding.residual.title.uppercased())\(blocker)  \(finding.title)\(flow)")

@@ -51,7 +51,8 @@ public struct RiskEngine: Sendable {
       }
       for (entry, context) in contexts where rule.when.evaluate(in: context) {
         let finding = score(rule, entry: entry, in: context)
-        for (status, mitigation) in zip(finding.mitigations, rule.mitigations) where !status.inPlace {
+        for (status, mitigation) in zip(finding.mitigations, rule.mitigations) where !status.inPlace
+        {
           if mitigationSources[mitigation.id] == nil {
             mitigationOrder.append(mitigation.id)
             mitigationSources[mitigation.id] = (mitigation, [])

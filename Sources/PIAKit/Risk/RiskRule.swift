@@ -146,7 +146,8 @@ public struct RuleCatalogue: Sendable, Hashable {
       let top = reader.mapping(
         root, "a rule file", keys: fileKeys, required: ["questionnaires", "rules"])
     else { return ([], reader.diagnostics) }
-    let questionnaires = top["questionnaires"].flatMap { reader.strings($0, "questionnaires") } ?? []
+    let questionnaires =
+      top["questionnaires"].flatMap { reader.strings($0, "questionnaires") } ?? []
     let fileWhen = top["when"].flatMap { QuestionnaireLoader.condition($0, reader: &reader) }
     var rules: [RiskRule] = []
     for node in top["rules"].flatMap({ reader.sequence($0, "rules") }) ?? [] {
@@ -188,7 +189,8 @@ public struct RuleCatalogue: Sendable, Hashable {
     for item in mapping["raise"].flatMap({ reader.sequence($0, "raise") }) ?? [] {
       guard
         let raise = reader.mapping(item, "a raise", keys: raiseKeys, required: ["when"]),
-        let condition = raise["when"].flatMap({ QuestionnaireLoader.condition($0, reader: &reader) })
+        let condition = raise["when"].flatMap({ QuestionnaireLoader.condition($0, reader: &reader) }
+        )
       else { continue }
       let l = raise["likelihood"].flatMap { readStep($0, sign: 1, reader: &reader) } ?? 0
       let s = raise["severity"].flatMap { readStep($0, sign: 1, reader: &reader) } ?? 0
@@ -269,7 +271,9 @@ public struct RuleCatalogue: Sendable, Hashable {
 
   /// Reads `+1`…`+3` (sign 1, raises) or `-1`…`-3` (sign -1, mitigations).
   private static func readStep(_ node: Node, sign: Int, reader: inout YAMLReader) -> Int? {
-    let expected = sign > 0 ? "+1, +2 or +3 (raises only ever raise)" : "-1, -2 or -3 (mitigations only ever lower)"
+    let expected =
+      sign > 0
+      ? "+1, +2 or +3 (raises only ever raise)" : "-1, -2 or -3 (mitigations only ever lower)"
     guard case .scalar(let scalar) = node, let value = Int(scalar.string),
       value * sign >= 1, value * sign <= 3
     else {
@@ -279,4 +283,3 @@ public struct RuleCatalogue: Sendable, Hashable {
     return abs(value)
   }
 }
-

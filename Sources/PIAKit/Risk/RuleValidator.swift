@@ -19,7 +19,8 @@ public struct RuleValidator: Sendable {
     for rule in rules {
       if rule.questionnaires.isEmpty {
         diagnostics.append(
-          .error("a rule file must name at least one questionnaire", at: rule.questionnairesLocation))
+          .error(
+            "a rule file must name at least one questionnaire", at: rule.questionnairesLocation))
       }
       for id in rule.questionnaires where !known.contains(id) {
         diagnostics.append(
@@ -35,7 +36,8 @@ public struct RuleValidator: Sendable {
       }
       for questionnaire in questionnaires where rule.questionnaires.contains(questionnaire.id) {
         let found = check(rule, against: questionnaire)
-        let suffix = rule.questionnaires.count > 1 ? " (in questionnaire '\(questionnaire.id)')" : ""
+        let suffix =
+          rule.questionnaires.count > 1 ? " (in questionnaire '\(questionnaire.id)')" : ""
         diagnostics += found.map {
           var diagnostic = $0
           diagnostic.message += suffix
@@ -61,7 +63,8 @@ public struct RuleValidator: Sendable {
         for field in question.fields { inner[field.id] = field }
       } else if scope[group] != nil {
         diagnostics.append(
-          .error("for_each needs a repeating group, but '\(group)' is not one",
+          .error(
+            "for_each needs a repeating group, but '\(group)' is not one",
             at: rule.forEachLocation))
       } else {
         let groups = scope.values.filter { $0.kind == .group }.map(\.id).sorted()

@@ -117,7 +117,8 @@ public struct Scorer: Sendable {
       } else {
         return nil
       }
-      let id = String(rest.prefix { $0 != "," && $0 != "}" && $0 != " " && $0 != "#" && $0 != "\r" })
+      let id = String(
+        rest.prefix { $0 != "," && $0 != "}" && $0 != " " && $0 != "#" && $0 != "\r" })
       return Identifier.isValid(id) ? id : nil
     }
     return nil

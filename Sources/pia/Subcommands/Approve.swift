@@ -38,13 +38,16 @@ extension PIACommand {
     @Option(help: "The conditions (required with approved_with_conditions).")
     var conditions: String?
 
-    @Option(help: ArgumentHelp("The date of the decision (default: today).", valueName: "YYYY-MM-DD"))
+    @Option(
+      help: ArgumentHelp("The date of the decision (default: today).", valueName: "YYYY-MM-DD"))
     var date: String?
 
     @Option(help: "Head only: whether the privacy lead's advice was accepted or overruled.")
     var advice: Approval.Advice?
 
-    @Option(name: .customLong("advice-reasons"), help: "Head only: why the advice was accepted or overruled (required when overruled).")
+    @Option(
+      name: .customLong("advice-reasons"),
+      help: "Head only: why the advice was accepted or overruled (required when overruled).")
     var adviceReasons: String?
 
     func validate() throws {

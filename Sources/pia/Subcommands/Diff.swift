@@ -5,7 +5,8 @@ import PIAKit
 extension PIACommand {
   struct Diff: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Show what changed between two versions of an assessment, and whether it is material.",
+      abstract:
+        "Show what changed between two versions of an assessment, and whether it is material.",
       discussion: """
         Compare two answers files (pia diff OLD NEW), or a file with one of its earlier versions \
         (pia diff --answers FILE --from-version N; without --from-version, the latest earlier \
@@ -26,16 +27,24 @@ extension PIACommand {
     @Argument(help: ArgumentHelp("The earlier and the later answers file.", valueName: "file"))
     var files: [String] = []
 
-    @Option(help: ArgumentHelp("An answers file to compare with one of its earlier versions.", valueName: "file"))
+    @Option(
+      help: ArgumentHelp(
+        "An answers file to compare with one of its earlier versions.", valueName: "file"))
     var answers: String?
 
-    @Option(name: .customLong("from-version"), help: ArgumentHelp("The earlier version (default: the latest earlier version).", valueName: "n"))
+    @Option(
+      name: .customLong("from-version"),
+      help: ArgumentHelp(
+        "The earlier version (default: the latest earlier version).", valueName: "n"))
     var fromVersion: Int?
 
     @Option(help: "Output format: text, json or md.")
     var format: Format = .text
 
-    @Option(help: ArgumentHelp("Count the next review from this date (default: the assessment date of the later version, else today).", valueName: "YYYY-MM-DD"))
+    @Option(
+      help: ArgumentHelp(
+        "Count the next review from this date (default: the assessment date of the later version, else today).",
+        valueName: "YYYY-MM-DD"))
     var date: String?
 
     func validate() throws {
@@ -45,7 +54,8 @@ extension PIACommand {
         }
       } else {
         if files.count != 2 {
-          throw ValidationError("Give two answers files (OLD NEW), or '--answers FILE --from-version N'")
+          throw ValidationError(
+            "Give two answers files (OLD NEW), or '--answers FILE --from-version N'")
         }
         if fromVersion != nil {
           throw ValidationError("'--from-version' needs '--answers FILE'")

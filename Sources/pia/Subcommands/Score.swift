@@ -20,16 +20,25 @@ extension PIACommand {
 
     @OptionGroup var resources: ResourceOptions
 
-    @Option(name: .customLong("answers"), parsing: .upToNextOption, help: ArgumentHelp("Answers files (*.pia.yaml).", valueName: "file"))
+    @Option(
+      name: .customLong("answers"), parsing: .upToNextOption,
+      help: ArgumentHelp("Answers files (*.pia.yaml).", valueName: "file"))
     var answers: [String] = []
 
     @Option(help: "Output format: text or json.")
     var format: Format = .text
 
-    @Option(help: ArgumentHelp("Score as of this date (default: the assessment date in the file, else today).", valueName: "YYYY-MM-DD"))
+    @Option(
+      help: ArgumentHelp(
+        "Score as of this date (default: the assessment date in the file, else today).",
+        valueName: "YYYY-MM-DD"))
     var date: String?
 
-    @Option(name: .customLong("stale-after"), help: ArgumentHelp("Warn about vendor facts checked more than this many days before the assessment date.", valueName: "days"))
+    @Option(
+      name: .customLong("stale-after"),
+      help: ArgumentHelp(
+        "Warn about vendor facts checked more than this many days before the assessment date.",
+        valueName: "days"))
     var staleAfter: Int = RiskEngine.defaultStaleAfterDays
 
     func validate() throws {
@@ -89,9 +98,13 @@ extension PIACommand {
           ])
         }
         print(Table.format(rows))
-        let staleCount = Set(results.flatMap { $0.1.staleFacts.map { "\($0.vendor)/\($0.tier)/\($0.fact)" } }).count
+        let staleCount = Set(
+          results.flatMap { $0.1.staleFacts.map { "\($0.vendor)/\($0.tier)/\($0.fact)" } }
+        ).count
         if staleCount > 0 {
-          print("\n\(staleCount) stale vendor fact\(staleCount == 1 ? "" : "s"); score a single file for details.")
+          print(
+            "\n\(staleCount) stale vendor fact\(staleCount == 1 ? "" : "s"); score a single file for details."
+          )
         }
       }
       if failed { throw ExitCode.failure }

@@ -87,7 +87,8 @@ import Testing
   }
 
   @Test func readsHexBack() {
-    #expect(AnswersHash(hex: String(repeating: "A", count: 64))?.hex == String(repeating: "a", count: 64))
+    #expect(
+      AnswersHash(hex: String(repeating: "A", count: 64))?.hex == String(repeating: "a", count: 64))
     #expect(AnswersHash(hex: "abc") == nil)
     #expect(AnswersHash(hex: String(repeating: "g", count: 64)) == nil)
   }

@@ -45,11 +45,21 @@ import Testing
     let lines = diagnostics.map {
       "\($0.location?.line ?? 0):\($0.location?.column ?? 0) \($0.message)"
     }
-    #expect(lines.contains { $0.hasPrefix("4:24 'plan_tierr' is not a question") && $0.contains("plan_tier") })
-    #expect(lines.contains { $0.hasPrefix("8:26 'project_title' is text; this trigger needs choice or multi_choice") })
-    #expect(lines.contains { $0.hasPrefix("9:14 a rule's verdict is 'addendum' or 'new_assessment'") })
+    #expect(
+      lines.contains {
+        $0.hasPrefix("4:24 'plan_tierr' is not a question") && $0.contains("plan_tier")
+      })
+    #expect(
+      lines.contains {
+        $0.hasPrefix("8:26 'project_title' is text; this trigger needs choice or multi_choice")
+      })
+    #expect(
+      lines.contains { $0.hasPrefix("9:14 a rule's verdict is 'addendum' or 'new_assessment'") })
     #expect(lines.contains { $0.hasPrefix("12:36 'teem' is not a choice of 'plan_tier'") })
-    #expect(lines.contains { $0.hasPrefix("16:29 'pi_categry' is not a question of the group 'data_flows'") })
+    #expect(
+      lines.contains {
+        $0.hasPrefix("16:29 'pi_categry' is not a question of the group 'data_flows'")
+      })
   }
 
   @Test func verdictIsTheStrongestRuleThatFires() throws {

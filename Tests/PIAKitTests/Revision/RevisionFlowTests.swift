@@ -137,6 +137,75 @@ import Testing
     #expect(short.contains("**Assessment needed:** New assessment"))
   }
 
+  /// The shipped example, revised in place into a records-system deployment
+  /// (version 2) and then back to its approved answers.
+  @Test func shippedExampleRevisedAndBack() throws {
+    let url = RepositoryPaths.root.appendingPathComponent("Examples/safe-admin-pilot.pia.yaml")
+    let (loaded, diagnostics) = RevisionDocument.load(
+      url: url, path: "Examples/safe-admin-pilot.pia.yaml", questionnaires: catalog.questionnaires)
+    #expect(!diagnostics.hasErrors, "\(diagnostics)")
+    let example = try #require(loaded)
+    let questionnaire = example.questionnaire
+    let engine = try #require(Scorer(catalog: catalog).engine(for: questionnaire.id))
+    let date = try #require(CalendarDate("2026-03-02"))
+    var file = Revision.approve(
+      file: example.file, record: example.record, role: .head, name: "Head", decision: .approved,
+      date: date, questionnaire: questionnaire)
+    file = Revision.startRevision(
+      file: file, reason: "Records system deployment", date: date,
+      assessment: engine.assess(answers: file.answers, asOf: date), questionnaire: questionnaire)
+    let version1 = file.answers
+
+    file.answers["access_scope"] = .choice("records_system")
+    file.answers["personal_information"] = .choice("identifiable")
+    file.answers["ai_tasks"] = .choices(
+      AnswersDiff.choiceIDs(version1["ai_tasks"]) + ["records_foi_prep", "resident_casework"])
+    file.answers["data_flows"] = .entries([
+      GroupEntry(
+        id: "data_flows-1",
+        values: [
+          "data_element": .text("Access request files"), "pi_category": .choice("correspondence"),
+          "authority": .choice("express_statute"), "through_ai_tool": .bool(true),
+        ])
+    ])
+    var record = RevisionRecord.read(from: file, questionnaire: questionnaire).0
+    #expect(!SignOffStatus(answers: file.answers, record: record).isApproved)
+
+    let rules = rules()
+    let forward = ChangeSummary.scored(
+      from: version1, to: file.answers, engine: engine, rules: rules, oldDate: date,
+      newDate: date, fromLabel: "version 1", toLabel: "version 2", fromVersion: 1)
+    let fired = Set(forward.materiality.reasons.map(\.rule))
+    #expect(forward.materiality.verdict == .newAssessment)
+    for rule in [
+      "wider-access-scope", "identifiable-information", "riskier-task", "new-data-flow",
+      "new-finding",
+    ] {
+      #expect(fired.contains(rule), "expected \(rule) among \(fired.sorted())")
+    }
+    #expect(!fired.contains("plan-tier-changed"))
+    let up = try #require(forward.overallResidual)
+    #expect(up.rose)
+    #expect(forward.findingsAppeared.map(\.key).contains("records-system-in-scope"))
+
+    // And back: the answers of version 1 again.
+    let version2 = file.answers
+    file.answers = version1
+    let backward = ChangeSummary.scored(
+      from: version2, to: file.answers, engine: engine, rules: rules, oldDate: date,
+      newDate: date, fromLabel: "version 2", toLabel: "version 3", fromVersion: 2)
+    let down = try #require(backward.overallResidual)
+    #expect(down.from == up.to && down.to == up.from)
+    #expect(
+      Set(backward.findingsDisappeared.map(\.key)) == Set(forward.findingsAppeared.map(\.key)))
+    #expect(backward.findingsAppeared.isEmpty)
+    #expect(backward.answers.map(\.questionID) == forward.answers.map(\.questionID))
+    #expect(backward.materiality.verdict == MaterialityVerdict.none)
+    // Exactly the approved answers again: the head's approval of them applies.
+    record = RevisionRecord.read(from: file, questionnaire: questionnaire).0
+    #expect(SignOffStatus(answers: file.answers, record: record).isApproved)
+  }
+
   // MARK: - Versions and approvals in one file
 
   @Test func approvalGoesStaleAndComesBack() throws {
@@ -273,9 +342,14 @@ import Testing
     let questionnaire = try #require(catalog.questionnaire("ai-assistant"))
     let (_, diagnostics) = RevisionRecord.read(
       text: text, path: "x.pia.yaml", questionnaire: questionnaire)
-    let lines = diagnostics.map { "\($0.location?.line ?? 0):\($0.location?.column ?? 0) \($0.message)" }
+    let lines = diagnostics.map {
+      "\($0.location?.line ?? 0):\($0.location?.column ?? 0) \($0.message)"
+    }
     #expect(lines.contains { $0.hasPrefix("6:11 'mayor' is not a valid role") })
-    #expect(lines.contains { $0.hasPrefix("8:15 'aproved' is not a valid decision (did you mean 'approved'?)") })
+    #expect(
+      lines.contains {
+        $0.hasPrefix("8:15 'aproved' is not a valid decision (did you mean 'approved'?)")
+      })
     #expect(lines.contains { $0.hasPrefix("9:11 expected the approval date") })
     #expect(lines.contains { $0.hasPrefix("10:19 expected answers_hash") })
     #expect(lines.contains { $0.hasPrefix("16:13 only the head records") })

@@ -54,7 +54,9 @@ import Testing
   }
 
   /// Answers for every question (hidden ones included: the engine drops them).
-  static func answers(for questionnaire: Questionnaire, random: inout Random) -> [String: AnswerValue] {
+  static func answers(for questionnaire: Questionnaire, random: inout Random) -> [String:
+    AnswerValue]
+  {
     var answers: [String: AnswerValue] = [:]
     for question in questionnaire.questions {
       if question.id == "uses_ai_tool" {
@@ -94,6 +96,13 @@ import Testing
     for question in questionnaire.questions {
       guard let value = answers[question.id] else { continue }
       if question.kind == .group, case .entries(let entries) = value {
+        // Adding an entry (a copy of the first, under a new id) is riskier too.
+        if let first = entries.first {
+          var next = answers
+          next[question.id] = .entries(
+            entries + [GroupEntry(id: "flow-added", values: first.values)])
+          result.append(("\(question.id): add an entry", next))
+        }
         for (index, entry) in entries.enumerated() {
           for field in question.fields {
             guard let fieldValue = entry.values[field.id] else { continue }
@@ -102,7 +111,8 @@ import Testing
               changed[index].values[field.id] = step
               var next = answers
               next[question.id] = .entries(changed)
-              result.append(("\(question.id)[\(entry.id)].\(field.id): \(fieldValue) → \(step)", next))
+              result.append(
+                ("\(question.id)[\(entry.id)].\(field.id): \(fieldValue) → \(step)", next))
             }
           }
         }
@@ -125,6 +135,12 @@ import Testing
     }
     if after.overallResidual < before.overallResidual {
       problems.append("overall residual \(before.overallResidual) → \(after.overallResidual)")
+    }
+    let order: [Screening.Outcome] = [.notNeeded, .recommended, .required]
+    if let was = order.firstIndex(of: before.screening.outcome),
+      let now = order.firstIndex(of: after.screening.outcome), now < was
+    {
+      problems.append("screening \(before.screening.outcome) → \(after.screening.outcome)")
     }
     let later = Dictionary(after.findings.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
     for finding in before.findings {

@@ -65,7 +65,8 @@ import Testing
     var bad = RiskFixtures.safeFlow
     bad["retention_class"] = .choice("none_assigned")
     answers["data_flows"] = .entries([
-      GroupEntry(id: "flow-1", values: bad), GroupEntry(id: "flow-2", values: RiskFixtures.safeFlow),
+      GroupEntry(id: "flow-1", values: bad),
+      GroupEntry(id: "flow-2", values: RiskFixtures.safeFlow),
       GroupEntry(id: "flow-3", values: bad),
     ])
     let keys = RiskFixtures.assess(answers).findings.map(\.key).sorted()
@@ -88,7 +89,9 @@ import Testing
       "plan_tier": .choice("team"), "training_opt_in": .bool(true),
       "consumer_training_opt_out": .bool(true),
     ])
-    let finding = RiskFixtures.assess(answers).findings.first { $0.ruleID == "content-trains-models" }
+    let finding = RiskFixtures.assess(answers).findings.first {
+      $0.ruleID == "content-trains-models"
+    }
     #expect(finding?.mitigations.first?.inPlace == false)
   }
 
@@ -110,15 +113,18 @@ import Testing
 
   @Test func findingsAreSortedByResidual() {
     let assessment = RiskFixtures.assess(
-      RiskFixtures.withFlow(["authority": .choice("none"), "retention_class": .choice("none_assigned")])
-        .with(["telemetry_monitoring": .bool(false)]))
+      RiskFixtures.withFlow([
+        "authority": .choice("none"), "retention_class": .choice("none_assigned"),
+      ])
+      .with(["telemetry_monitoring": .bool(false)]))
     let levels = assessment.findings.map(\.residual)
     #expect(levels == levels.sorted(by: >))
   }
 
   @Test func screeningOutcomes() {
     #expect(RiskFixtures.assess(RiskFixtures.safePilot).screening.outcome == .recommended)
-    let identifiable = RiskFixtures.safePilot.with(["personal_information": .choice("identifiable")])
+    let identifiable = RiskFixtures.safePilot.with(["personal_information": .choice("identifiable")]
+    )
     #expect(RiskFixtures.assess(identifiable).screening.outcome == .required)
     let noAI = RiskFixtures.assess(
       ["handles_pi": .bool(false), "uses_ai_tool": .bool(false)], questionnaire: "mfippa-pia")
@@ -166,9 +172,11 @@ import Testing
       .appendingPathComponent("pia-risk-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: folder) }
     let fm = FileManager.default
-    try fm.createDirectory(at: folder.appendingPathComponent("Templates"), withIntermediateDirectories: true)
+    try fm.createDirectory(
+      at: folder.appendingPathComponent("Templates"), withIntermediateDirectories: true)
     try fm.copyItem(
-      at: RiskFixtures.resources.questionnaires, to: folder.appendingPathComponent("Questionnaires"))
+      at: RiskFixtures.resources.questionnaires, to: folder.appendingPathComponent("Questionnaires")
+    )
     let answers = RiskFixtures.fixtures.appendingPathComponent("safe-pilot.pia.yaml")
     let resources = Resources(root: folder)
     let before = Scorer(catalog: ContentCatalog(resources: resources)).score(answers, path: "a").0
@@ -179,7 +187,9 @@ import Testing
     let marker = "  team:\n    terms:"
     let start = try #require(text.range(of: marker))
     let trains = try #require(
-      text.range(of: "trains_on_content_by_default:\n      value: false", range: start.upperBound..<text.endIndex))
+      text.range(
+        of: "trains_on_content_by_default:\n      value: false",
+        range: start.upperBound..<text.endIndex))
     text.replaceSubrange(trains, with: "trains_on_content_by_default:\n      value: true")
     try text.write(to: vendorFile, atomically: true, encoding: .utf8)
     let after = Scorer(catalog: ContentCatalog(resources: resources)).score(answers, path: "a").0

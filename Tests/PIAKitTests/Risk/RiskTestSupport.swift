@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import PIAKit
 
 /// Shared fixtures for the risk tests: the shipped content, loaded once.
@@ -17,7 +18,7 @@ enum RiskFixtures {
     return engine
   }
 
-  static let date = CalendarDate(year: 2026, month: 4, day: 1)!
+  static let date = CalendarDate(daysSinceEpoch: 20_544)  // 2026-04-01
 
   /// A safe pilot: business plan, admin folder, no personal information,
   /// every safeguard on. Scores `low` with no findings.

@@ -66,7 +66,9 @@ import Testing
       "rules/bad.yaml:21:5: error: duplicate rule id 'one'",
     ]
     for expected in expectations {
-      #expect(found.contains { $0.hasPrefix(expected) }, "missing: \(expected)\nfound:\n\(found.joined(separator: "\n"))")
+      #expect(
+        found.contains { $0.hasPrefix(expected) },
+        "missing: \(expected)\nfound:\n\(found.joined(separator: "\n"))")
     }
   }
 
@@ -85,8 +87,14 @@ import Testing
           likelihood: likely
           severity: limited
       """)
-    #expect(found.contains { $0.contains("unknown questionnaire 'ai-asistant' (did you mean 'ai-assistant'?)") })
-    #expect(found.contains { $0.contains("unknown repeating group 'data_flow' (did you mean 'data_flows'?)") })
+    #expect(
+      found.contains {
+        $0.contains("unknown questionnaire 'ai-asistant' (did you mean 'ai-assistant'?)")
+      })
+    #expect(
+      found.contains {
+        $0.contains("unknown repeating group 'data_flow' (did you mean 'data_flows'?)")
+      })
   }
 
   @Test func vendorFileProblems() throws {
@@ -107,7 +115,8 @@ import Testing
     let text = diagnostics.map(\.description)
     #expect(text.contains { $0.contains("source must be a web address") })
     #expect(text.contains { $0.contains("expected checked to be a date") })
-    #expect(text.contains { $0.contains("unknown key 'notes'") && $0.contains("did you mean 'note'?") })
+    #expect(
+      text.contains { $0.contains("unknown key 'notes'") && $0.contains("did you mean 'note'?") })
     #expect(text.contains { $0.contains("tier 'free' does not state 'audit_logs'") })
     #expect(catalogue.facts(vendor: "acme", tier: "team")["audit_logs"]?.value == .bool(true))
   }
