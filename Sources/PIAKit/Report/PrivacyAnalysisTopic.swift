@@ -17,7 +17,8 @@ struct PrivacyAnalysisTopic: Sendable, Hashable {
       provisions: ["mfippa-s2-1-pi", "mfippa-s2-2_1", "mfippa-s27"],
       questions: [
         "handles_pi", "oral_pi", "prompt_pi", "public_record_purpose", "personal_information",
-        "sensitive_categories", "public_record_only", "deidentification_approach", "deidentification_method",
+        "sensitive_categories", "public_record_only", "deidentification_approach",
+        "deidentification_method",
       ],
       flowFields: ["pi_category"]),
     .init(
@@ -29,7 +30,10 @@ struct PrivacyAnalysisTopic: Sendable, Hashable {
       title: "Direct collection and notice of collection",
       provisions: ["mfippa-s29-1", "mfippa-s29-2"],
       questions: ["notice_channels"],
-      flowFields: ["collected_directly", "indirect_exception", "notice_authority", "notice_purpose", "notice_contact"]),
+      flowFields: [
+        "collected_directly", "indirect_exception", "notice_authority", "notice_purpose",
+        "notice_contact",
+      ]),
     .init(
       title: "Use",
       provisions: ["mfippa-s31", "mfippa-s33", "mfippa-s30-2"],
@@ -43,14 +47,16 @@ struct PrivacyAnalysisTopic: Sendable, Hashable {
       provisions: ["mfippa-s32"],
       questions: [
         "regular_disclosures_documented", "vendor_agreement", "vendor_disclosure_basis",
-        "vendor_processor_terms", "training_opt_in", "consumer_training_opt_out", "personal_accounts",
+        "vendor_processor_terms", "training_opt_in", "consumer_training_opt_out",
+        "personal_accounts",
       ],
       flowFields: ["recipients", "disclosure_ground"]),
     .init(
       title: "Access, correction and records",
       provisions: ["mfippa-s4-1", "mfippa-s4_1", "mfippa-s36-2"],
       questions: [
-        "access_correction_process", "records_preservation", "foi_records_in_scope", "foi_retrieval",
+        "access_correction_process", "records_preservation", "foi_records_in_scope",
+        "foi_retrieval",
         "legal_hold",
       ],
       flowFields: []),
@@ -59,7 +65,8 @@ struct PrivacyAnalysisTopic: Sendable, Hashable {
       provisions: ["reg823-s3-1", "reg823-s3-2", "reg823-s3-3"],
       questions: [
         "need_to_know_access", "security_documented", "sso_mfa", "role_based_access", "encryption",
-        "audit_logging", "privacy_training", "backup_protection", "ai_use_policy", "ai_user_training",
+        "audit_logging", "privacy_training", "backup_protection", "ai_use_policy",
+        "ai_user_training",
         "ai_sso_mfa", "managed_devices", "ai_access_roles", "telemetry_monitoring",
         "telemetry_data_governed", "breach_plan", "vendor_breach_notice", "ai_breach_plan",
         "breach_coordinator",

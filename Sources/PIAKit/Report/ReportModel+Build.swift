@@ -46,7 +46,9 @@ extension ReportModel {
   /// 4. otherwise → proceed.
   public static func recommendation(for assessment: Assessment) -> (Recommendation, [String]) {
     if assessment.screening.outcome == .notNeeded {
-      return (.proceed, ["The screening found no personal information, so no full assessment is needed."])
+      return (
+        .proceed, ["The screening found no personal information, so no full assessment is needed."]
+      )
     }
     let blockers = assessment.findings.filter(\.blocker)
     if !blockers.isEmpty || assessment.overallResidual == .critical {
@@ -60,20 +62,27 @@ extension ReportModel {
     if assessment.overallResidual == .high || !open.isEmpty {
       var reasons: [String] = []
       if assessment.overallResidual == .high {
-        reasons.append("The overall residual risk is high: the head's sign-off must give written reasons, and consulting the IPC before launch is recommended.")
+        reasons.append(
+          "The overall residual risk is high: the head's sign-off must give written reasons, and consulting the IPC before launch is recommended."
+        )
       }
       if !open.isEmpty {
-        reasons.append("\(open.count) action\(open.count == 1 ? "" : "s") must be completed as conditions of approval.")
+        reasons.append(
+          "\(open.count) action\(open.count == 1 ? "" : "s") must be completed as conditions of approval."
+        )
       }
       return (.proceedWithConditions, reasons)
     }
-    return (.proceed, ["No compliance blocker, no high or critical residual risk, and no open action."])
+    return (
+      .proceed, ["No compliance blocker, no high or critical residual risk, and no open action."]
+    )
   }
 
   /// Answer text read the way Markdown reads a paragraph: a single line break
   /// is a wrapped line (a space); a blank line is kept as one line break.
   public static func prose(_ text: String) -> String {
-    let unified = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+    let unified = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(
+      of: "\r", with: "\n")
     let paragraphs = unified.components(separatedBy: "\n\n").map {
       $0.split(separator: "\n", omittingEmptySubsequences: true)
         .map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
@@ -96,7 +105,10 @@ private struct Builder {
   /// Provision ids in first-cited order.
   var cited: [String] = []
 
-  init(questionnaire: Questionnaire, file: AnswersFile, assessment: Assessment, law: LawCatalogue, date: CalendarDate) {
+  init(
+    questionnaire: Questionnaire, file: AnswersFile, assessment: Assessment, law: LawCatalogue,
+    date: CalendarDate
+  ) {
     self.questionnaire = questionnaire
     self.file = file
     self.assessment = assessment
@@ -122,7 +134,9 @@ private struct Builder {
   /// The display text of a top-level answer; the not-answered or
   /// not-applicable marker otherwise.
   func text(_ id: String) -> String {
-    guard let question = questionnaire.question(id), isAsked(id) else { return ReportModel.notApplicable }
+    guard let question = questionnaire.question(id), isAsked(id) else {
+      return ReportModel.notApplicable
+    }
     guard let value = answers[id] else { return ReportModel.notAnswered }
     return shown(display(value, for: question))
   }
@@ -134,13 +148,17 @@ private struct Builder {
 
   /// `text` when it is not blank.
   func nonBlank(_ text: String?) -> String? {
-    guard let text, !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return nil }
+    guard let text, !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+      return nil
+    }
     return text
   }
 
   /// The answer text when answered, else nil.
   func answered(_ id: String) -> String? {
-    guard let question = questionnaire.question(id), let value = answers[id], isAsked(id) else { return nil }
+    guard let question = questionnaire.question(id), let value = answers[id], isAsked(id) else {
+      return nil
+    }
     let shown = display(value, for: question)
     return shown.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : shown
   }
@@ -149,7 +167,8 @@ private struct Builder {
     switch value {
     case .text(let text): return ReportModel.prose(text)
     case .choice(let id): return question.label(ofChoice: id)
-    case .choices(let ids): return ids.isEmpty ? "None" : ids.map { question.label(ofChoice: $0) }.joined(separator: "; ")
+    case .choices(let ids):
+      return ids.isEmpty ? "None" : ids.map { question.label(ofChoice: $0) }.joined(separator: "; ")
     case .bool(let flag): return flag ? "Yes" : "No"
     case .number(let number): return AnswerValue.format(number)
     case .date(let date): return date.description
@@ -180,11 +199,15 @@ private struct Builder {
   }
 
   func flowName(_ entry: GroupEntry, index: Int) -> String {
-    if case .text(let element)? = entry.values["data_element"], let element = nonBlank(element) { return element }
+    if case .text(let element)? = entry.values["data_element"], let element = nonBlank(element) {
+      return element
+    }
     return "Data flow \(index + 1)"
   }
 
-  func questionAnswer(_ question: Question, value: AnswerValue?, entryValues: [String: AnswerValue]? = nil)
+  func questionAnswer(
+    _ question: Question, value: AnswerValue?, entryValues: [String: AnswerValue]? = nil
+  )
     -> ReportModel.QuestionAnswer
   {
     var entries: [ReportModel.GroupItem] = []
@@ -193,7 +216,11 @@ private struct Builder {
         let fields = question.fields.filter { isFieldVisible($0, in: item) }.map {
           questionAnswerNoCite($0, value: item.values[$0.id])
         }
-        entries.append(.init(title: "\(question.itemName.map { $0.prefix(1).uppercased() + $0.dropFirst() } ?? "Entry") \(index + 1): \(flowName(item, index: index))", fields: fields))
+        entries.append(
+          .init(
+            title:
+              "\(question.itemName.map { $0.prefix(1).uppercased() + $0.dropFirst() } ?? "Entry") \(index + 1): \(flowName(item, index: index))",
+            fields: fields))
       }
     }
     return ReportModel.QuestionAnswer(
@@ -203,7 +230,8 @@ private struct Builder {
       citations: question.cites.map { law.cite($0) }, entries: entries)
   }
 
-  func questionAnswerNoCite(_ question: Question, value: AnswerValue?) -> ReportModel.QuestionAnswer {
+  func questionAnswerNoCite(_ question: Question, value: AnswerValue?) -> ReportModel.QuestionAnswer
+  {
     ReportModel.QuestionAnswer(
       id: question.id, prompt: question.prompt,
       answer: value.map { shown(display($0, for: question)) } ?? ReportModel.notAnswered,
@@ -216,15 +244,19 @@ private struct Builder {
   mutating func build(vendorFacts: [ReportVendorFact]) -> ReportModel {
     let info = file.assessment
     let initiative = nonBlank(info.title) ?? answered("project_title") ?? "Untitled initiative"
-    let institution = nonBlank(info.institution) ?? answered("institution_name") ?? ReportModel.notAnswered
+    let institution =
+      nonBlank(info.institution) ?? answered("institution_name") ?? ReportModel.notAnswered
     let assessedAsOf: String = {
       if case .date(let value)? = answers["assessment_date"] { return value.description }
       return assessment.asOf.description
     }()
-    let usesAI = answers["uses_ai_tool"] == .bool(true) || (questionnaire.question("uses_ai_tool") == nil && isAsked("plan_tier"))
+    let usesAI =
+      answers["uses_ai_tool"] == .bool(true)
+      || (questionnaire.question("uses_ai_tool") == nil && isAsked("plan_tier"))
 
     let findingNumbers = Dictionary(
-      assessment.findings.enumerated().map { ($1.key, "R\($0 + 1)") }, uniquingKeysWith: { a, _ in a })
+      assessment.findings.enumerated().map { ($1.key, "R\($0 + 1)") },
+      uniquingKeysWith: { a, _ in a })
     let findings = assessment.findings.enumerated().map { index, finding in
       findingRow(finding, number: "R\(index + 1)")
     }
@@ -248,7 +280,8 @@ private struct Builder {
         return "Yes: every data flow names its authority under \(authorityCite)."
       }
       if answers["personal_information"] == .choice("none") {
-        return "No personal information reaches the tool, so no collection authority under \(authorityCite) is needed for it."
+        return
+          "No personal information reaches the tool, so no collection authority under \(authorityCite) is needed for it."
       }
       if let stated = answered("program_authority") {
         return "Authority stated under \(authorityCite): \(stated)"
@@ -262,7 +295,8 @@ private struct Builder {
         switch assessment.screening.outcome {
         case .required: return "A privacy impact assessment is required."
         case .recommended: return "A privacy impact assessment is recommended."
-        case .notNeeded: return "No personal information is involved; a full assessment is not needed."
+        case .notNeeded:
+          return "No personal information is involved; a full assessment is not needed."
         }
       }(),
       reasons: assessment.screening.reasons,
@@ -270,22 +304,32 @@ private struct Builder {
 
     let inScope: [String] = {
       var items = [
-        answered("project_stage").map { "The initiative as described in this assessment (stage: \($0))." }
+        answered("project_stage").map {
+          "The initiative as described in this assessment (stage: \($0))."
+        }
           ?? "The initiative as described in this assessment."
       ]
       if usesAI {
-        items.append("The AI tool \(text("ai_product")) from \(text("ai_vendor")) on the \(text("plan_tier")) plan, as configured for this deployment.")
+        items.append(
+          "The AI tool \(text("ai_product")) from \(text("ai_vendor")) on the \(text("plan_tier")) plan, as configured for this deployment."
+        )
         if let tasks = answered("ai_tasks") { items.append("The tasks: \(tasks).") }
-        if let scope = answered("access_scope") { items.append("What the tool can reach: \(scope).") }
+        if let scope = answered("access_scope") {
+          items.append("What the tool can reach: \(scope).")
+        }
       }
       if !flows.isEmpty {
-        items.append("The \(flows.count) data flow\(flows.count == 1 ? "" : "s") in the personal information inventory.")
+        items.append(
+          "The \(flows.count) data flow\(flows.count == 1 ? "" : "s") in the personal information inventory."
+        )
       }
       return items
     }()
     var outOfScope: [String] = []
     if usesAI {
-      outOfScope.append("Other plans or tiers of the tool, and features not enabled in this deployment; enabling one needs an update to this assessment.")
+      outOfScope.append(
+        "Other plans or tiers of the tool, and features not enabled in this deployment; enabling one needs an update to this assessment."
+      )
     }
     outOfScope.append("Personal information and systems not listed in the inventory.")
 
@@ -296,10 +340,16 @@ private struct Builder {
         vendor: text("ai_vendor"), product: text("ai_product"), tier: text("plan_tier"),
         dataLocation: text("ai_data_location"),
         facts: vendorFacts.map {
-          .init(fact: $0.fact, value: $0.value, source: $0.source, checked: $0.checked.description, stale: stale.contains($0.fact))
-        } + assessment.staleFacts.filter { fact in !vendorFacts.contains { $0.fact == fact.fact } }.map {
-          .init(fact: $0.fact, value: "See source", source: $0.source, checked: $0.checked.description, stale: true)
-        })
+          .init(
+            fact: $0.fact, value: $0.value, source: $0.source, checked: $0.checked.description,
+            stale: stale.contains($0.fact))
+        }
+          + assessment.staleFacts.filter { fact in !vendorFacts.contains { $0.fact == fact.fact } }
+          .map {
+            .init(
+              fact: $0.fact, value: "See source", source: $0.source,
+              checked: $0.checked.description, stale: true)
+          })
     }
 
     let analysis = buildAnalysis(findingNumbers: findingNumbers)
@@ -314,24 +364,29 @@ private struct Builder {
       "The Bill 97 amendments to MFIPPA coming into force.",
     ]
     if usesAI {
-      triggers.insert(contentsOf: [
-        "A change of the AI tool's plan or tier.",
-        "Enabling agent or desktop mode, connectors, or monitoring (telemetry) of the tool.",
-        "A change of the vendor's terms or documentation on retention, training or compliance coverage.",
-      ], at: 0)
+      triggers.insert(
+        contentsOf: [
+          "A change of the AI tool's plan or tier.",
+          "Enabling agent or desktop mode, connectors, or monitoring (telemetry) of the tool.",
+          "A change of the vendor's terms or documentation on retention, training or compliance coverage.",
+        ], at: 0)
     }
 
     let pending = law.regimesPending(on: date).map { regime in
       ReportModel.PendingRegime(
         title: regime.title,
-        commencement: regime.commencement.map { "Comes into force on \($0)." } ?? "Commencement not yet confirmed (verify on e-Laws).",
+        commencement: regime.commencement.map { "Comes into force on \($0)." }
+          ?? "Commencement not yet confirmed (verify on e-Laws).",
         effects: regime.effects)
     }
 
-    let contactPerson = answered("privacy_coordinator") ?? answered("privacy_lead") ?? "the privacy or FOI coordinator"
+    let contactPerson =
+      answered("privacy_coordinator") ?? answered("privacy_lead")
+      ?? "the privacy or FOI coordinator"
     let model = ReportModel(
       document: .init(
-        title: "\(initiative) Privacy Impact Assessment", initiative: initiative, institution: institution,
+        title: "\(initiative) Privacy Impact Assessment", initiative: initiative,
+        institution: institution,
         piaNumber: nonBlank(info.piaNumber) ?? "Not assigned", version: "1", status: "Draft",
         assessedAsOf: assessedAsOf, lastReviewed: date.description,
         author: answered("privacy_lead") ?? nonBlank(info.preparedBy) ?? ReportModel.notAnswered,
@@ -340,17 +395,47 @@ private struct Builder {
         revisions: [.init(version: "1", date: assessedAsOf, description: "First assessment")]),
       initiative: .init(
         purpose: answered("project_purpose")
-          ?? answered("ai_tasks").map { "\(initiative). The AI tool is used for: \($0)." } ?? text("project_purpose"), currentVsProposed: text("current_vs_proposed"),
-        stage: answered("project_stage") ?? answered("pilot_users") ?? text("project_stage"), stakeholders: text("stakeholders"), systems: text("systems"),
+          ?? answered("ai_tasks").map { "\(initiative). The AI tool is used for: \($0)." }
+          ?? text("project_purpose"), currentVsProposed: text("current_vs_proposed"),
+        stage: answered("project_stage") ?? answered("pilot_users") ?? text("project_stage"),
+        stakeholders: text("stakeholders"), systems: text("systems"),
         vendors: text("vendors_involved"), inScope: inScope, outOfScope: outOfScope,
-        relatedAssessments: text("related_assessments")),
+        relatedAssessments: text("related_assessments"),
+        scopeSummary: {
+          var covered: [String] = []
+          if usesAI {
+            covered.append("the AI tool on the plan named above")
+            if let scope = answered("access_scope") {
+              covered.append(
+                "what it can reach (\(scope.prefix(1).lowercased() + scope.dropFirst()))")
+            }
+          }
+          if !flows.isEmpty {
+            covered.append(
+              "\(flows.count) data flow\(flows.count == 1 ? "" : "s") of personal information")
+          }
+          let list =
+            covered.count > 1
+            ? covered.dropLast().joined(separator: ", ") + " and " + (covered.last ?? "")
+            : covered.joined()
+          let inScope =
+            covered.isEmpty
+            ? "The assessment covers the initiative as described."
+            : "The assessment covers " + list + "."
+          let outOfScope =
+            usesAI
+            ? " Other plans, features not enabled in this deployment, and information not in the inventory are not covered; enabling one needs an update."
+            : " Information and systems not in the inventory are not covered."
+          return inScope + outOfScope
+        }()),
       screening: screening,
       law: .init(
         applied: law.regimesApplied(on: date).map(\.title), pending: pending,
         lawChecked: text("law_checked_date"), citations: []),
       conclusion: .init(
         recommendation: recommendation, reasons: reasons, authorized: authorized,
-        overallInherent: assessment.overallInherent.title, overallResidual: assessment.overallResidual.title,
+        overallInherent: assessment.overallInherent.title,
+        overallResidual: assessment.overallResidual.title,
         derivation: assessment.derivation),
       residualCounts: counts(\.residual), inherentCounts: counts(\.inherent),
       heatMap: heatMap(), findings: findings, actions: actions,
@@ -363,16 +448,21 @@ private struct Builder {
     var result = model
     // Citations printed anywhere, in first-cited order.
     var all = cited
-    for finding in assessment.findings { for id in finding.citations where !all.contains(id) { all.append(id) } }
+    for finding in assessment.findings {
+      for id in finding.citations where !all.contains(id) { all.append(id) }
+    }
     result.law.citations = all.compactMap { id in
-      law.provision(id).map { .init(cite: $0.printed, meaning: $0.meaning, uncertain: $0.status == .uncertain) }
+      law.provision(id).map {
+        .init(cite: $0.printed, meaning: $0.meaning, uncertain: $0.status == .uncertain)
+      }
     }
     return result
   }
 
   func counts(_ level: KeyPath<Finding, RiskLevel>) -> [ReportModel.LevelCount] {
     RiskLevel.allCases.reversed().map { value in
-      .init(level: value.title, count: assessment.findings.filter { $0[keyPath: level] == value }.count)
+      .init(
+        level: value.title, count: assessment.findings.filter { $0[keyPath: level] == value }.count)
     }
   }
 
@@ -397,9 +487,11 @@ private struct Builder {
       number: number, title: finding.title, flow: finding.flowLabel, harm: finding.harm,
       affected: finding.affected, citations: finding.citations.map { cite($0) },
       inherent: finding.inherent.title,
-      inherentBasis: "\(finding.inherentLikelihood.description.replacingOccurrences(of: "_", with: " ")) likelihood, \(finding.inherentSeverity) severity",
+      inherentBasis:
+        "\(finding.inherentLikelihood.description.replacingOccurrences(of: "_", with: " ")) likelihood, \(finding.inherentSeverity) severity",
       residual: finding.residual.title,
-      residualBasis: "\(finding.residualLikelihood.description.replacingOccurrences(of: "_", with: " ")) likelihood, \(finding.residualSeverity) severity",
+      residualBasis:
+        "\(finding.residualLikelihood.description.replacingOccurrences(of: "_", with: " ")) likelihood, \(finding.residualSeverity) severity",
       blocker: finding.blocker, mitigations: mitigations,
       keyMitigation: finding.mitigations.first(where: { !$0.inPlace })?.title
         ?? finding.mitigations.first?.title ?? "None identified")
@@ -414,7 +506,9 @@ private struct Builder {
       elements[category, default: []].append(flowName(entry, index: index))
     }
     let businessContact = flowQuestion?.field("pi_category")?.label(ofChoice: "business_contact")
-    return order.map { .init(category: $0, elements: elements[$0] ?? [], isPersonal: $0 != businessContact) }
+    return order.map {
+      .init(category: $0, elements: elements[$0] ?? [], isPersonal: $0 != businessContact)
+    }
   }
 
   func dataFlowRows() -> [ReportModel.DataFlowRow] {
@@ -446,17 +540,23 @@ private struct Builder {
       if let flowQuestion {
         for (index, entry) in flows.enumerated() {
           for id in topic.flowFields {
-            guard let field = flowQuestion.field(id), isFieldVisible(field, in: entry) else { continue }
+            guard let field = flowQuestion.field(id), isFieldVisible(field, in: entry) else {
+              continue
+            }
             var row = questionAnswerNoCite(field, value: entry.values[id])
             row.prompt = "\(flowName(entry, index: index)): \(field.prompt)"
             questions.append(row)
           }
         }
       }
-      let related = assessment.findings.filter { !Set($0.citations).isDisjoint(with: topic.provisions) }
+      let related = assessment.findings.filter {
+        !Set($0.citations).isDisjoint(with: topic.provisions)
+      }
       return ReportModel.AnalysisTopic(
         title: topic.title, citations: topic.provisions.map { cite($0) }, questions: questions,
-        findings: related.map { "\(findingNumbers[$0.key] ?? $0.key): \($0.title) (residual \($0.residual))" })
+        findings: related.map {
+          "\(findingNumbers[$0.key] ?? $0.key): \($0.title) (residual \($0.residual))"
+        })
     }
   }
 
@@ -467,14 +567,20 @@ private struct Builder {
     // Business contact details in an official capacity are not personal
     // information (MFIPPA s. 2(2.1)); they need no notice.
     for entry in flows where entry.values["pi_category"] != .choice("business_contact") {
-      if case .text(let detail)? = entry.values["authority_detail"], let detail = nonBlank(detail), !authorities.contains(detail) {
+      if case .text(let detail)? = entry.values["authority_detail"], let detail = nonBlank(detail),
+        !authorities.contains(detail)
+      {
         authorities.append(detail)
       }
-      if case .text(let purpose)? = entry.values["flow_purpose"], let purpose = nonBlank(purpose), !purposes.contains(purpose) {
+      if case .text(let purpose)? = entry.values["flow_purpose"], let purpose = nonBlank(purpose),
+        !purposes.contains(purpose)
+      {
         purposes.append(purpose)
       }
     }
-    if authorities.isEmpty, let stated = answered("program_authority") { authorities.append(stated) }
+    if authorities.isEmpty, let stated = answered("program_authority") {
+      authorities.append(stated)
+    }
     if purposes.isEmpty, let stated = answered("project_purpose") { purposes.append(stated) }
     // No question records the official's business address and telephone
     // number yet; the notice never invents them.
@@ -484,14 +590,18 @@ private struct Builder {
       gaps.append("The legal authority for the collection is not recorded in the answers.")
     }
     if purposes.isEmpty {
-      gaps.append("The principal purpose or purposes of the collection are not recorded in the answers.")
+      gaps.append(
+        "The principal purpose or purposes of the collection are not recorded in the answers.")
     }
     if contact == nil {
-      gaps.append("The title, business address and telephone number of an official who can answer questions about the collection are not recorded in the answers.")
+      gaps.append(
+        "The title, business address and telephone number of an official who can answer questions about the collection are not recorded in the answers."
+      )
     }
     return ReportModel.Notice(
       institution: institution,
-      authority: authorities.isEmpty ? "[Missing: legal authority]" : authorities.joined(separator: "; "),
+      authority: authorities.isEmpty
+        ? "[Missing: legal authority]" : authorities.joined(separator: "; "),
       authorityPresent: !authorities.isEmpty,
       purposes: purposes.isEmpty ? ["[Missing: principal purpose]"] : purposes,
       purposesPresent: !purposes.isEmpty,
@@ -504,8 +614,11 @@ private struct Builder {
       guard let answer = answered(id) else {
         return .init(role: role, name: ReportModel.notAnswered, title: "", date: "", decision: "")
       }
-      let parts = answer.split(separator: ",", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-      return .init(role: role, name: parts[0], title: parts.count > 1 ? parts[1] : "", date: "", decision: "")
+      let parts = answer.split(separator: ",", maxSplits: 1).map {
+        $0.trimmingCharacters(in: .whitespaces)
+      }
+      return .init(
+        role: role, name: parts[0], title: parts.count > 1 ? parts[1] : "", date: "", decision: "")
     }
     return ReportModel.SignOff(
       signers: [
@@ -515,7 +628,7 @@ private struct Builder {
       ],
       approver: text("head_or_delegate"), privacyLead: text("privacy_coordinator"),
       advice: text("coordinator_advice"),
-      adviceOutcome: isAsked("advice_outcome") ? text("advice_outcome") : "Recorded in the advice",
+      adviceOutcome: isAsked("advice_outcome") ? text("advice_outcome") : nil,
       overruleReasons: answered("overrule_reasons"), ipcConsulted: text("ipc_consulted"),
       approvalStatus: "Draft: not yet approved by the head or delegate.")
   }
@@ -526,7 +639,8 @@ private struct Builder {
       if let condition = section.showIf, !condition.evaluate(in: environment) { return nil }
       let questions = section.questions.filter { questionnaire.isVisible($0, answers: answers) }
         .map { questionAnswer($0, value: answers[$0.id]) }
-      return questions.isEmpty ? nil : ReportModel.AnswerSection(title: section.title, questions: questions)
+      return questions.isEmpty
+        ? nil : ReportModel.AnswerSection(title: section.title, questions: questions)
     }
   }
 }

@@ -9,12 +9,16 @@ extension ReportModel {
     var group = question
     group.entries = [GroupItem(title: "Data flow 1: Sample", fields: [question])]
     let finding = FindingRow(
-      number: "R1", title: "Sample risk", flow: "Sample flow", harm: "Sample harm", affected: "Residents",
-      citations: ["Sample citation"], inherent: "High", inherentBasis: "likely likelihood, significant severity",
+      number: "R1", title: "Sample risk", flow: "Sample flow", harm: "Sample harm",
+      affected: "Residents",
+      citations: ["Sample citation"], inherent: "High",
+      inherentBasis: "likely likelihood, significant severity",
       residual: "Medium", residualBasis: "possible likelihood, limited severity", blocker: true,
-      mitigations: [MitigationRow(title: "Sample mitigation", status: "Open")], keyMitigation: "Sample mitigation")
+      mitigations: [MitigationRow(title: "Sample mitigation", status: "Open")],
+      keyMitigation: "Sample mitigation")
     let action = ActionRow(
-      number: "A1", title: "Sample action", priority: "Medium", owner: "Clerk", target: "2026-01-31",
+      number: "A1", title: "Sample action", priority: "Medium", owner: "Clerk",
+      target: "2026-01-31",
       status: "Open", findings: "R1")
     return ReportModel(
       document: DocumentControl(
@@ -26,11 +30,15 @@ extension ReportModel {
       initiative: Initiative(
         purpose: "Sample", currentVsProposed: "Sample", stage: "Pilot", stakeholders: "Sample",
         systems: "Sample", vendors: "Sample", inScope: ["Sample"], outOfScope: ["Sample"],
-        relatedAssessments: "Sample"),
-      screening: ScreeningResult(handlesPI: true, outcome: "Sample", reasons: ["Sample"], noPIReasons: "Sample"),
+        relatedAssessments: "Sample", scopeSummary: "Sample"),
+      screening: ScreeningResult(
+        handlesPI: true, outcome: "Sample", reasons: ["Sample"], noPIReasons: "Sample"),
       law: LawStatus(
         applied: ["Sample regime"],
-        pending: [PendingRegime(title: "Sample amendments", commencement: "Not yet confirmed", effects: ["Sample"])],
+        pending: [
+          PendingRegime(
+            title: "Sample amendments", commencement: "Not yet confirmed", effects: ["Sample"])
+        ],
         lawChecked: "2026-01-01",
         citations: [Citation(cite: "Sample citation", meaning: "Sample", uncertain: true)]),
       conclusion: Conclusion(
@@ -38,20 +46,40 @@ extension ReportModel {
         overallInherent: "High", overallResidual: "Medium", derivation: ["Sample"]),
       residualCounts: [LevelCount(level: "Medium", count: 1)],
       inherentCounts: [LevelCount(level: "High", count: 1)],
-      heatMap: [HeatMapRow(severity: "Maximum", cells: ["Medium (0)", "High (0)", "Critical (0)", "Critical (0)"])],
-      findings: [finding], actions: [action],
-      inventory: [InventoryCategory(category: "Contact details", elements: ["Sample"], isPersonal: true)],
+      heatMap: [
+        HeatMapRow(
+          severity: "Maximum", cells: ["Medium (0)", "High (0)", "Critical (0)", "Critical (0)"])
+      ],
+      // One more action than the council appendix lists, so that `other_conditions` has an item.
+      findings: [finding],
+      actions: (1...(councilConditionLimit + 1)).map { number in
+        var copy = action
+        copy.number = "A\(number)"
+        return copy
+      },
+      inventory: [
+        InventoryCategory(category: "Contact details", elements: ["Sample"], isPersonal: true)
+      ],
       dataFlows: [
         DataFlowRow(
           number: "1", element: "Sample", category: "Sample", source: "Sample", purpose: "Sample",
-          authority: "Sample", destination: "Sample", storage: "Sample", disclosure: "Sample", retention: "Sample")
+          authority: "Sample", destination: "Sample", storage: "Sample", disclosure: "Sample",
+          retention: "Sample")
       ],
-      analysis: [AnalysisTopic(title: "Sample", citations: ["Sample"], questions: [group], findings: ["R1"])],
+      analysis: [
+        AnalysisTopic(title: "Sample", citations: ["Sample"], questions: [group], findings: ["R1"])
+      ],
       vendor: VendorSection(
         vendor: "Sample", product: "Sample", tier: "Sample", dataLocation: "Sample",
-        facts: [VendorFactRow(fact: "Sample", value: "Sample", source: "https://example.org", checked: "2026-01-01", stale: true)]),
+        facts: [
+          VendorFactRow(
+            fact: "Sample", value: "Sample", source: "https://example.org", checked: "2026-01-01",
+            stale: true)
+        ]),
       signOff: SignOff(
-        signers: [Signer(role: "Head or delegate", name: "Sample", title: "Sample", date: "", decision: "")],
+        signers: [
+          Signer(role: "Head or delegate", name: "Sample", title: "Sample", date: "", decision: "")
+        ],
         approver: "Sample", privacyLead: "Sample", advice: "Sample", adviceOutcome: "Accepted",
         overruleReasons: "Sample", ipcConsulted: "No", approvalStatus: "Draft"),
       review: Review(nextReview: "2027-01-01", triggers: ["Sample"]),
@@ -60,7 +88,8 @@ extension ReportModel {
         purposesPresent: true, contact: "Sample", contactPresent: false, citation: "Sample",
         gaps: ["Sample"], complete: false),
       appendix: [AnswerSection(title: "Sample", questions: [group])],
-      changes: Changes(sinceVersion: "1", materiality: "Addendum", items: ["Sample"], shortItems: ["Sample"]),
+      changes: Changes(
+        sinceVersion: "1", materiality: "Addendum", items: ["Sample"], shortItems: ["Sample"]),
       contact: "Sample", reportDate: "2026-01-01")
   }()
 

@@ -31,7 +31,10 @@ extension ReportModel {
               "counts",
               .list(
                 zip(inherentCounts, residualCounts).map {
-                  .fields(["level": .text($1.level), "inherent": .text(String($0.count)), "residual": .text(String($1.count))])
+                  .fields([
+                    "level": .text($1.level), "inherent": .text(String($0.count)),
+                    "residual": .text(String($1.count)),
+                  ])
                 })
             ),
             ("heat_map", .list(heatMap.map(\.templateValue))),
@@ -40,8 +43,23 @@ extension ReportModel {
     ]
     fields += Self.list("findings", findingValues)
     fields += Self.list("top_findings", Array(findingValues.prefix(5)))
+    fields += Self.list("key_findings", Array(findingValues.prefix(3)))
     fields += Self.list("actions", actions.map(\.templateValue))
     fields += Self.list("conditions", open.map(\.templateValue))
+    // The council appendix lists at most eight conditions, highest priority
+    // first, and points to the action plan for the rest (it must fit two pages).
+    let keyConditions = Array(open.prefix(Self.councilConditionLimit))
+    let others = open.count - keyConditions.count
+    fields += Self.list("key_conditions", keyConditions.map(\.templateValue))
+    fields += Self.list(
+      "other_conditions",
+      others == 0
+        ? []
+        : [
+          .text(
+            "The remaining \(others) condition\(others == 1 ? " is" : "s are") listed in the action plan of the full assessment (\(document.piaNumber)) and form\(others == 1 ? "s" : "") part of these conditions."
+          )
+        ])
     fields += Self.list("inventory", inventory.map(\.templateValue))
     fields += Self.list("data_flows", dataFlows.map(\.templateValue))
     fields += [("analysis", .list(analysis.map(\.templateValue)))]
@@ -49,16 +67,25 @@ extension ReportModel {
     fields += [("uses_ai_tool", .flag(vendor != nil))]
     fields += [
       ("sign_off", signOff.templateValue),
-      ("review", .fields(["next_review": .text(review.nextReview), "triggers": .texts(review.triggers)])),
+      (
+        "review",
+        .fields(["next_review": .text(review.nextReview), "triggers": .texts(review.triggers)])
+      ),
       ("notice", notice.templateValue),
       ("appendix", .list(appendix.map(\.templateValue))),
       ("changes", .list(changes.map { [$0.templateValue] } ?? [])),
       ("contact", .text(contact)),
       ("report_date", .text(reportDate)),
-      ("cite", .object(TemplateObject(law.provisions.map { (Self.citeKey($0.id), .text($0.printed)) }))),
+      (
+        "cite",
+        .object(TemplateObject(law.provisions.map { (Self.citeKey($0.id), .text($0.printed)) }))
+      ),
     ]
     return .object(TemplateObject(fields))
   }
+
+  /// How many conditions the council appendix lists before pointing to the action plan.
+  public static let councilConditionLimit = 8
 
   /// The template name of a provision id: `mfippa-s28-2` → `mfippa_s28_2`.
   public static func citeKey(_ id: String) -> String {
@@ -67,7 +94,10 @@ extension ReportModel {
 
   /// `name`, `has_name` and `no_name`.
   static func list(_ name: String, _ items: [TemplateValue]) -> [(String, TemplateValue)] {
-    [(name, .list(items)), ("has_" + name, .flag(!items.isEmpty)), ("no_" + name, .flag(items.isEmpty))]
+    [
+      (name, .list(items)), ("has_" + name, .flag(!items.isEmpty)),
+      ("no_" + name, .flag(items.isEmpty)),
+    ]
   }
 
   static func object(_ fields: [(String, TemplateValue)]) -> TemplateValue {
@@ -78,7 +108,8 @@ extension ReportModel {
 extension ReportModel.DocumentControl {
   var templateValue: TemplateValue {
     ReportModel.object([
-      ("title", .text(title)), ("initiative", .text(initiative)), ("institution", .text(institution)),
+      ("title", .text(title)), ("initiative", .text(initiative)),
+      ("institution", .text(institution)),
       ("pia_number", .text(piaNumber)), ("version", .text(version)), ("status", .text(status)),
       ("assessed_as_of", .text(assessedAsOf)), ("last_reviewed", .text(lastReviewed)),
       ("author", .text(author)), ("owner", .text(owner)), ("questionnaire", .text(questionnaire)),
@@ -86,7 +117,10 @@ extension ReportModel.DocumentControl {
         "revisions",
         .list(
           revisions.map {
-            .fields(["version": .text($0.version), "date": .text($0.date), "description": .text($0.description)])
+            .fields([
+              "version": .text($0.version), "date": .text($0.date),
+              "description": .text($0.description),
+            ])
           })
       ),
     ])
@@ -98,8 +132,9 @@ extension ReportModel.Initiative {
     ReportModel.object([
       ("purpose", .text(purpose)), ("current_vs_proposed", .text(currentVsProposed)),
       ("stage", .text(stage)), ("stakeholders", .text(stakeholders)), ("systems", .text(systems)),
-      ("vendors", .text(vendors)), ("in_scope", .texts(inScope)), ("out_of_scope", .texts(outOfScope)),
-      ("related_assessments", .text(relatedAssessments)),
+      ("vendors", .text(vendors)), ("in_scope", .texts(inScope)),
+      ("out_of_scope", .texts(outOfScope)),
+      ("related_assessments", .text(relatedAssessments)), ("scope_summary", .text(scopeSummary)),
     ])
   }
 }
@@ -120,7 +155,10 @@ extension ReportModel.LawStatus {
         + ReportModel.list(
           "pending",
           pending.map {
-            .fields(["title": .text($0.title), "commencement": .text($0.commencement), "effects": .texts($0.effects)])
+            .fields([
+              "title": .text($0.title), "commencement": .text($0.commencement),
+              "effects": .texts($0.effects),
+            ])
           })
         + [
           ("law_checked", .text(lawChecked)),
@@ -128,7 +166,10 @@ extension ReportModel.LawStatus {
             "citations",
             .list(
               citations.map {
-                .fields(["cite": .text($0.cite), "meaning": .text($0.meaning), "uncertain": .flag($0.uncertain)])
+                .fields([
+                  "cite": .text($0.cite), "meaning": .text($0.meaning),
+                  "uncertain": .flag($0.uncertain),
+                ])
               })
           ),
         ])
@@ -151,7 +192,9 @@ extension ReportModel.Conclusion {
 }
 
 extension ReportModel.LevelCount {
-  var templateValue: TemplateValue { .fields(["level": .text(level), "count": .text(String(count))]) }
+  var templateValue: TemplateValue {
+    .fields(["level": .text(level), "count": .text(String(count))])
+  }
 }
 
 extension ReportModel.HeatMapRow {
@@ -175,7 +218,8 @@ extension ReportModel.FindingRow {
         ("blocker", .flag(blocker)),
       ]
         + ReportModel.list(
-          "mitigations", mitigations.map { .fields(["title": .text($0.title), "status": .text($0.status)]) })
+          "mitigations",
+          mitigations.map { .fields(["title": .text($0.title), "status": .text($0.status)]) })
         + [("key_mitigation", .text(keyMitigation))])
   }
 }
@@ -193,7 +237,8 @@ extension ReportModel.ActionRow {
 extension ReportModel.InventoryCategory {
   var templateValue: TemplateValue {
     .fields([
-      "category": .text(category), "elements": .text(elements.joined(separator: "; ")), "is_personal": .flag(isPersonal),
+      "category": .text(category), "elements": .text(elements.joined(separator: "; ")),
+      "is_personal": .flag(isPersonal),
     ])
   }
 }
@@ -272,8 +317,9 @@ extension ReportModel.SignOff {
             ])
           })
       ),
-      ("approver", .text(approver)), ("privacy_lead", .text(privacyLead)), ("advice", .text(advice)),
-      ("advice_outcome", .text(adviceOutcome)),
+      ("approver", .text(approver)), ("privacy_lead", .text(privacyLead)),
+      ("advice", .text(advice)),
+      ("advice_outcome", .list(adviceOutcome.map { [.text($0)] } ?? [])),
       ("overrule_reasons", .list(overruleReasons.map { [.text($0)] } ?? [])),
       ("ipc_consulted", .text(ipcConsulted)), ("approval_status", .text(approvalStatus)),
     ])
@@ -297,7 +343,8 @@ extension ReportModel.Notice {
 extension ReportModel.Changes {
   var templateValue: TemplateValue {
     .fields([
-      "since_version": .text(sinceVersion), "materiality": .text(materiality), "items": .texts(items),
+      "since_version": .text(sinceVersion), "materiality": .text(materiality),
+      "items": .texts(items),
       "short_items": .texts(shortItems),
     ])
   }

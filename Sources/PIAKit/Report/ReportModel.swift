@@ -41,6 +41,8 @@ public struct ReportModel: Sendable, Hashable {
     public var inScope: [String]
     public var outOfScope: [String]
     public var relatedAssessments: String
+    /// Scope in one or two plain sentences, for the council appendix.
+    public var scopeSummary: String
   }
 
   /// The screening result.
@@ -215,7 +217,8 @@ public struct ReportModel: Sendable, Hashable {
     public var approver: String
     public var privacyLead: String
     public var advice: String
-    public var adviceOutcome: String
+    /// Whether the advice was followed, when the questionnaire asks it.
+    public var adviceOutcome: String?
     public var overruleReasons: String?
     public var ipcConsulted: String
     public var approvalStatus: String

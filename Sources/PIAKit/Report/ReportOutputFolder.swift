@@ -48,14 +48,19 @@ public struct ReportOutputFolder: Sendable {
       switch info.st_mode & S_IFMT {
       case S_IFLNK:
         if !force {
-          problems.append(.error("'\(shown)' is a symbolic link; pass --force to replace the link (its target is left alone)", at: nil))
+          problems.append(
+            .error(
+              "'\(shown)' is a symbolic link; pass --force to replace the link (its target is left alone)",
+              at: nil))
         }
       case S_IFREG:
         guard !force else { continue }
         let existing = FileManager.default.contents(atPath: path).map(Self.digest)
         if existing == nil || existing != ledger[file.name] {
           problems.append(
-            .error("'\(shown)' was not written by pia render, or was edited since; pass --force to overwrite it", at: nil))
+            .error(
+              "'\(shown)' was not written by pia render, or was edited since; pass --force to overwrite it",
+              at: nil))
         }
       default:
         problems.append(.error("'\(shown)' exists and is not a regular file", at: nil))
@@ -77,8 +82,12 @@ public struct ReportOutputFolder: Sendable {
     }
     let text = ledger.keys.sorted().map { "\(ledger[$0] ?? "")  \($0)\n" }.joined()
     do {
-      try AnswersStore(url: url.appendingPathComponent(Self.ledgerName), displayPath: shownPath(Self.ledgerName))
-        .write(Data(("# Files written by pia render (sha256  name); see docs/templates.md.\n" + text).utf8))
+      try AnswersStore(
+        url: url.appendingPathComponent(Self.ledgerName), displayPath: shownPath(Self.ledgerName)
+      )
+      .write(
+        Data(("# Files written by pia render (sha256  name); see docs/templates.md.\n" + text).utf8)
+      )
     } catch {
       throw DiagnosticsError([.error(error.description, at: nil)])
     }
@@ -90,11 +99,15 @@ public struct ReportOutputFolder: Sendable {
   }
 
   func readLedger() -> [String: String] {
-    guard let data = FileManager.default.contents(atPath: url.appendingPathComponent(Self.ledgerName).path) else {
+    guard
+      let data = FileManager.default.contents(
+        atPath: url.appendingPathComponent(Self.ledgerName).path)
+    else {
       return [:]
     }
     var ledger: [String: String] = [:]
-    for line in String(decoding: data, as: UTF8.self).split(separator: "\n") where !line.hasPrefix("#") {
+    for line in String(decoding: data, as: UTF8.self).split(separator: "\n")
+    where !line.hasPrefix("#") {
       let parts = line.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: true)
       guard parts.count == 2 else { continue }
       ledger[parts[1].trimmingCharacters(in: .whitespaces)] = String(parts[0])

@@ -61,7 +61,13 @@ public struct ReportRenderer: Sendable {
     guard let id else { return ([], idDiagnostics) }
     let scorer = Scorer(catalog: catalog)
     guard let engine = scorer.engine(for: id) else {
-      return ([], [.error("'\(path)' answers questionnaire '\(id)', which is not in the resource folder", at: nil)])
+      return (
+        [],
+        [
+          .error(
+            "'\(path)' answers questionnaire '\(id)', which is not in the resource folder", at: nil)
+        ]
+      )
     }
     let questionnaire = engine.questionnaire
     let data: Data
@@ -71,14 +77,21 @@ public struct ReportRenderer: Sendable {
       return ([], [.error(FileErrors.describe(error, path: path), at: nil)])
     }
     let (loaded, diagnostics) = AnswersFile.load(
-      data: data, path: path, questionnaire: questionnaire, options: .init(acceptsOtherVersion: true))
+      data: data, path: path, questionnaire: questionnaire,
+      options: .init(acceptsOtherVersion: true))
     guard let file = loaded, !diagnostics.hasErrors else { return ([], diagnostics) }
     var reportDate = date
-    if reportDate == nil, case .date(let answered)? = file.answers["assessment_date"] { reportDate = answered }
-    guard let reportDate = reportDate ?? file.assessment.started else {
-      return ([], diagnostics + [.error("'\(path)' has no assessment date; pass --date YYYY-MM-DD", at: nil)])
+    if reportDate == nil, case .date(let answered)? = file.answers["assessment_date"] {
+      reportDate = answered
     }
-    let assessment = engine.assess(answers: file.answers, asOf: reportDate, staleAfterDays: RiskEngine.defaultStaleAfterDays)
+    guard let reportDate = reportDate ?? file.assessment.started else {
+      return (
+        [],
+        diagnostics + [.error("'\(path)' has no assessment date; pass --date YYYY-MM-DD", at: nil)]
+      )
+    }
+    let assessment = engine.assess(
+      answers: file.answers, asOf: reportDate, staleAfterDays: RiskEngine.defaultStaleAfterDays)
     var model = ReportModel(
       questionnaire: questionnaire, answers: file, assessment: assessment, law: catalog.law,
       vendorFacts: vendorFacts(for: file), date: reportDate)
@@ -110,9 +123,13 @@ public struct ReportRenderer: Sendable {
             title: title, subject: model.document.title, creator: model.document.institution,
             created: day, modified: day, status: model.document.status,
             headerText: model.document.title,
-            footerText: "\(questionnaire.id) v\(questionnaire.version) · answers \(Self.answersHash(file, questionnaire: questionnaire))")
+            footerText:
+              "\(questionnaire.id) v\(questionnaire.version) · answers \(Self.answersHash(file, questionnaire: questionnaire))"
+          )
           files.append(
-            RenderedFile(name: "\(base).\(templateID).docx", data: try DocxWriter.write(document, options: options)))
+            RenderedFile(
+              name: "\(base).\(templateID).docx",
+              data: try DocxWriter.write(document, options: options)))
         } catch {
           problems.append(.error("cannot write the DOCX for '\(templateID)': \(error)", at: nil))
         }
@@ -123,9 +140,11 @@ public struct ReportRenderer: Sendable {
 
   /// The vendor catalogue's facts for the file's vendor and plan tier, by fact name.
   func vendorFacts(for file: AnswersFile) -> [ReportVendorFact] {
-    guard case .choice(let vendor)? = file.answers["ai_vendor"], case .choice(let tier)? = file.answers["plan_tier"]
+    guard case .choice(let vendor)? = file.answers["ai_vendor"],
+      case .choice(let tier)? = file.answers["plan_tier"]
     else { return [] }
-    return catalog.vendors.facts(vendor: vendor, tier: tier).sorted { $0.key < $1.key }.map { name, fact in
+    return catalog.vendors.facts(vendor: vendor, tier: tier).sorted { $0.key < $1.key }.map {
+      name, fact in
       ReportVendorFact(
         fact: name.replacingOccurrences(of: "_", with: " ").capitalizedFirst,
         value: fact.value.plainDescription.replacingOccurrences(of: "_", with: " ")

@@ -47,28 +47,38 @@ public struct ReportTemplate: Sendable {
     self.source = source
     var diagnostics: [Diagnostic] = []
     let tags = TagScanner.scan(source, path: path, diagnostics: &diagnostics)
-    for (offset, line) in source.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+    for (offset, line) in source.split(separator: "\n", omittingEmptySubsequences: false)
+      .enumerated()
+    {
       if let column = line.firstIndex(where: {
         $0.unicodeScalars.contains(Self.open) || $0.unicodeScalars.contains(Self.close)
       }) {
         diagnostics.append(
           .error(
             "private-use characters U+E000 and U+E001 are reserved by the renderer",
-            at: SourceLocation(file: path, line: offset + 1, column: line.distance(from: line.startIndex, to: column) + 1)))
+            at: SourceLocation(
+              file: path, line: offset + 1,
+              column: line.distance(from: line.startIndex, to: column) + 1)))
       }
     }
     do {
       // The pragma sits alone on an extra first line, so swift-mustache drops
       // it; its line numbers are one more than the file's.
-      template = try MustacheTemplate(string: "{{% CONTENT_TYPE: \(Self.contentTypeName) }}\n" + source)
+      template = try MustacheTemplate(
+        string: "{{% CONTENT_TYPE: \(Self.contentTypeName) }}\n" + source)
     } catch let error as MustacheTemplate.ParserError {
       diagnostics.append(
         .error(
           Self.describe(error.error),
-          at: SourceLocation(file: path, line: max(1, error.context.lineNumber - 1), column: error.context.columnNumber)))
+          at: SourceLocation(
+            file: path, line: max(1, error.context.lineNumber - 1),
+            column: error.context.columnNumber)))
       throw DiagnosticsError(diagnostics.sortedByLocation())
     } catch {
-      diagnostics.append(.error("cannot parse the template: \(error)", at: SourceLocation(file: path, line: 0, column: 0)))
+      diagnostics.append(
+        .error(
+          "cannot parse the template: \(error)", at: SourceLocation(file: path, line: 0, column: 0))
+      )
       throw DiagnosticsError(diagnostics)
     }
     if diagnostics.hasErrors { throw DiagnosticsError(diagnostics.sortedByLocation()) }
@@ -129,7 +139,9 @@ public struct ReportTemplate: Sendable {
     return diagnostics
   }
 
-  private func resolve(_ name: String, in frames: [TemplateSchema?]) -> Result<TemplateSchema, UnknownField> {
+  private func resolve(_ name: String, in frames: [TemplateSchema?]) -> Result<
+    TemplateSchema, UnknownField
+  > {
     if name == "." {
       return .success(frames.last(where: { $0 != nil }).flatMap { $0 } ?? .text)
     }
@@ -140,12 +152,19 @@ public struct ReportTemplate: Sendable {
     let visible = frames.compactMap { $0 }
     guard var current = visible.reversed().lazy.compactMap({ $0.field(parts[0]) }).first else {
       let candidates = Set(visible.flatMap(\.fieldNames))
-      return .failure(UnknownField(message: "unknown field '\(parts[0])'\(Spelling.didYouMean(parts[0], among: candidates.sorted()))"))
+      return .failure(
+        UnknownField(
+          message:
+            "unknown field '\(parts[0])'\(Spelling.didYouMean(parts[0], among: candidates.sorted()))"
+        ))
     }
     for part in parts.dropFirst() {
       guard let next = current.field(part) else {
         return .failure(
-          UnknownField(message: "unknown field '\(part)' in '\(name)'\(Spelling.didYouMean(part, among: current.fieldNames))"))
+          UnknownField(
+            message:
+              "unknown field '\(part)' in '\(name)'\(Spelling.didYouMean(part, among: current.fieldNames))"
+          ))
       }
       current = next
     }
@@ -159,7 +178,9 @@ public struct ReportTemplate: Sendable {
   ///   - schema: The shape every model has (from ``ReportModel/schema``).
   /// - Returns: Markdown.
   /// - Throws: ``DiagnosticsError`` for unknown names, found before or while rendering.
-  public func render(_ value: TemplateValue, schema: TemplateSchema) throws(DiagnosticsError) -> String {
+  public func render(_ value: TemplateValue, schema: TemplateSchema) throws(DiagnosticsError)
+    -> String
+  {
     let problems = check(against: schema)
     if problems.hasErrors { throw DiagnosticsError(problems) }
     let recorder = UnknownNameRecorder()
@@ -215,13 +236,17 @@ public struct ReportTemplate: Sendable {
   }
 
   private static func describe(_ error: any Error) -> String {
-    guard let error = error as? MustacheTemplate.Error else { return "cannot parse the template: \(error)" }
+    guard let error = error as? MustacheTemplate.Error else {
+      return "cannot parse the template: \(error)"
+    }
     switch error {
-    case .sectionCloseNameIncorrect: return "section closed with a different name than it was opened with"
+    case .sectionCloseNameIncorrect:
+      return "section closed with a different name than it was opened with"
     case .unfinishedName: return "unfinished tag (expected '}}')"
     case .expectedSectionEnd: return "section is never closed"
     case .invalidSetDelimiter: return "set-delimiter tags are not supported in report templates"
-    case .transformAppliedToInheritanceSection, .illegalTokenInsideInheritSection, .textInsideInheritSection:
+    case .transformAppliedToInheritanceSection, .illegalTokenInsideInheritSection,
+      .textInsideInheritSection:
       return "template inheritance is not supported in report templates"
     case .invalidConfigVariableSyntax, .unrecognisedConfigVariable:
       return "pragma tags are not supported in report templates"
@@ -240,7 +265,10 @@ struct MarkdownContentType: MustacheContentType {
   func escapeText(_ text: String) -> String {
     var marked = String.UnicodeScalarView()
     marked.append(ReportTemplate.open)
-    marked.append(contentsOf: text.unicodeScalars.filter { $0 != ReportTemplate.open && $0 != ReportTemplate.close })
+    marked.append(
+      contentsOf: text.unicodeScalars.filter {
+        $0 != ReportTemplate.open && $0 != ReportTemplate.close
+      })
     marked.append(ReportTemplate.close)
     return String(marked)
   }
@@ -261,7 +289,8 @@ struct MustacheTag: Sendable, Hashable {
 /// Finds the tags of a template with their line and column (1-based, counted
 /// in characters), and reports tags report templates do not support.
 enum TagScanner {
-  static func scan(_ source: String, path: String, diagnostics: inout [Diagnostic]) -> [MustacheTag] {
+  static func scan(_ source: String, path: String, diagnostics: inout [Diagnostic]) -> [MustacheTag]
+  {
     var tags: [MustacheTag] = []
     let characters = Array(source)
     var index = 0
@@ -279,7 +308,8 @@ enum TagScanner {
       }
     }
     while index < characters.count {
-      guard characters[index] == "{", index + 1 < characters.count, characters[index + 1] == "{" else {
+      guard characters[index] == "{", index + 1 < characters.count, characters[index + 1] == "{"
+      else {
         advance(1)
         continue
       }
@@ -289,7 +319,9 @@ enum TagScanner {
       let triple = index + 2 < characters.count && characters[index + 2] == "{"
       let closer: [Character] = triple ? ["}", "}", "}"] : ["}", "}"]
       var end = index + (triple ? 3 : 2)
-      while end + closer.count <= characters.count && Array(characters[end..<(end + closer.count)]) != closer {
+      while end + closer.count <= characters.count
+        && Array(characters[end..<(end + closer.count)]) != closer
+      {
         end += 1
       }
       guard end + closer.count <= characters.count else {
@@ -300,7 +332,10 @@ enum TagScanner {
       let body = String(characters[(index + (triple ? 3 : 2))..<end])
       advance(end + closer.count - index)
       if triple {
-        diagnostics.append(.error("unescaped output '{{{…}}}' is not supported in report templates; use '{{…}}'", at: location))
+        diagnostics.append(
+          .error(
+            "unescaped output '{{{…}}}' is not supported in report templates; use '{{…}}'",
+            at: location))
         continue
       }
       let trimmed = body.trimmingCharacters(in: .whitespaces)
@@ -311,18 +346,28 @@ enum TagScanner {
       let rest = String(trimmed.dropFirst()).trimmingCharacters(in: .whitespaces)
       switch sigil {
       case "!": continue
-      case "#": tags.append(MustacheTag(kind: .section, name: rest, line: startLine, column: startColumn))
-      case "^": tags.append(MustacheTag(kind: .inverted, name: rest, line: startLine, column: startColumn))
-      case "/": tags.append(MustacheTag(kind: .close, name: rest, line: startLine, column: startColumn))
+      case "#":
+        tags.append(MustacheTag(kind: .section, name: rest, line: startLine, column: startColumn))
+      case "^":
+        tags.append(MustacheTag(kind: .inverted, name: rest, line: startLine, column: startColumn))
+      case "/":
+        tags.append(MustacheTag(kind: .close, name: rest, line: startLine, column: startColumn))
       case "&":
-        diagnostics.append(.error("unescaped output '{{&…}}' is not supported in report templates; use '{{…}}'", at: location))
+        diagnostics.append(
+          .error(
+            "unescaped output '{{&…}}' is not supported in report templates; use '{{…}}'",
+            at: location))
       case ">", "<", "$", "=", "%":
-        diagnostics.append(.error("'{{\(sigil)…}}' tags are not supported in report templates", at: location))
+        diagnostics.append(
+          .error("'{{\(sigil)…}}' tags are not supported in report templates", at: location))
       default:
         if trimmed.contains("(") || trimmed.contains(" ") {
-          diagnostics.append(.error("malformed field name '\(trimmed)' (transforms are not supported)", at: location))
+          diagnostics.append(
+            .error("malformed field name '\(trimmed)' (transforms are not supported)", at: location)
+          )
         } else {
-          tags.append(MustacheTag(kind: .variable, name: trimmed, line: startLine, column: startColumn))
+          tags.append(
+            MustacheTag(kind: .variable, name: trimmed, line: startLine, column: startColumn))
         }
       }
     }

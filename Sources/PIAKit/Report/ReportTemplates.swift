@@ -52,7 +52,8 @@ public struct ReportTemplates: Sendable {
   }
 
   /// Checks one template file (`pia validate Templates/x.md`).
-  public static func validate(templateAt url: URL, path: String, law: LawCatalogue) -> [Diagnostic] {
+  public static func validate(templateAt url: URL, path: String, law: LawCatalogue) -> [Diagnostic]
+  {
     let template: ReportTemplate
     do {
       template = try ReportTemplate(contentsOf: url, path: path)
@@ -62,11 +63,14 @@ public struct ReportTemplates: Sendable {
     let schema = ReportModel.schema(law: law)
     let problems = template.check(against: schema)
     guard !problems.hasErrors else { return problems }
-    return problems + checkOutput(of: template, value: ReportModel.sample.templateValue(law: law), schema: schema)
+    return problems
+      + checkOutput(of: template, value: ReportModel.sample.templateValue(law: law), schema: schema)
   }
 
   /// Renders `value` and checks the Markdown: it parses, and no heading skips a level.
-  static func checkOutput(of template: ReportTemplate, value: TemplateValue, schema: TemplateSchema) -> [Diagnostic] {
+  static func checkOutput(of template: ReportTemplate, value: TemplateValue, schema: TemplateSchema)
+    -> [Diagnostic]
+  {
     let file = SourceLocation(file: template.path, line: 0, column: 0)
     let markdown: String
     do {
@@ -87,14 +91,17 @@ public struct ReportTemplates: Sendable {
   /// Renders the template `id` for `model`.
   ///
   /// - Throws: ``DiagnosticsError`` for an unknown template id or an unknown field.
-  public func render(_ id: String, model: ReportModel, law: LawCatalogue) throws(DiagnosticsError) -> String {
+  public func render(_ id: String, model: ReportModel, law: LawCatalogue) throws(DiagnosticsError)
+    -> String
+  {
     guard let template = templates[id] else {
       let ids = manifest.entries.map(\.id)
       throw DiagnosticsError([
-        .error("unknown template '\(id)'\(Spelling.didYouMean(id, among: ids)) (available: \(ids.joined(separator: ", ")))", at: nil)
+        .error(
+          "unknown template '\(id)'\(Spelling.didYouMean(id, among: ids)) (available: \(ids.joined(separator: ", ")))",
+          at: nil)
       ])
     }
     return try template.render(model.templateValue(law: law), schema: ReportModel.schema(law: law))
   }
 }
-

@@ -26,7 +26,13 @@ public struct TemplateManifest: Sendable, Hashable {
     let url = resources.templates.appendingPathComponent(fileName)
     let shown = resources.display(url)
     guard FileManager.default.fileExists(atPath: url.path) else {
-      return (TemplateManifest(entries: []), [.error("template manifest is missing", at: SourceLocation(file: shown, line: 0, column: 0))])
+      return (
+        TemplateManifest(entries: []),
+        [
+          .error(
+            "template manifest is missing", at: SourceLocation(file: shown, line: 0, column: 0))
+        ]
+      )
     }
     let document: YAMLDocument
     do {
@@ -37,7 +43,8 @@ public struct TemplateManifest: Sendable, Hashable {
     var reader = YAMLReader(path: shown)
     var entries: [Entry] = []
     if let root = document.root,
-      let top = reader.mapping(root, "the template manifest", keys: ["templates"], required: ["templates"]),
+      let top = reader.mapping(
+        root, "the template manifest", keys: ["templates"], required: ["templates"]),
       let items = top["templates"].flatMap({ reader.sequence($0, "templates") })
     {
       for item in items {
@@ -56,10 +63,13 @@ public struct TemplateManifest: Sendable, Hashable {
           reader.error("duplicate template id '\(id)'", at: item)
           continue
         }
-        if file.contains("/") || !FileManager.default.fileExists(
-          atPath: resources.templates.appendingPathComponent(file).path)
+        if file.contains("/")
+          || !FileManager.default.fileExists(
+            atPath: resources.templates.appendingPathComponent(file).path)
         {
-          reader.error("template file '\(file)' does not exist in \(resources.display(resources.templates))", at: mapping["file"] ?? item)
+          reader.error(
+            "template file '\(file)' does not exist in \(resources.display(resources.templates))",
+            at: mapping["file"] ?? item)
         }
         entries.append(
           Entry(

@@ -35,7 +35,8 @@ public struct TemplateObject: Sendable, Hashable {
   }
 
   public static func == (lhs: TemplateObject, rhs: TemplateObject) -> Bool {
-    lhs.fields.map(\.name) == rhs.fields.map(\.name) && lhs.fields.map(\.value) == rhs.fields.map(\.value)
+    lhs.fields.map(\.name) == rhs.fields.map(\.name)
+      && lhs.fields.map(\.value) == rhs.fields.map(\.value)
   }
 
   public func hash(into hasher: inout Hasher) {
@@ -65,7 +66,8 @@ extension TemplateValue {
     case .text(let text): return text
     case .flag(let flag): return flag
     case .list(let items): return items.map { $0.mustache(recorder: recorder) }
-    case .object(let object): return MustacheObject(object: object, recorder: recorder, isRoot: isRoot)
+    case .object(let object):
+      return MustacheObject(object: object, recorder: recorder, isRoot: isRoot)
     }
   }
 }
@@ -121,11 +123,13 @@ public indirect enum TemplateSchema: Sendable, Hashable {
     case .text: self = .text
     case .flag: self = .flag
     case .list(let items):
-      self = .list(items.map(TemplateSchema.init(of:)).reduce(TemplateSchema.unknown) { $0.merged(with: $1) })
+      self = .list(
+        items.map(TemplateSchema.init(of:)).reduce(TemplateSchema.unknown) { $0.merged(with: $1) })
     case .object(let object):
       var fields: [String: TemplateSchema] = [:]
       for field in object.fields {
-        fields[field.name] = fields[field.name].map { $0.merged(with: TemplateSchema(of: field.value)) }
+        fields[field.name] =
+          fields[field.name].map { $0.merged(with: TemplateSchema(of: field.value)) }
           ?? TemplateSchema(of: field.value)
       }
       self = .object(fields)
@@ -149,7 +153,9 @@ public indirect enum TemplateSchema: Sendable, Hashable {
     case .unknown: return [prefix]
     case .list(let item): return item.unknownPaths(prefix: prefix + "[]")
     case .object(let fields):
-      return fields.keys.sorted().flatMap { fields[$0]?.unknownPaths(prefix: prefix.isEmpty ? $0 : prefix + "." + $0) ?? [] }
+      return fields.keys.sorted().flatMap {
+        fields[$0]?.unknownPaths(prefix: prefix.isEmpty ? $0 : prefix + "." + $0) ?? []
+      }
     default: return []
     }
   }

@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import PIAKit
 
 /// Questionnaires, law and hand-built answers and assessments for the report tests
@@ -83,7 +84,8 @@ enum ReportFixtures {
       "ai_tasks": .choices(["council_reports"]),
       "access_scope": .choice("admin_folder"),
       "personal_information": .choice("identifiable"),
-      "project_purpose": .text(text("Staff draft council reports faster with an AI assistant, reviewing every draft.")),
+      "project_purpose": .text(
+        text("Staff draft council reports faster with an AI assistant, reviewing every draft.")),
       "project_stage": .choice("pilot"),
       "data_flows": .entries(flows),
       "program_authority": .text(text("Municipal Act, 2001 and the Procedure By-law")),
@@ -91,7 +93,8 @@ enum ReportFixtures {
       "need_to_know_access": .bool(true),
       "head_or_delegate": .text(text("Alex Chen, Town Clerk (delegation By-law 2020-12)")),
       "privacy_coordinator": .text(text("Sam Rivera, Privacy and FOI Coordinator")),
-      "coordinator_advice": .text(text("Proceed once local history is captured in the records system.")),
+      "coordinator_advice": .text(
+        text("Proceed once local history is captured in the records system.")),
       "advice_outcome": .choice("accepted"),
       "program_owner_signoff": .text(text("Jo Patel, Deputy Clerk")),
       "ipc_consulted": .bool(false),
@@ -100,8 +103,10 @@ enum ReportFixtures {
     return AnswersFile(
       questionnaireID: "mfippa-pia", questionnaireVersion: 1,
       assessment: AssessmentInfo(
-        title: text("AI-assisted council report drafting pilot"), institution: text("Town of Example"),
-        preparedBy: text("Sam Rivera"), started: date("2026-04-20"), piaNumber: text("PIA-2026-014")),
+        title: text("AI-assisted council report drafting pilot"),
+        institution: text("Town of Example"),
+        preparedBy: text("Sam Rivera"), started: date("2026-04-20"), piaNumber: text("PIA-2026-014")
+      ),
       answers: answers)
   }
 
@@ -109,23 +114,36 @@ enum ReportFixtures {
     let findings = [
       Finding(
         ruleID: "ai-local-history", title: text("Local AI history is not captured as a record"),
-        harm: text("Records needed for an access request may be lost"), affected: text("Requesters"),
-        citations: ["mfippa-s4_1", "reg823-s5"], inherentLikelihood: .likely, inherentSeverity: .significant,
+        harm: text("Records needed for an access request may be lost"),
+        affected: text("Requesters"),
+        citations: ["mfippa-s4_1", "reg823-s5"], inherentLikelihood: .likely,
+        inherentSeverity: .significant,
         residualLikelihood: .possible, residualSeverity: .significant, blocker: false,
         mitigations: [
-          MitigationStatus(id: "export-history", title: text("Export AI history to the records system weekly"), inPlace: false)
+          MitigationStatus(
+            id: "export-history", title: text("Export AI history to the records system weekly"),
+            inPlace: false)
         ]),
       Finding(
-        ruleID: "storage-outside-canada", flowID: "flow-1", flowLabel: text("Names and addresses of delegations"),
-        title: text("Personal information stored outside Canada"), harm: text("Foreign access to delegations' details"),
+        ruleID: "storage-outside-canada", flowID: "flow-1",
+        flowLabel: text("Names and addresses of delegations"),
+        title: text("Personal information stored outside Canada"),
+        harm: text("Foreign access to delegations' details"),
         affected: text("Delegations"), citations: ["reg823-s3-1"], inherentLikelihood: .possible,
-        inherentSeverity: .limited, residualLikelihood: .remote, residualSeverity: .limited, blocker: false,
-        mitigations: [MitigationStatus(id: "contract", title: text("Contract terms with the vendor"), inPlace: true)]),
+        inherentSeverity: .limited, residualLikelihood: .remote, residualSeverity: .limited,
+        blocker: false,
+        mitigations: [
+          MitigationStatus(
+            id: "contract", title: text("Contract terms with the vendor"), inPlace: true)
+        ]),
     ]
     return Assessment(
       questionnaireID: "mfippa-pia", questionnaireVersion: 1, asOf: date("2026-05-01"),
-      screening: Screening(outcome: .required, reasons: [text("Identifiable personal information reaches an AI tool.")]),
-      findings: findings, overallInherent: .high, overallResidual: .high, setBy: ["ai-local-history"],
+      screening: Screening(
+        outcome: .required, reasons: [text("Identifiable personal information reaches an AI tool.")]
+      ),
+      findings: findings, overallInherent: .high, overallResidual: .high,
+      setBy: ["ai-local-history"],
       derivation: [text("The highest residual level is high (R1).")],
       actions: [
         Action(
@@ -140,7 +158,9 @@ enum ReportFixtures {
   static func noPIAnswers() -> AnswersFile {
     AnswersFile(
       questionnaireID: "mfippa-pia", questionnaireVersion: 1,
-      assessment: AssessmentInfo(title: "Public agenda formatting macro", institution: "Town of Example", piaNumber: "PIA-2026-015"),
+      assessment: AssessmentInfo(
+        title: "Public agenda formatting macro", institution: "Town of Example",
+        piaNumber: "PIA-2026-015"),
       answers: [
         "project_title": .text("Public agenda formatting macro"),
         "handles_pi": .bool(false),
@@ -155,7 +175,8 @@ enum ReportFixtures {
     Assessment(
       questionnaireID: "mfippa-pia", questionnaireVersion: 1, asOf: date("2026-05-01"),
       screening: Screening(outcome: .notNeeded, reasons: ["No personal information is handled."]),
-      findings: [], overallInherent: .low, overallResidual: .low, setBy: [], derivation: [], actions: [],
+      findings: [], overallInherent: .low, overallResidual: .low, setBy: [], derivation: [],
+      actions: [],
       staleFacts: [])
   }
 
@@ -167,13 +188,15 @@ enum ReportFixtures {
 
   static func pilotModel(text: (String) -> String = { $0 }) -> ReportModel {
     ReportModel(
-      questionnaire: questionnaire(), answers: pilotAnswers(text: text), assessment: pilotAssessment(text: text),
+      questionnaire: questionnaire(), answers: pilotAnswers(text: text),
+      assessment: pilotAssessment(text: text),
       law: law, vendorFacts: vendorFacts, date: date("2026-05-15"))
   }
 
   static func noPIModel() -> ReportModel {
     ReportModel(
-      questionnaire: questionnaire(), answers: noPIAnswers(), assessment: noPIAssessment(), law: law,
+      questionnaire: questionnaire(), answers: noPIAnswers(), assessment: noPIAssessment(),
+      law: law,
       date: date("2026-05-15"))
   }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import PIAKit
 
 /// Answer text never changes the document's structure: every text that comes
@@ -8,12 +9,17 @@ import Testing
 /// directives as with benign text, in all three templates.
 @Suite struct ReportHostileAnswerTests {
   static let hostile: [String] = [
-    "# Heading", "## Two\n### Three", "| a | b |", "a | b", "*bold* _italic_ **strong**", "`code` ```fence",
-    "<b>html</b> <script>x</script>", "[link](http://example.org) ![img](x.png)", "1. item", "- item", "+ item",
-    "{{contact}} {{#findings}}x{{/findings}}", "line one\nline two\n\n- item\n\n# heading", "]]> <![CDATA[x]]>",
+    "# Heading", "## Two\n### Three", "| a | b |", "a | b", "*bold* _italic_ **strong**",
+    "`code` ```fence",
+    "<b>html</b> <script>x</script>", "[link](http://example.org) ![img](x.png)", "1. item",
+    "- item", "+ item",
+    "{{contact}} {{#findings}}x{{/findings}}", "line one\nline two\n\n- item\n\n# heading",
+    "]]> <![CDATA[x]]>",
     "<w:p><w:r><w:t>x</w:t></w:r></w:p>", "emoji 😀👩‍👩‍👧 flags 🇨🇦", "RTL שלום عربي \u{202E}override",
-    "control \u{01}\u{0B}\u{0C}\u{FFFE}\u{7F} chars", "<!-- pia:page-break -->", "---", "===", "> quote",
-    "    indented code", "\\", "trailing backslash \\", "&amp; &#32; &lt;", "\u{E000}marker\u{E001}", "",
+    "control \u{01}\u{0B}\u{0C}\u{FFFE}\u{7F} chars", "<!-- pia:page-break -->", "---", "===",
+    "> quote",
+    "    indented code", "\\", "trailing backslash \\", "&amp; &#32; &lt;",
+    "\u{E000}marker\u{E001}", "",
     "   ", "\r\nCRLF\r\n", "~~strike~~ https://autolink.example", "Title\n===", "| --- | --- |",
   ]
 
@@ -24,7 +30,9 @@ import Testing
     var directives: [String] = []
     var other: [String] = []
 
-    var description: String { "headings \(headings)\ntables \(tables)\nlists \(lists)\ndirectives \(directives)\nother \(other)" }
+    var description: String {
+      "headings \(headings)\ntables \(tables)\nlists \(lists)\ndirectives \(directives)\nother \(other)"
+    }
   }
 
   static func shape(_ blocks: [Block], into shape: inout Shape) {
@@ -46,9 +54,12 @@ import Testing
     }
   }
 
-  static func render(_ template: String, text: @escaping (String) -> String) throws -> (String, Shape) {
+  static func render(_ template: String, text: @escaping (String) -> String) throws -> (
+    String, Shape
+  ) {
     let model = ReportFixtures.pilotModel(text: text)
-    let markdown = try ReportFixtures.templates.render(template, model: model, law: ReportFixtures.law)
+    let markdown = try ReportFixtures.templates.render(
+      template, model: model, law: ReportFixtures.law)
     let document = try MarkdownParser.parse(markdown)
     var shape = Shape()
     Self.shape(document.blocks, into: &shape)
@@ -60,16 +71,37 @@ import Testing
     let (_, benign) = try Self.render(template) { _ in "Benign text" }
     #expect(!benign.headings.isEmpty)
     // Blank answers change the model itself (markers, notice gaps); see blankAnswersBecomeMarkers.
-    for hostile in Self.hostile where !hostile.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+    for hostile in Self.hostile
+    where !hostile.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
       let (markdown, shape) = try Self.render(template) { _ in hostile }
-      #expect(shape == benign, "\(template) with \(hostile.debugDescription):\n\(shape)\n--- benign ---\n\(benign)\n\(markdown.prefix(3000))")
+      #expect(
+        shape == benign,
+        "\(template) with \(hostile.debugDescription):\n\(shape)\n--- benign ---\n\(benign)\n\(markdown.prefix(3000))"
+      )
+    }
+  }
+
+  @Test func hostileAnswersMakeWellFormedDocx() throws {
+    let day = Date(timeIntervalSince1970: 1_767_225_600)
+    func tables(_ text: String) throws -> Int {
+      let (markdown, _) = try Self.render("pia-report") { _ in text }
+      let data = try DocxWriter.write(
+        try MarkdownParser.parse(markdown), options: .init(title: "T", created: day, modified: day))
+      // document.xml parses back, so it is well-formed.
+      return try DocxFixture.documentXML(data).descendants("tbl").count
+    }
+    let benign = try tables("Benign text")
+    for hostile in Self.hostile
+    where !hostile.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+      #expect(try tables(hostile) == benign, "\(hostile.debugDescription)")
     }
   }
 
   @Test func hostileTextRendersLiterally() throws {
     for hostile in ["| a | b |", "# Heading", "*bold* `code`", "{{contact}}", "<w:p>", "1. item"] {
       let model = ReportFixtures.pilotModel(text: { _ in hostile })
-      let markdown = try ReportFixtures.templates.render("pia-report", model: model, law: ReportFixtures.law)
+      let markdown = try ReportFixtures.templates.render(
+        "pia-report", model: model, law: ReportFixtures.law)
       let document = try MarkdownParser.parse(markdown)
       // The finding title is a heading: it reads exactly as typed.
       #expect(document.headings.contains { $0.text == "R1. \(hostile)" }, "\(hostile)")
@@ -83,7 +115,9 @@ import Testing
   }
 
   @Test func answerTextReadsLikeAMarkdownParagraph() {
-    #expect(ReportModel.prose("wrapped\nline\n\nnew paragraph\r\nend") == "wrapped line\nnew paragraph end")
+    #expect(
+      ReportModel.prose("wrapped\nline\n\nnew paragraph\r\nend")
+        == "wrapped line\nnew paragraph end")
     #expect(ReportModel.prose("\n\n") == "\n\n")
   }
 
@@ -98,7 +132,8 @@ import Testing
 
   @Test func newlinesInCellsBecomeSpacesAndInParagraphsHardBreaks() throws {
     let model = ReportFixtures.pilotModel(text: { _ in "first\n\nsecond" })
-    let markdown = try ReportFixtures.templates.render("pia-report", model: model, law: ReportFixtures.law)
+    let markdown = try ReportFixtures.templates.render(
+      "pia-report", model: model, law: ReportFixtures.law)
     let document = try MarkdownParser.parse(markdown)
     #expect(document.plainText.contains("first second"))
     #expect(markdown.contains("first\\\nsecond"))

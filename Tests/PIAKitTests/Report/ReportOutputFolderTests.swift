@@ -1,10 +1,12 @@
 import Foundation
 import Testing
+
 @testable import PIAKit
 
 @Suite struct ReportOutputFolderTests {
   func temporaryFolder() throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("pia-render-\(UUID().uuidString)")
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "pia-render-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     return url
   }
@@ -19,7 +21,9 @@ import Testing
     var changed = file
     changed.data = Data("# B\n".utf8)
     #expect(try folder.write([changed], force: false) == ["out/a.pia-report.md"])
-    #expect(FileManager.default.contents(atPath: url.appendingPathComponent(file.name).path) == changed.data)
+    #expect(
+      FileManager.default.contents(atPath: url.appendingPathComponent(file.name).path)
+        == changed.data)
   }
 
   @Test func refusesAFileItDidNotWrite() throws {
@@ -28,12 +32,18 @@ import Testing
     let mine = Data("hand-written\n".utf8)
     try mine.write(to: url.appendingPathComponent(file.name))
     let folder = ReportOutputFolder(url: url, display: "out")
-    #expect(throws: DiagnosticsError([
-      .error("'out/a.pia-report.md' was not written by pia render, or was edited since; pass --force to overwrite it", at: nil)
-    ])) { try folder.write([file], force: false) }
-    #expect(FileManager.default.contents(atPath: url.appendingPathComponent(file.name).path) == mine)
+    #expect(
+      throws: DiagnosticsError([
+        .error(
+          "'out/a.pia-report.md' was not written by pia render, or was edited since; pass --force to overwrite it",
+          at: nil)
+      ])
+    ) { try folder.write([file], force: false) }
+    #expect(
+      FileManager.default.contents(atPath: url.appendingPathComponent(file.name).path) == mine)
     _ = try folder.write([file], force: true)
-    #expect(FileManager.default.contents(atPath: url.appendingPathComponent(file.name).path) == file.data)
+    #expect(
+      FileManager.default.contents(atPath: url.appendingPathComponent(file.name).path) == file.data)
   }
 
   @Test func refusesAnEditedFile() throws {
@@ -52,14 +62,20 @@ import Testing
     try Data("keep\n".utf8).write(to: outside)
     let output = url.appendingPathComponent("out")
     try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
-    try FileManager.default.createSymbolicLink(at: output.appendingPathComponent(file.name), withDestinationURL: outside)
+    try FileManager.default.createSymbolicLink(
+      at: output.appendingPathComponent(file.name), withDestinationURL: outside)
     let folder = ReportOutputFolder(url: output, display: "out")
-    #expect(throws: DiagnosticsError([
-      .error("'out/a.pia-report.md' is a symbolic link; pass --force to replace the link (its target is left alone)", at: nil)
-    ])) { try folder.write([file], force: false) }
+    #expect(
+      throws: DiagnosticsError([
+        .error(
+          "'out/a.pia-report.md' is a symbolic link; pass --force to replace the link (its target is left alone)",
+          at: nil)
+      ])
+    ) { try folder.write([file], force: false) }
     _ = try folder.write([file], force: true)
     #expect(FileManager.default.contents(atPath: outside.path) == Data("keep\n".utf8))
-    let attributes = try FileManager.default.attributesOfItem(atPath: output.appendingPathComponent(file.name).path)
+    let attributes = try FileManager.default.attributesOfItem(
+      atPath: output.appendingPathComponent(file.name).path)
     #expect(attributes[.type] as? FileAttributeType == .typeRegular)
   }
 
@@ -67,21 +83,28 @@ import Testing
     let url = try temporaryFolder()
     defer { try? FileManager.default.removeItem(at: url) }
     let folder = ReportOutputFolder(url: url, display: "out")
-    #expect(throws: DiagnosticsError.self) { try folder.write([RenderedFile(name: "../x.md", data: Data())], force: true) }
+    #expect(throws: DiagnosticsError.self) {
+      try folder.write([RenderedFile(name: "../x.md", data: Data())], force: true)
+    }
   }
 
   @Test func outputNamesComeFromTheAnswersFile() {
-    #expect(ReportRenderer.baseName(ofAnswers: "Examples/safe-admin-pilot.pia.yaml") == "safe-admin-pilot")
+    #expect(
+      ReportRenderer.baseName(ofAnswers: "Examples/safe-admin-pilot.pia.yaml") == "safe-admin-pilot"
+    )
     #expect(ReportRenderer.baseName(ofAnswers: "/tmp/x.yaml") == "x")
   }
 
   @Test func validateFindsSkippedHeadingLevels() throws {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("pia-\(UUID().uuidString).md")
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "pia-\(UUID().uuidString).md")
     try Data("# {{document.title}}\n\n### Too deep\n".utf8).write(to: url)
     defer { try? FileManager.default.removeItem(at: url) }
-    let diagnostics = ReportTemplates.validate(templateAt: url, path: "Templates/x.md", law: ReportFixtures.law)
-    #expect(diagnostics.map(\.description) == [
-      "Templates/x.md: error: rendered output: heading \"Too deep\" is level 3 but follows a level 1 heading (levels must not be skipped)"
-    ])
+    let diagnostics = ReportTemplates.validate(
+      templateAt: url, path: "Templates/x.md", law: ReportFixtures.law)
+    #expect(
+      diagnostics.map(\.description) == [
+        "Templates/x.md: error: rendered output: heading \"Too deep\" is level 3 but follows a level 1 heading (levels must not be skipped)"
+      ])
   }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import PIAKit
 
 @Suite struct ReportRenderingTests {
@@ -20,7 +21,8 @@ import Testing
 
   @Test(arguments: templateIDs)
   func pilotGolden(template: String) throws {
-    let markdown = try ReportFixtures.templates.render(template, model: ReportFixtures.pilotModel(), law: ReportFixtures.law)
+    let markdown = try ReportFixtures.templates.render(
+      template, model: ReportFixtures.pilotModel(), law: ReportFixtures.law)
     assertSnapshot(of: markdown, named: "report-pilot.\(template)", extension: "md")
   }
 
@@ -30,10 +32,14 @@ import Testing
       .filter { $0.hasSuffix(".pia.yaml") }.sorted()
   }()
 
-  static func renderExample(_ name: String, format: ReportRenderer.Format = .md) -> ([RenderedFile], [Diagnostic]) {
-    let renderer = ReportRenderer(catalog: ReportFixtures.catalog, templates: ReportFixtures.templates)
+  static func renderExample(_ name: String, format: ReportRenderer.Format = .md) -> (
+    [RenderedFile], [Diagnostic]
+  ) {
+    let renderer = ReportRenderer(
+      catalog: ReportFixtures.catalog, templates: ReportFixtures.templates)
     let url = RepositoryPaths.root.appendingPathComponent("Examples/\(name)")
-    return renderer.render(answersAt: url, path: "Examples/\(name)", templateIDs: [], format: format, date: nil)
+    return renderer.render(
+      answersAt: url, path: "Examples/\(name)", templateIDs: [], format: format, date: nil)
   }
 
   /// Every template on every shipped example, through the real loader and risk engine.
@@ -43,10 +49,23 @@ import Testing
     #expect(!diagnostics.hasErrors, "\(diagnostics)")
     #expect(files.count == Self.templateIDs.count)
     for file in files {
-      assertSnapshot(of: String(decoding: file.data, as: UTF8.self), named: "example.\(file.name.dropLast(3))", extension: "md")
+      assertSnapshot(
+        of: String(decoding: file.data, as: UTF8.self), named: "example.\(file.name.dropLast(3))",
+        extension: "md")
       let document = try MarkdownParser.parse(String(decoding: file.data, as: UTF8.self))
       #expect(DocumentChecks.headingOrderProblems(document).isEmpty, "\(file.name)")
     }
+  }
+
+  /// A proxy for "at most two pages": measured with LibreOffice, the longest shipped example
+  /// (729 words) fills two pages; keep every council appendix under 750 words of text.
+  @Test(arguments: examples)
+  func councilAppendixStaysShort(example: String) throws {
+    let (files, _) = Self.renderExample(example)
+    let appendix = try #require(files.first { $0.name.hasSuffix(".council-appendix.md") })
+    let document = try MarkdownParser.parse(String(decoding: appendix.data, as: UTF8.self))
+    let words = document.plainText.split(whereSeparator: \.isWhitespace).count
+    #expect(words <= 750, "\(example): \(words) words")
   }
 
   /// The rendering checked in under Examples/output/ is the current one.
@@ -56,7 +75,10 @@ import Testing
     for file in files {
       let url = RepositoryPaths.root.appendingPathComponent("Examples/output/\(file.name)")
       let stored = FileManager.default.contents(atPath: url.path)
-      #expect(stored == file.data, "Examples/output/\(file.name) is out of date: run pia render --answers Examples/safe-admin-pilot.pia.yaml --output Examples/output")
+      #expect(
+        stored == file.data,
+        "Examples/output/\(file.name) is out of date: run pia render --answers Examples/safe-admin-pilot.pia.yaml --output Examples/output"
+      )
     }
   }
 
@@ -69,7 +91,8 @@ import Testing
 
   @Test(arguments: templateIDs)
   func screeningOnlyGolden(template: String) throws {
-    let markdown = try ReportFixtures.templates.render(template, model: ReportFixtures.noPIModel(), law: ReportFixtures.law)
+    let markdown = try ReportFixtures.templates.render(
+      template, model: ReportFixtures.noPIModel(), law: ReportFixtures.law)
     assertSnapshot(of: markdown, named: "report-no-pi.\(template)", extension: "md")
   }
 }

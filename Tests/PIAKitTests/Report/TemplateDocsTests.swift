@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import PIAKit
 
 /// docs/templates.md names every field a template may use.
@@ -18,19 +19,22 @@ import Testing
   }
 
   @Test func everyFieldIsDocumented() throws {
-    let docs = try String(contentsOf: RepositoryPaths.root.appendingPathComponent("docs/templates.md"), encoding: .utf8)
+    let docs = try String(
+      contentsOf: RepositoryPaths.root.appendingPathComponent("docs/templates.md"), encoding: .utf8)
     let schema = ReportModel.schema(law: ReportFixtures.law)
     // A field counts as documented when its full path, its name (fields of list items are
     // documented by name), or the start of a longer path appears in backticks; `has_x` and
     // `no_x` are documented with their list `x`.
     let missing = Self.paths(schema).filter { path in
       var name = String(path.split(separator: ".").last ?? "")
-      for prefix in ["has_", "no_"] where name.hasPrefix(prefix) && name != "no_pi" && name != "no_pi_reasons" {
+      for prefix in ["has_", "no_"]
+      where name.hasPrefix(prefix) && name != "no_pi" && name != "no_pi_reasons" {
         name = String(name.dropFirst(prefix.count))
       }
       let parent = path.split(separator: ".").dropLast().joined(separator: ".")
       let listPath = parent.isEmpty ? name : parent + "." + name
-      return !docs.contains("`\(path)`") && !docs.contains("`\(path).") && !docs.contains("`\(name)`")
+      return !docs.contains("`\(path)`") && !docs.contains("`\(path).")
+        && !docs.contains("`\(name)`")
         && !docs.contains("`\(listPath)`")
     }
     #expect(missing.isEmpty, "undocumented fields: \(missing.joined(separator: ", "))")
