@@ -2,8 +2,11 @@
 ///
 /// Used by the report renderer so that text typed by a user never changes the document's
 /// structure: no heading, list, table column, emphasis, link, HTML or directive can come out of
-/// it. Every ASCII punctuation character is backslash-escaped (CommonMark allows this for all of
-/// them), characters that XML 1.0 forbids are removed, and line breaks are made explicit.
+/// it. Only what can start Markdown syntax is backslash-escaped, so the Markdown stays readable:
+/// everywhere `\` `` ` `` `*` `_` `[` `]` `<` `|` `~` and an `&` that would begin an entity
+/// reference; at the start of a line also `#` `+` `-` `=` `>` and the `.` or `)` after leading
+/// digits (an ordered-list marker). Characters that XML 1.0 forbids are removed, and line breaks
+/// are made explicit.
 public enum MarkdownEscaper {
   /// Escapes text for use inside a paragraph, heading or list item.
   ///
@@ -56,6 +59,7 @@ public enum MarkdownEscaper {
     }
     var output = String.UnicodeScalarView()
     var atLineStart = inline
+    var escapeAt = -1
     for index in 0..<endOfText {
       let scalar = scalars[index]
       if scalar == "\n" {
@@ -67,8 +71,12 @@ public enum MarkdownEscaper {
         output.append(contentsOf: (scalar == " " ? "&#32;" : "&#9;").unicodeScalars)
         continue
       }
+      if atLineStart, let marker = orderedListMarker(in: scalars, from: index, end: endOfText) {
+        escapeAt = marker
+      }
+      let lineStart = atLineStart
       atLineStart = false
-      if scalar.isASCII && isPunctuation(UInt8(scalar.value)) {
+      if index == escapeAt || needsEscape(scalars, at: index, end: endOfText, lineStart: lineStart && inline) {
         output.append("\\")
       }
       output.append(scalar)
@@ -76,8 +84,45 @@ public enum MarkdownEscaper {
     return String(output)
   }
 
-  private static func isPunctuation(_ byte: UInt8) -> Bool {
-    (0x21...0x2F).contains(byte) || (0x3A...0x40).contains(byte) || (0x5B...0x60).contains(byte)
-      || (0x7B...0x7E).contains(byte)
+  private static let alwaysEscaped: Set<Unicode.Scalar> = ["\\", "`", "*", "_", "[", "]", "<", "|", "~"]
+  private static let lineStartEscaped: Set<Unicode.Scalar> = ["#", "+", "-", "=", ">"]
+
+  private static func needsEscape(
+    _ scalars: [Unicode.Scalar], at index: Int, end: Int, lineStart: Bool
+  ) -> Bool {
+    let scalar = scalars[index]
+    if alwaysEscaped.contains(scalar) { return true }
+    if lineStart && lineStartEscaped.contains(scalar) { return true }
+    if scalar == "&" { return beginsEntity(scalars, at: index, end: end) }
+    return false
+  }
+
+  /// Whether `&` at `index` begins something CommonMark reads as an entity or numeric
+  /// character reference (`&amp;`, `&#38;`, `&#x26;`).
+  private static func beginsEntity(_ scalars: [Unicode.Scalar], at index: Int, end: Int) -> Bool {
+    var position = index + 1
+    var length = 0
+    while position < end, length <= 32 {
+      let next = scalars[position]
+      if next == ";" { return length > 0 }
+      guard next.isASCII, next.properties.isAlphabetic || ("0"..."9").contains(next) || next == "#"
+      else { return false }
+      position += 1
+      length += 1
+    }
+    return false
+  }
+
+  /// The index of the `.` or `)` that would make leading digits an ordered-list marker.
+  private static func orderedListMarker(in scalars: [Unicode.Scalar], from index: Int, end: Int)
+    -> Int?
+  {
+    var position = index
+    while position < end, position - index < 10, ("0"..."9").contains(scalars[position]) {
+      position += 1
+    }
+    guard position > index, position < end, scalars[position] == "." || scalars[position] == ")"
+    else { return nil }
+    return position
   }
 }

@@ -100,7 +100,17 @@ import Testing
   }
 
   @Test func plainWordsAreUnchanged() {
-    #expect(MarkdownEscaper.escapeInline("Plain words, café") == "Plain words\\, café")
+    #expect(MarkdownEscaper.escapeInline("Plain words, café") == "Plain words, café")
+    #expect(
+      MarkdownEscaper.escapeInline("Clerk's Office (PIA-2026-003), Planning & Development")
+        == "Clerk's Office (PIA-2026-003), Planning & Development")
+  }
+
+  @Test func onlySyntaxIsEscaped() {
+    #expect(MarkdownEscaper.escapeInline("# 1. - a*b_c") == "\\# 1. - a\\*b\\_c")
+    #expect(MarkdownEscaper.escapeInline("12) x\n- y") == "12\\) x\\\n\\- y")
+    #expect(MarkdownEscaper.escapeInline("&amp; & &#38;") == "\\&amp; & \\&#38;")
+    #expect(MarkdownEscaper.escapeTableCell("# - 1. a|b") == "# - 1. a\\|b")
   }
 
   @Test func randomHostileStringsStayLiteral() async {
