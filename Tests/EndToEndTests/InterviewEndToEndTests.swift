@@ -59,7 +59,8 @@ private enum InterviewProcess {
   }
 }
 
-@Suite(.serialized, .enabled(if: InterviewProcess.hasPython, "needs python3 for the pseudo-terminal"))
+@Suite(
+  .serialized, .enabled(if: InterviewProcess.hasPython, "needs python3 for the pseudo-terminal"))
 struct InterviewEndToEndTests {
   let folder: URL
 
@@ -69,7 +70,8 @@ struct InterviewEndToEndTests {
   }
 
   private func arguments(_ file: URL, _ extra: [String] = []) -> [String] {
-    ["interview", InterviewProcess.questionnaire, "--answers", file.path, "--resources", "."] + extra
+    ["interview", InterviewProcess.questionnaire, "--answers", file.path, "--resources", "."]
+      + extra
   }
 
   @Test func answersAShortQuestionnaireAtATerminal() throws {
@@ -87,7 +89,8 @@ struct InterviewEndToEndTests {
     let text = try String(contentsOf: file, encoding: .utf8)
     #expect(text.contains("  tier: team\n  tasks:\n    - reports\n    - casework\n"))
     #expect(text.contains("  notes: |-\n    A note\n    over two lines\n"))
-    let mode = try FileManager.default.attributesOfItem(atPath: file.path)[.posixPermissions] as? Int
+    let mode =
+      try FileManager.default.attributesOfItem(atPath: file.path)[.posixPermissions] as? Int
     #expect(mode == 0o600)
   }
 
@@ -96,7 +99,9 @@ struct InterviewEndToEndTests {
     let result = try InterviewProcess.run(arguments(file), input: ["Pilot", "<INT>"])
     #expect(result.status == 130, "\(result.output)")
     #expect(result.output.contains("Interrupted. Your answers so far are saved in \(file.path)."))
-    #expect(result.output.contains("run: pia interview \(InterviewProcess.questionnaire) --answers \(file.path)"))
+    #expect(
+      result.output.contains(
+        "run: pia interview \(InterviewProcess.questionnaire) --answers \(file.path)"))
     #expect(try String(contentsOf: file, encoding: .utf8).contains("  title: Pilot\n"))
   }
 
@@ -119,7 +124,8 @@ struct InterviewEndToEndTests {
     let file = folder.appendingPathComponent("small.pia.yaml")
     try Data("format: 1\nquestionnaire: {id: small, version: 2}\nanswers:\n  title: Pilot\n".utf8)
       .write(to: file)
-    let result = try InterviewProcess.run(arguments(file, ["--non-interactive"]), input: [], pipe: true)
+    let result = try InterviewProcess.run(
+      arguments(file, ["--non-interactive"]), input: [], pipe: true)
     #expect(result.status == 1)
     #expect(result.output.contains("7 questions that apply are unanswered (3 required):"))
     #expect(result.output.contains("  required  started"))
@@ -128,8 +134,11 @@ struct InterviewEndToEndTests {
   @Test func nonInteractiveAcceptsTheShippedExamples() throws {
     for name in ["safe-admin-pilot", "personal-account-pilot", "records-system-deployment"] {
       let result = try InterviewProcess.run(
-        ["interview", "ai-assistant", "--answers", "Examples/\(name).pia.yaml", "--non-interactive",
-         "--resources", "."],
+        [
+          "interview", "ai-assistant", "--answers", "Examples/\(name).pia.yaml",
+          "--non-interactive",
+          "--resources", ".",
+        ],
         input: [], pipe: true)
       #expect(result.status == 0, "\(name): \(result.output)")
       #expect(result.output.contains("Every question that applies is answered."))
@@ -138,12 +147,16 @@ struct InterviewEndToEndTests {
 
   @Test func loadErrorsArePrintedWithTheirPlace() throws {
     let result = try InterviewProcess.run(
-      ["interview", InterviewProcess.questionnaire, "--answers",
-       "Tests/PIAKitTests/Fixtures/answers/unknown-choice.pia.yaml", "--non-interactive",
-       "--resources", "."],
+      [
+        "interview", InterviewProcess.questionnaire, "--answers",
+        "Tests/PIAKitTests/Fixtures/answers/unknown-choice.pia.yaml", "--non-interactive",
+        "--resources", ".",
+      ],
       input: [], pipe: true)
     #expect(result.status == 1)
-    #expect(result.output.contains(
-      "Tests/PIAKitTests/Fixtures/answers/unknown-choice.pia.yaml:6:9: error: 'teem' is not a choice of 'tier'"))
+    #expect(
+      result.output.contains(
+        "Tests/PIAKitTests/Fixtures/answers/unknown-choice.pia.yaml:6:9: error: 'teem' is not a choice of 'tier'"
+      ))
   }
 }
