@@ -129,10 +129,31 @@ public struct AnswersStore: Sendable {
       unlink(temporary)
       throw error
     }
+    removeStaleTemporaryFiles(in: directory, name: name)
     let folderDescriptor = open(directory, O_RDONLY)
     if folderDescriptor >= 0 {
       _ = fsync(folderDescriptor)
       close(folderDescriptor)
+    }
+  }
+
+  /// Removes temporary files an earlier save left when the process was killed
+  /// between creating and renaming them (older than a minute, so a save in
+  /// progress elsewhere is never touched).
+  private func removeStaleTemporaryFiles(in directory: String, name: String) {
+    let prefix = ".\(name).tmp-"
+    guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else {
+      return
+    }
+    let now = Date()
+    for candidate in names where candidate.hasPrefix(prefix) && candidate.count == prefix.count + 6
+    {
+      let path = directory + "/" + candidate
+      guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+        let modified = attributes[.modificationDate] as? Date,
+        now.timeIntervalSince(modified) > 60
+      else { continue }
+      unlink(path)
     }
   }
 

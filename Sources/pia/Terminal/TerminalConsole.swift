@@ -44,7 +44,18 @@ struct TerminalConsole: Console {
     }
   }
 
+  /// Writes with write(2), retrying after Ctrl-C (EINTR) instead of failing.
   mutating func write(_ text: String) {
-    FileHandle.standardOutput.write(Data(text.utf8))
+    var bytes = Array(text.utf8)[...]
+    while !bytes.isEmpty {
+      let written = bytes.withUnsafeBytes { buffer in
+        Glibc.write(STDOUT_FILENO, buffer.baseAddress, buffer.count)
+      }
+      if written < 0 {
+        if errno == EINTR { continue }
+        return
+      }
+      bytes = bytes.dropFirst(written)
+    }
   }
 }

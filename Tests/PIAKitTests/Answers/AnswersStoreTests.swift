@@ -102,4 +102,18 @@ import Testing
       try store.save(file, questionnaire: small)
     }
   }
+
+  @Test func removesTemporaryFilesLeftByAKilledSave() throws {
+    let folder = try TemporaryDirectory()
+    let store = AnswersStore(url: folder.file("a.pia.yaml"))
+    let stale = folder.file(".a.pia.yaml.tmp-ABC123")
+    let fresh = folder.file(".a.pia.yaml.tmp-XYZ789")
+    try Data("partial".utf8).write(to: stale)
+    try Data("partial".utf8).write(to: fresh)
+    try FileManager.default.setAttributes(
+      [.modificationDate: Date(timeIntervalSinceNow: -3_600)], ofItemAtPath: stale.path)
+    try store.save(file, questionnaire: small)
+    #expect(!FileManager.default.fileExists(atPath: stale.path))
+    #expect(FileManager.default.fileExists(atPath: fresh.path))
+  }
 }
