@@ -509,6 +509,16 @@ public struct InterviewEngine<C: Console> {
         continue
       }
       if updated != entry {
+        let dropped = dropHiddenFields(of: &updated, in: group)
+        if !dropped.isEmpty {
+          warn(
+            "Because of this answer, \(dropped.count == 1 ? "this answer" : "these answers") in "
+              + "this \(noun) no longer \(dropped.count == 1 ? "applies and was" : "apply and were") "
+              + "removed:")
+          for id in dropped {
+            say("    - \(group.field(id)?.prompt ?? id) (\(id))")
+          }
+        }
         var list = entries(group)
         list[index] = updated
         try record(group.id, .entries(list))
@@ -516,6 +526,24 @@ public struct InterviewEngine<C: Console> {
       visited.append(fieldIndex)
       fieldIndex += 1
     }
+  }
+
+  /// Removes an entry's answers to sub-questions its other answers now hide,
+  /// so a stale hidden answer can never count in a condition or a risk rule.
+  private func dropHiddenFields(of entry: inout GroupEntry, in group: Question) -> [String] {
+    var dropped: [String] = []
+    for _ in 0..<(group.fields.count + 1) {
+      let environment = EntryEnvironment(
+        base: AnswerEnvironment(answers: file.answers), entry: entry)
+      guard
+        let hidden = group.fields.first(where: { field in
+          entry.values[field.id] != nil && !(field.showIf?.evaluate(in: environment) ?? true)
+        })
+      else { break }
+      entry.values[hidden.id] = nil
+      dropped.append(hidden.id)
+    }
+    return dropped
   }
 
   // MARK: - Review

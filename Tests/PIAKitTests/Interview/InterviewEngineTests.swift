@@ -354,4 +354,34 @@ import Testing
       Issue.record("no data flows saved")
     }
   }
+
+  @Test func anEntryAnswerHiddenByAnotherIsRemovedWithAWarning() throws {
+    let folder = try TemporaryDirectory()
+    var start = AnswersFile(questionnaireID: "small", questionnaireVersion: 2)
+    start.answers = [
+      "title": .text("Pilot"), "started": .date(Self.date), "notes": .text("n"),
+      "tier": .choice("team"), "tasks": .choices(["reports"]), "monitored": .bool(true),
+      "flows": .entries([
+        GroupEntry(
+          id: "flows-1",
+          values: [
+            "element": .text("Names"), "category": .choice("personal"),
+            "authority": .choice("none"),
+          ])
+      ]),
+    ]
+    let run = InterviewHarness.run(
+      small, in: folder, start: start, lines: ["review", "7", "edit 1", "", "1", "n"])
+    #expect(
+      run.transcript.contains(
+        "! Because of this answer, this answer in this data flow no longer applies and was "
+          + "removed:\n    - What authorizes the collection? (authority)\n"))
+    #expect(
+      run.saved?.answers["flows"]
+        == .entries([
+          GroupEntry(
+            id: "flows-1",
+            values: ["element": .text("Names"), "category": .choice("business_contact")])
+        ]))
+  }
 }
