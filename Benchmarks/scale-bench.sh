@@ -7,8 +7,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-5}
-swift build -c release --product pia >&2
-pia="$(swift build -c release --show-bin-path)/pia"
+if [ -z "${PIA:-}" ]; then
+  swift build -c release --product pia >&2
+  PIA="$(swift build -c release --show-bin-path)/pia"
+fi
+pia=$PIA
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
 
 python3 - "$work" Examples/records-system-deployment.pia.yaml <<'PY'

@@ -65,13 +65,21 @@ extension AnswersFile {
     let path = document.path
     var reader = YAMLReader(path: path)
     guard let root = document.root else {
-      return (nil, [.error("file is empty; it should start with 'format: 1'", at: .init(file: path, line: 1, column: 1))])
+      return (
+        nil,
+        [
+          .error(
+            "file is empty; it should start with 'format: 1'",
+            at: .init(file: path, line: 1, column: 1))
+        ]
+      )
     }
     guard case .mapping(let mapping) = root else {
       reader.error("expected an answers file to be a mapping, found \(root.kindName)", at: root)
       return (nil, reader.diagnostics)
     }
-    var file = AnswersFile(questionnaireID: questionnaire.id, questionnaireVersion: questionnaire.version)
+    var file = AnswersFile(
+      questionnaireID: questionnaire.id, questionnaireVersion: questionnaire.version)
     var known: [String: (keyNode: Node, value: Node)] = [:]
     let topKeys: [(key: String, node: Node, value: Node)] = mapping.compactMap { key, value in
       guard case .scalar(let scalar) = key else {
@@ -80,10 +88,13 @@ extension AnswersFile {
       }
       return (scalar.string, key, value)
     }
+    var previousKnown = ""
     for (index, entry) in topKeys.enumerated() {
       if knownKeys.contains(entry.key) {
         known[entry.key] = (entry.node, entry.value)
+        previousKnown = entry.key
       } else {
+        file.preservedAfter[entry.key] = previousKnown
         let next = index + 1 < topKeys.count ? topKeys[index + 1].node : nil
         file.preserved.append(
           (entry.key, preservedText(key: entry.node, value: entry.value, next: next, in: text)))
@@ -108,6 +119,7 @@ extension AnswersFile {
 
     // questionnaire
     var identityMatches = true
+    var upgrading = false
     if let node = known["questionnaire"]?.value {
       if let identity = reader.mapping(
         node, "'questionnaire'", keys: ["id", "version"], required: ["id", "version"])
@@ -131,6 +143,7 @@ extension AnswersFile {
             + "\(questionnaire.version) is loaded\(change); run 'pia interview \(questionnaire.id) "
             + "--answers \(path) --revise' to review the answers against the new version"
           if options.acceptsOtherVersion {
+            upgrading = true
             reader.warning(message, at: versionNode)
           } else {
             reader.error(message, at: versionNode)
@@ -148,9 +161,11 @@ extension AnswersFile {
     {
       for entry in info.entries where !isNull(entry.value) {
         switch entry.key {
-        case "title": file.assessment.title = reader.string(entry.value, "the title", allowEmpty: true)
+        case "title":
+          file.assessment.title = reader.string(entry.value, "the title", allowEmpty: true)
         case "institution":
-          file.assessment.institution = reader.string(entry.value, "the institution", allowEmpty: true)
+          file.assessment.institution = reader.string(
+            entry.value, "the institution", allowEmpty: true)
         case "prepared_by":
           file.assessment.preparedBy = reader.string(entry.value, "prepared_by", allowEmpty: true)
         case "pia_number":
@@ -170,12 +185,16 @@ extension AnswersFile {
 
     // answers and inactive answers
     if let node = known["answers"]?.value {
-      file.answers = readAnswers(node, section: "answers", questionnaire: questionnaire, reader: &reader)
+      file.answers = readAnswers(
+        node, section: "answers", questionnaire: questionnaire, reader: &reader,
+        dropsUnknown: upgrading)
     } else {
       reader.error("missing required key 'answers' (write 'answers: {}' for none yet)", at: root)
     }
     if let node = known["inactive"]?.value {
-      file.inactive = readAnswers(node, section: "inactive", questionnaire: questionnaire, reader: &reader)
+      file.inactive = readAnswers(
+        node, section: "inactive", questionnaire: questionnaire, reader: &reader,
+        dropsUnknown: upgrading)
       for id in file.inactive.keys where file.answers[id] != nil {
         if let keyNode = keyNode(id, in: node) {
           reader.error(
@@ -185,7 +204,8 @@ extension AnswersFile {
     }
     if let node = known["entry_numbers"]?.value,
       let numbers = reader.mapping(
-        node, "'entry_numbers'", keys: questionnaire.questions.filter { $0.kind == .group }.map(\.id))
+        node, "'entry_numbers'",
+        keys: questionnaire.questions.filter { $0.kind == .group }.map(\.id))
     {
       for entry in numbers.entries {
         if let value = reader.integer(entry.value, "the last entry number of '\(entry.key)'") {
@@ -199,11 +219,14 @@ extension AnswersFile {
   }
 
   private static func readAnswers(
-    _ node: Node, section: String, questionnaire: Questionnaire, reader: inout YAMLReader
+    _ node: Node, section: String, questionnaire: Questionnaire, reader: inout YAMLReader,
+    dropsUnknown: Bool
   ) -> [String: AnswerValue] {
     if isNull(node) { return [:] }
     guard case .mapping(let mapping) = node else {
-      reader.error("expected '\(section)' to be a mapping of question ids to answers, found \(node.kindName)", at: node)
+      reader.error(
+        "expected '\(section)' to be a mapping of question ids to answers, found \(node.kindName)",
+        at: node)
       return [:]
     }
     let ids = questionnaire.questions.map(\.id)
@@ -219,6 +242,10 @@ extension AnswersFile {
           reader.error(
             "'\(id)' is a question of each entry of '\(group.id)'; write it inside an entry of "
               + "'\(group.id)'", at: keyNode)
+        } else if dropsUnknown {
+          reader.warning(
+            "'\(id)' is not in version \(questionnaire.version) of '\(questionnaire.id)'; its "
+              + "answer will be left out when the file is saved", at: keyNode)
         } else {
           reader.error(
             "unknown question id '\(id)' in '\(section)'\(Spelling.didYouMean(id, among: ids)); "
@@ -267,7 +294,8 @@ extension AnswersFile {
   /// The text of one top-level entry as written: from its key's line to the line
   /// before the next top-level key. Falls back to re-serializing when the file is
   /// not laid out one key per line at the left margin.
-  private static func preservedText(key: Node, value: Node, next: Node?, in text: String) -> String {
+  private static func preservedText(key: Node, value: Node, next: Node?, in text: String) -> String
+  {
     let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
     if let start = key.mark, start.column == 1, start.line >= 1, start.line <= lines.count,
       next.map({ $0.mark?.column == 1 }) ?? true
@@ -278,7 +306,9 @@ extension AnswersFile {
       while end > start.line, lines[end - 1].allSatisfy({ $0 == " " || $0 == "\r" }) { end -= 1 }
       if end >= start.line {
         let slice = lines[(start.line - 1)..<end].joined(separator: "\n")
-        if slice.hasPrefix(key.scalar?.string ?? "\u{0}") || slice.hasPrefix("\"") || slice.hasPrefix("'") {
+        if slice.hasPrefix(key.scalar?.string ?? "\u{0}") || slice.hasPrefix("\"")
+          || slice.hasPrefix("'")
+        {
           return slice + "\n"
         }
       }
@@ -292,12 +322,26 @@ extension AnswersFile {
 
 extension AnswersFile {
   /// The file as YAML: keys in a fixed order, answers in questionnaire order,
-  /// group entries with `id` first, then sections this tool does not interpret,
-  /// exactly as they were read.
+  /// group entries with `id` first; sections this tool does not interpret are
+  /// written exactly as they were read, after the section they followed.
   public func yamlText(questionnaire: Questionnaire) -> String {
-    var out = "format: \(format)\n"
+    var placed: Set<String> = []
+    func preservedSections(after anchor: String) -> String {
+      var text = ""
+      for entry in preserved where !placed.contains(entry.key) {
+        guard preservedAfter[entry.key].map({ $0 == anchor }) ?? (anchor == "entry_numbers")
+        else { continue }
+        placed.insert(entry.key)
+        text += entry.yaml.hasSuffix("\n") ? entry.yaml : entry.yaml + "\n"
+      }
+      return text
+    }
+    var out = preservedSections(after: "")
+    out += "format: \(format)\n"
+    out += preservedSections(after: "format")
     out += "questionnaire:\n  id: \(YAMLScalar.write(questionnaireID, indent: 2))\n"
     out += "  version: \(questionnaireVersion)\n"
+    out += preservedSections(after: "questionnaire")
     let info: [(String, String?)] = [
       ("title", assessment.title), ("institution", assessment.institution),
       ("prepared_by", assessment.preparedBy), ("started", assessment.started?.description),
@@ -310,8 +354,11 @@ extension AnswersFile {
         out += "  \(key): \(key == "started" ? value : YAMLScalar.write(value, indent: 2))\n"
       }
     }
+    out += preservedSections(after: "assessment")
     out += Self.write(section: "answers", answers, questionnaire: questionnaire, always: true)
+    out += preservedSections(after: "answers")
     out += Self.write(section: "inactive", inactive, questionnaire: questionnaire, always: false)
+    out += preservedSections(after: "inactive")
     let numbers = questionnaire.questions.filter { $0.kind == .group }.compactMap {
       group -> (String, Int)? in
       guard let last = lastEntryNumbers[group.id],
@@ -323,7 +370,8 @@ extension AnswersFile {
       out += "entry_numbers:\n"
       for (id, number) in numbers { out += "  \(id): \(number)\n" }
     }
-    for entry in preserved {
+    out += preservedSections(after: "entry_numbers")
+    for entry in preserved where !placed.contains(entry.key) {
       out += entry.yaml.hasSuffix("\n") ? entry.yaml : entry.yaml + "\n"
     }
     return out

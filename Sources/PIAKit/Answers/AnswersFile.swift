@@ -30,6 +30,10 @@ public struct AnswersFile: Sendable, Hashable {
   /// → 7), so an id freed by removing an entry is never given again. Written
   /// only when it is above the highest number still in use.
   public var lastEntryNumbers: [String: Int] = [:]
+  /// For each preserved section, the known top-level key it followed in the
+  /// file ("" for the start), so it is written back in the same place. Not
+  /// part of equality: it only decides layout.
+  public var preservedAfter: [String: String] = [:]
 
   public init(
     format: Int = AnswersFile.currentFormat, questionnaireID: String, questionnaireVersion: Int,

@@ -90,7 +90,9 @@ public struct AnswersStore: Sendable {
       guard let base = buffer.baseAddress else { return -1 }
       return mkstemp(base)
     }
-    guard descriptor >= 0 else { throw failure(errno, doing: "create a temporary file in the folder") }
+    guard descriptor >= 0 else {
+      throw failure(errno, doing: "create a temporary file in the folder")
+    }
     let temporary = String(
       decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     var closed = false
@@ -98,7 +100,9 @@ public struct AnswersStore: Sendable {
       if !closed { close(descriptor) }
     }
     do throws(SaveError) {
-      guard fchmod(descriptor, mode) == 0 else { throw failure(errno, doing: "set the mode of the temporary file") }
+      guard fchmod(descriptor, mode) == 0 else {
+        throw failure(errno, doing: "set the mode of the temporary file")
+      }
       let writeError = data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) -> Int32 in
         var offset = 0
         while offset < buffer.count {
@@ -113,18 +117,43 @@ public struct AnswersStore: Sendable {
         return 0
       }
       if writeError != 0 { throw failure(writeError, doing: "write the temporary file") }
-      guard fsync(descriptor) == 0 else { throw failure(errno, doing: "flush the temporary file to the disk") }
+      guard fsync(descriptor) == 0 else {
+        throw failure(errno, doing: "flush the temporary file to the disk")
+      }
       closed = true
       guard close(descriptor) == 0 else { throw failure(errno, doing: "close the temporary file") }
-      guard rename(temporary, target) == 0 else { throw failure(errno, doing: "replace the file with the temporary file") }
+      guard rename(temporary, target) == 0 else {
+        throw failure(errno, doing: "replace the file with the temporary file")
+      }
     } catch {
       unlink(temporary)
       throw error
     }
+    removeStaleTemporaryFiles(in: directory, name: name)
     let folderDescriptor = open(directory, O_RDONLY)
     if folderDescriptor >= 0 {
       _ = fsync(folderDescriptor)
       close(folderDescriptor)
+    }
+  }
+
+  /// Removes temporary files an earlier save left when the process was killed
+  /// between creating and renaming them (older than a minute, so a save in
+  /// progress elsewhere is never touched).
+  private func removeStaleTemporaryFiles(in directory: String, name: String) {
+    let prefix = ".\(name).tmp-"
+    guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else {
+      return
+    }
+    let now = Date()
+    for candidate in names where candidate.hasPrefix(prefix) && candidate.count == prefix.count + 6
+    {
+      let path = directory + "/" + candidate
+      guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+        let modified = attributes[.modificationDate] as? Date,
+        now.timeIntervalSince(modified) > 60
+      else { continue }
+      unlink(path)
     }
   }
 

@@ -61,10 +61,16 @@ public enum AnswerInput {
         return .failure(Invalid("'\(trimmed)' is not a number; type digits, for example 30."))
       }
       if let minimum = question.minimum, value < minimum {
-        return .failure(Invalid("\(AnswerValue.format(value)) is too small; the least is \(AnswerValue.format(minimum))."))
+        return .failure(
+          Invalid(
+            "\(AnswerValue.format(value)) is too small; the least is \(AnswerValue.format(minimum))."
+          ))
       }
       if let maximum = question.maximum, value > maximum {
-        return .failure(Invalid("\(AnswerValue.format(value)) is too large; the most is \(AnswerValue.format(maximum))."))
+        return .failure(
+          Invalid(
+            "\(AnswerValue.format(value)) is too large; the most is \(AnswerValue.format(maximum))."
+          ))
       }
       return .success(.number(value))
     case .group:
@@ -90,6 +96,8 @@ public enum AnswerInput {
     }
     let ids = question.choices.map(\.id)
     return .failure(
-      Invalid("'\(item)' is not one of the choices\(Spelling.didYouMean(lowered, among: ids)); \(range)."))
+      Invalid(
+        "'\(item)' is not one of the choices\(Spelling.didYouMean(lowered, among: ids)); \(range).")
+    )
   }
 }

@@ -316,7 +316,8 @@ public struct InterviewEngine<C: Console> {
       guard
         let question = questionnaire.questions.first(where: {
           (file.answers[$0.id] != nil && !visible.contains($0.id))
-            || (file.answers[$0.id] == nil && file.inactive[$0.id] != nil && visible.contains($0.id))
+            || (file.answers[$0.id] == nil && file.inactive[$0.id] != nil
+              && visible.contains($0.id))
         })
       else { break }
       if let value = file.answers[question.id] {
@@ -406,7 +407,8 @@ public struct InterviewEngine<C: Console> {
         if file.answers[group.id] == nil { try record(group.id, .entries([])) }
         return .next
       case "edit", "remove":
-        guard words.count == 2, let number = Int(words[1]), (1...max(1, list.count)).contains(number),
+        guard words.count == 2, let number = Int(words[1]),
+          (1...max(1, list.count)).contains(number),
           number <= list.count
         else {
           attempts += 1
@@ -450,7 +452,8 @@ public struct InterviewEngine<C: Console> {
     let entry = list[index]
     let noun = group.itemName ?? "entry"
     let answer = try read(
-      prompt: "Remove \(noun) \(index + 1) (\(summary(of: entry, in: group))) [\(entry.id)]? (y/n): ")
+      prompt:
+        "Remove \(noun) \(index + 1) (\(summary(of: entry, in: group))) [\(entry.id)]? (y/n): ")
     guard ["y", "yes"].contains(answer.trimmingCharacters(in: .whitespaces).lowercased()) else {
       say("  Kept.")
       return
@@ -471,7 +474,8 @@ public struct InterviewEngine<C: Console> {
     while fieldIndex < group.fields.count {
       let field = group.fields[fieldIndex]
       let entry = entries(group)[index]
-      let environment = EntryEnvironment(base: AnswerEnvironment(answers: file.answers), entry: entry)
+      let environment = EntryEnvironment(
+        base: AnswerEnvironment(answers: file.answers), entry: entry)
       let visibleFields = group.fields.filter { $0.showIf?.evaluate(in: environment) ?? true }
       guard let position = visibleFields.firstIndex(where: { $0.id == field.id }) else {
         fieldIndex += 1
@@ -505,6 +509,16 @@ public struct InterviewEngine<C: Console> {
         continue
       }
       if updated != entry {
+        let dropped = dropHiddenFields(of: &updated, in: group)
+        if !dropped.isEmpty {
+          warn(
+            "Because of this answer, \(dropped.count == 1 ? "this answer" : "these answers") in "
+              + "this \(noun) no longer \(dropped.count == 1 ? "applies and was" : "apply and were") "
+              + "removed:")
+          for id in dropped {
+            say("    - \(group.field(id)?.prompt ?? id) (\(id))")
+          }
+        }
         var list = entries(group)
         list[index] = updated
         try record(group.id, .entries(list))
@@ -512,6 +526,24 @@ public struct InterviewEngine<C: Console> {
       visited.append(fieldIndex)
       fieldIndex += 1
     }
+  }
+
+  /// Removes an entry's answers to sub-questions its other answers now hide,
+  /// so a stale hidden answer can never count in a condition or a risk rule.
+  private func dropHiddenFields(of entry: inout GroupEntry, in group: Question) -> [String] {
+    var dropped: [String] = []
+    for _ in 0..<(group.fields.count + 1) {
+      let environment = EntryEnvironment(
+        base: AnswerEnvironment(answers: file.answers), entry: entry)
+      guard
+        let hidden = group.fields.first(where: { field in
+          entry.values[field.id] != nil && !(field.showIf?.evaluate(in: environment) ?? true)
+        })
+      else { break }
+      entry.values[hidden.id] = nil
+      dropped.append(hidden.id)
+    }
+    return dropped
   }
 
   // MARK: - Review
@@ -542,7 +574,8 @@ public struct InterviewEngine<C: Console> {
         return answered[number - 1].id
       }
       attempts += 1
-      try invalid("Type a number from 1 to \(answered.count), or press Enter to go back.", attempts: attempts)
+      try invalid(
+        "Type a number from 1 to \(answered.count), or press Enter to go back.", attempts: attempts)
     }
   }
 
@@ -718,12 +751,14 @@ public struct InterviewEngine<C: Console> {
   }
 
   private func itemName(_ scope: GroupEntry?) -> String {
-    guard let scope, let group = questionnaire.questions.first(where: { question in
-      if case .entries(let list)? = file.answers[question.id] {
-        return list.contains { $0.id == scope.id }
-      }
-      return false
-    }) else { return "entry" }
+    guard let scope,
+      let group = questionnaire.questions.first(where: { question in
+        if case .entries(let list)? = file.answers[question.id] {
+          return list.contains { $0.id == scope.id }
+        }
+        return false
+      })
+    else { return "entry" }
     return group.itemName ?? "entry"
   }
 

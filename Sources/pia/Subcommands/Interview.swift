@@ -16,16 +16,23 @@ extension PIACommand {
     @Argument(help: "Questionnaire id or path.")
     var questionnaire: String
 
-    @Option(name: .customLong("answers"), help: ArgumentHelp("The answers file (*.pia.yaml).", valueName: "file"))
+    @Option(
+      name: .customLong("answers"),
+      help: ArgumentHelp("The answers file (*.pia.yaml).", valueName: "file"))
     var answers: String
 
     @Flag(help: "Walk every question again with the previous answer as default.")
     var revise = false
 
-    @Option(help: ArgumentHelp("With --revise on approved answers: the reason for revision (asked otherwise).", valueName: "text"))
+    @Option(
+      help: ArgumentHelp(
+        "With --revise on approved answers: the reason for revision (asked otherwise).",
+        valueName: "text"))
     var reason: String?
 
-    @Flag(name: .customLong("non-interactive"), help: "Never prompt: check the file and list unanswered questions.")
+    @Flag(
+      name: .customLong("non-interactive"),
+      help: "Never prompt: check the file and list unanswered questions.")
     var nonInteractive = false
 
     @Flag(help: "Write through the answers file if it is a symbolic link.")
@@ -39,7 +46,8 @@ extension PIACommand {
       let questionnaire = try resolveQuestionnaire(catalog: catalog, resources: found)
       let store = AnswersStore(
         url: URL(fileURLWithPath: answers), displayPath: answers, followsSymlinks: force)
-      let resume = "pia interview \(Self.shellQuoted(self.questionnaire)) --answers \(Self.shellQuoted(answers))"
+      let resume =
+        "pia interview \(Self.shellQuoted(self.questionnaire)) --answers \(Self.shellQuoted(answers))"
 
       var file: AnswersFile
       if store.exists {
@@ -128,7 +136,8 @@ extension PIACommand {
       let visible = questionnaire.visibleQuestions(answers: file.answers)
       let missing = visible.filter { file.answers[$0.id] == nil }
       let required = missing.filter(\.required)
-      print("'\(answers)' answers \(questionnaire.id) version \(questionnaire.version) without errors.")
+      print(
+        "'\(answers)' answers \(questionnaire.id) version \(questionnaire.version) without errors.")
       if missing.isEmpty {
         print("Every question that applies is answered.")
         return
@@ -157,7 +166,8 @@ extension PIACommand {
       let safe = text.unicodeScalars.allSatisfy {
         CharacterSet.alphanumerics.contains($0) || "-_./,:@+=".unicodeScalars.contains($0)
       }
-      return safe && !text.isEmpty ? text : "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
+      return safe && !text.isEmpty
+        ? text : "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
   }
 }

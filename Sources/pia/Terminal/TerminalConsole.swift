@@ -5,34 +5,57 @@ import PIAKit
   import Glibc
 #endif
 
-/// Set by the SIGINT handler. A signal handler can only touch a global, so this
-/// is the one piece of process-wide mutable state in the tool; only the handler
-/// writes it and only `TerminalConsole` reads it.
-nonisolated(unsafe) private var interruptFlag: sig_atomic_t = 0
-
 /// The interview's console on a real terminal: prompts on standard output,
 /// answers from standard input, and Ctrl-C ends the current read so the engine
 /// can save and stop cleanly.
+///
+/// The SIGINT handler does nothing itself (so it touches no Swift state from
+/// signal context); it is installed without `SA_RESTART`, so a read waiting for
+/// input fails with `EINTR` when the user presses Ctrl-C, and that is the
+/// interruption the engine sees.
 struct TerminalConsole: Console {
-  /// Installs the Ctrl-C handler. It is installed without `SA_RESTART`, so a
-  /// read waiting for input returns at once when the user presses Ctrl-C.
+  private(set) var interruptRequested = false
+
   init() {
     var action = sigaction()
-    action.__sigaction_handler.sa_handler = { _ in interruptFlag = 1 }
+    action.__sigaction_handler.sa_handler = { _ in }
     sigemptyset(&action.sa_mask)
     action.sa_flags = 0
     sigaction(SIGINT, &action, nil)
+    var unblock = sigset_t()
+    sigemptyset(&unblock)
+    sigaddset(&unblock, SIGINT)
+    pthread_sigmask(SIG_UNBLOCK, &unblock, nil)
   }
 
   mutating func readLine(prompt: String) -> String? {
     write(prompt)
-    guard interruptFlag == 0 else { return nil }
-    return Swift.readLine(strippingNewline: true)
+    var bytes: [UInt8] = []
+    var byte: UInt8 = 0
+    while true {
+      let count = read(STDIN_FILENO, &byte, 1)
+      if count < 0 {
+        if errno == EINTR { interruptRequested = true }
+        return nil
+      }
+      if count == 0 { return bytes.isEmpty ? nil : String(decoding: bytes, as: UTF8.self) }
+      if byte == 0x0A { return String(decoding: bytes, as: UTF8.self) }
+      bytes.append(byte)
+    }
   }
 
+  /// Writes with write(2), retrying after Ctrl-C (EINTR) instead of failing.
   mutating func write(_ text: String) {
-    FileHandle.standardOutput.write(Data(text.utf8))
+    var bytes = Array(text.utf8)[...]
+    while !bytes.isEmpty {
+      let written = bytes.withUnsafeBytes { buffer in
+        Glibc.write(STDOUT_FILENO, buffer.baseAddress, buffer.count)
+      }
+      if written < 0 {
+        if errno == EINTR { continue }
+        return
+      }
+      bytes = bytes.dropFirst(written)
+    }
   }
-
-  var interruptRequested: Bool { interruptFlag != 0 }
 }

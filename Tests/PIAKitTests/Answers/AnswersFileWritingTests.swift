@@ -18,7 +18,8 @@ import Testing
     "&anchor", "*alias", "!tag", "|pipe", ">fold", "=", "<<", "emoji 🦫🇨🇦 👩🏽‍💻", "日本語のテキスト",
     "é accents à Québec", "line1\nline2", "\nleading newline", "trailing newline\n",
     "two trailing\n\n", "  indented first\nsecond", "tab\there", "\ttab first",
-    "control \u{1}\u{7}\u{1B}[31m", "cr\r\nlf", "bom\u{FEFF}inside", "nel\u{85}", "ls\u{2028}ps\u{2029}",
+    "control \u{1}\u{7}\u{1B}[31m", "cr\r\nlf", "bom\u{FEFF}inside", "nel\u{85}",
+    "ls\u{2028}ps\u{2029}",
     "", " ", "\n", "\n\n", "back\\slash", "multi\n\n\nblank lines\n  indented\n",
     "line with trailing space \nnext", "   \n  \n", "NUL\u{0}inside", "del\u{7F}", "c1\u{9F}",
     "quote ' and \" both", "--- document marker", "... end marker", "#", "a: b\nc: d",
@@ -48,7 +49,8 @@ import Testing
         "tier": .choice("enterprise"), "retention_days": .number(30),
         "monitored": .bool(false),
         "flows": .entries([
-          GroupEntry(id: "flows-2", values: ["category": .choice("personal"), "element": .text("Names")])
+          GroupEntry(
+            id: "flows-2", values: ["category": .choice("personal"), "element": .text("Names")])
         ]),
         "notes": .text("First line.\nSecond line.\n"),
       ],

@@ -45,9 +45,10 @@ import Testing
     let link = folder.file("link.pia.yaml")
     try FileManager.default.createSymbolicLink(at: link, withDestinationURL: real)
     let store = AnswersStore(url: link, displayPath: "link.pia.yaml")
-    #expect(throws: AnswersStore.SaveError(
-      "'link.pia.yaml' is a symbolic link; pia does not write through links (pass --force to "
-        + "replace the file it points to, or give the real path)")
+    #expect(
+      throws: AnswersStore.SaveError(
+        "'link.pia.yaml' is a symbolic link; pia does not write through links (pass --force to "
+          + "replace the file it points to, or give the real path)")
     ) {
       try store.save(file, questionnaire: small)
     }
@@ -71,9 +72,10 @@ import Testing
     defer { chmod(folder.url.path, 0o755) }
     var changed = file
     changed.answers["title"] = .text("Changed")
-    #expect(throws: AnswersStore.SaveError(
-      "cannot save 'a.pia.yaml': no permission to write in the folder (could not create a "
-        + "temporary file in the folder); the previous version of the file is untouched")
+    #expect(
+      throws: AnswersStore.SaveError(
+        "cannot save 'a.pia.yaml': no permission to write in the folder (could not create a "
+          + "temporary file in the folder); the previous version of the file is untouched")
     ) {
       try store.save(changed, questionnaire: small)
     }
@@ -90,12 +92,28 @@ import Testing
 
   @Test func aMissingFolderIsAReadableError() throws {
     let folder = try TemporaryDirectory()
-    let store = AnswersStore(url: folder.file("no/such/a.pia.yaml"), displayPath: "no/such/a.pia.yaml")
-    #expect(throws: AnswersStore.SaveError(
-      "cannot save 'no/such/a.pia.yaml': the folder does not exist (could not create a temporary "
-        + "file in the folder); the previous version of the file is untouched")
+    let store = AnswersStore(
+      url: folder.file("no/such/a.pia.yaml"), displayPath: "no/such/a.pia.yaml")
+    #expect(
+      throws: AnswersStore.SaveError(
+        "cannot save 'no/such/a.pia.yaml': the folder does not exist (could not create a temporary "
+          + "file in the folder); the previous version of the file is untouched")
     ) {
       try store.save(file, questionnaire: small)
     }
+  }
+
+  @Test func removesTemporaryFilesLeftByAKilledSave() throws {
+    let folder = try TemporaryDirectory()
+    let store = AnswersStore(url: folder.file("a.pia.yaml"))
+    let stale = folder.file(".a.pia.yaml.tmp-ABC123")
+    let fresh = folder.file(".a.pia.yaml.tmp-XYZ789")
+    try Data("partial".utf8).write(to: stale)
+    try Data("partial".utf8).write(to: fresh)
+    try FileManager.default.setAttributes(
+      [.modificationDate: Date(timeIntervalSinceNow: -3_600)], ofItemAtPath: stale.path)
+    try store.save(file, questionnaire: small)
+    #expect(!FileManager.default.fileExists(atPath: stale.path))
+    #expect(FileManager.default.fileExists(atPath: fresh.path))
   }
 }

@@ -25,7 +25,8 @@ import Testing
     }
     #expect(missing.map(\.id) == [])
     for question in questionnaire.questions where loaded.answers[question.id] != nil {
-      #expect(questionnaire.isVisible(question, answers: loaded.answers), "\(question.id) is hidden")
+      #expect(
+        questionnaire.isVisible(question, answers: loaded.answers), "\(question.id) is hidden")
     }
   }
 }

@@ -24,12 +24,23 @@ import Testing
     let run = InterviewHarness.run(small, in: folder, lines: Self.complete)
     #expect(run.outcome == .completed(missingRequired: []))
     #expect(run.transcript.contains("== About ==\nWho and when.\n"))
-    #expect(run.transcript.contains("Section 1 of 3 · question 1 of 3\nWhat is the project called? (required)\n> Pilot\n"))
-    #expect(run.transcript.contains("  1. Free [free]\n  2. Team [team]\n  3. Enterprise [enterprise]\nChoice (1-3): 1\n"))
+    #expect(
+      run.transcript.contains(
+        "Section 1 of 3 · question 1 of 3\nWhat is the project called? (required)\n> Pilot\n"))
+    #expect(
+      run.transcript.contains(
+        "  1. Free [free]\n  2. Team [team]\n  3. Enterprise [enterprise]\nChoice (1-3): 1\n"))
     #expect(run.transcript.contains("Add a data flow? (y/n): y\n"))
-    #expect(run.transcript.contains("Data flow 1 [flows-1] · question 3 of 3\nWhat authorizes the collection?"))
-    #expect(run.transcript.contains("    1. Resident names [flows-1]\nAdd another data flow? (y/n, or 'edit N' / 'remove N'): n\n"))
-    #expect(run.transcript.contains("Done: every required question that applies is answered.\nSaved to a.pia.yaml.\n"))
+    #expect(
+      run.transcript.contains(
+        "Data flow 1 [flows-1] · question 3 of 3\nWhat authorizes the collection?"))
+    #expect(
+      run.transcript.contains(
+        "    1. Resident names [flows-1]\nAdd another data flow? (y/n, or 'edit N' / 'remove N'): n\n"
+      ))
+    #expect(
+      run.transcript.contains(
+        "Done: every required question that applies is answered.\nSaved to a.pia.yaml.\n"))
     #expect(
       run.savedText == """
         format: 1
@@ -64,9 +75,10 @@ import Testing
     let folder = try TemporaryDirectory()
     let first = InterviewHarness.run(small, in: folder, lines: ["Pilot", "2026-01-15", "quit"])
     #expect(first.outcome == .stopped(.quitRequested))
-    #expect(first.transcript.hasSuffix(
-      "Stopped. Your answers are saved in a.pia.yaml.\nTo continue where you left off, run: "
-        + "pia interview small --answers a.pia.yaml\n"))
+    #expect(
+      first.transcript.hasSuffix(
+        "Stopped. Your answers are saved in a.pia.yaml.\nTo continue where you left off, run: "
+          + "pia interview small --answers a.pia.yaml\n"))
     let saved = try #require(first.saved)
     #expect(saved.answers["title"] == .text("Pilot"))
     let second = InterviewHarness.run(small, in: folder, start: saved, lines: ["save"])
@@ -79,7 +91,8 @@ import Testing
     let folder = try TemporaryDirectory()
     let run = InterviewHarness.run(
       small, in: folder, lines: ["<", "Pilot", "2026-01-15", "<", "<", "Renamed", "."])
-    #expect(run.transcript.contains("! This is the first question; there is nothing to go back to."))
+    #expect(
+      run.transcript.contains("! This is the first question; there is nothing to go back to."))
     #expect(run.transcript.contains("  Current answer: Pilot (Enter keeps it)\n> Renamed\n"))
     #expect(run.saved?.answers["title"] == .text("Renamed"))
     #expect(run.saved?.answers["started"] == .date(Self.date))
@@ -145,14 +158,16 @@ import Testing
       lines: [
         "y", "Names", "1",  // flows-1: business contact, no authority asked
         "y", "Addresses", "2", "2",  // flows-2
-        "edit 1", "Names and phone numbers", "", // keep the category
+        "edit 1", "Names and phone numbers", "",  // keep the category
         "remove 2", "y",
         "y", "Case notes", "2", "skip",  // flows-3, never flows-2 again
         "remove 2", "y",
         "edit 9", "n", "Clerk",
       ])
     #expect(run.outcome == .completed(missingRequired: []))
-    #expect(run.transcript.contains("Remove data flow 2 (Addresses) [flows-2]? (y/n): y\n  Removed flows-2.\n"))
+    #expect(
+      run.transcript.contains(
+        "Remove data flow 2 (Addresses) [flows-2]? (y/n): y\n  Removed flows-2.\n"))
     #expect(run.transcript.contains("Data flow 2 [flows-3] · question 1 of 3"))
     #expect(run.transcript.contains("! Say which data flow: 'edit N' with N from 1 to 1."))
     let saved = try #require(run.saved)
@@ -161,7 +176,9 @@ import Testing
         == .entries([
           GroupEntry(
             id: "flows-1",
-            values: ["element": .text("Names and phone numbers"), "category": .choice("business_contact")])
+            values: [
+              "element": .text("Names and phone numbers"), "category": .choice("business_contact"),
+            ])
         ]))
     #expect(saved.lastEntryNumbers["flows"] == 3)
     #expect(run.savedText.contains("entry_numbers:\n  flows: 3\n"))
@@ -169,11 +186,13 @@ import Testing
 
   @Test func endOfInputMidQuestionKeepsTheLastAnswer() throws {
     let folder = try TemporaryDirectory()
-    let run = InterviewHarness.run(small, in: folder, lines: ["Pilot", "2026-01-15", "Half a note"])
+    let run = InterviewHarness.run(
+      small, in: folder, lines: ["Pilot", "2026-01-15", "Half a note"])
     #expect(run.outcome == .stopped(.inputEnded))
-    #expect(run.transcript.hasSuffix(
-      "Input ended. Your answers so far are saved in a.pia.yaml.\nTo continue where you left off, "
-        + "run: pia interview small --answers a.pia.yaml\n"))
+    #expect(
+      run.transcript.hasSuffix(
+        "Input ended. Your answers so far are saved in a.pia.yaml.\nTo continue where you left off, "
+          + "run: pia interview small --answers a.pia.yaml\n"))
     #expect(run.saved?.answers == ["title": .text("Pilot"), "started": .date(Self.date)])
   }
 
@@ -188,26 +207,55 @@ import Testing
 
   @Test func skipIsRefusedForRequiredQuestionsAndAllowedOtherwise() throws {
     let folder = try TemporaryDirectory()
-    let run = InterviewHarness.run(small, in: folder, lines: ["skip", "Pilot", "2026-01-15", "skip"])
-    #expect(run.transcript.contains("> skip\n  ! This question is required, so it cannot be skipped.\n"))
+    let run = InterviewHarness.run(
+      small, in: folder, lines: ["skip", "Pilot", "2026-01-15", "skip"])
+    #expect(
+      run.transcript.contains("> skip\n  ! This question is required, so it cannot be skipped.\n"))
     #expect(run.transcript.contains("> skip\n  (left unanswered)\n"))
   }
 
   @Test(arguments: [
     (["Pilot", ""], "! An answer is required here; type ? for help."),
-    (["Pilot", "15/01/2026"], "! '15/01/2026' is not a date; write it as YYYY-MM-DD, for example 2026-03-01."),
-    (["Pilot", "2026-01-15", ".", "9"], "! There is no choice 9; type a number from 1 to 3 or a choice id."),
-    (["Pilot", "2026-01-15", ".", "teem"], "! 'teem' is not one of the choices (did you mean 'team'?); type a number from 1 to 3 or a choice id."),
+    (
+      ["Pilot", "15/01/2026"],
+      "! '15/01/2026' is not a date; write it as YYYY-MM-DD, for example 2026-03-01."
+    ),
+    (
+      ["Pilot", "2026-01-15", ".", "9"],
+      "! There is no choice 9; type a number from 1 to 3 or a choice id."
+    ),
+    (
+      ["Pilot", "2026-01-15", ".", "teem"],
+      "! 'teem' is not one of the choices (did you mean 'team'?); type a number from 1 to 3 or a choice id."
+    ),
     (["Pilot", "2026-01-15", ".", "1", "maybe"], "! 'maybe' is not yes or no; answer y or n."),
-    (["Pilot", "2026-01-15", ".", "3", "lots"], "! 'lots' is not a number; type digits, for example 30."),
+    (
+      ["Pilot", "2026-01-15", ".", "3", "lots"],
+      "! 'lots' is not a number; type digits, for example 30."
+    ),
     (["Pilot", "2026-01-15", ".", "3", "0"], "! 0 is too small; the least is 1."),
     (["Pilot", "2026-01-15", ".", "3", "400"], "! 400 is too large; the most is 365."),
-    (["Pilot", "2026-01-15", ".", "3", "30", "1,9"], "! There is no choice 9; type a number from 1 to 3 or a choice id."),
-    (["Pilot", "2026-01-15", ".", "3", "30", ","], "! Type one or more choices separated by commas, e.g. 1,3."),
-    (["Pilot", "2026-01-15", ".", "2", "1", "n", "maybe"], "! Answer y to add a data flow or n to go on."),
-    (["Pilot", "2026-01-15", ".", "2", "1", "n", "edit 1"], "! There is no data flow to edit yet; answer y to add one."),
+    (
+      ["Pilot", "2026-01-15", ".", "3", "30", "1,9"],
+      "! There is no choice 9; type a number from 1 to 3 or a choice id."
+    ),
+    (
+      ["Pilot", "2026-01-15", ".", "3", "30", ","],
+      "! Type one or more choices separated by commas, e.g. 1,3."
+    ),
+    (
+      ["Pilot", "2026-01-15", ".", "2", "1", "n", "maybe"],
+      "! Answer y to add a data flow or n to go on."
+    ),
+    (
+      ["Pilot", "2026-01-15", ".", "2", "1", "n", "edit 1"],
+      "! There is no data flow to edit yet; answer y to add one."
+    ),
     (["Pilot", "review", "x"], "! Type a number from 1 to 1, or press Enter to go back."),
-    (["Pilot", "2026-01-15", ".", "2", "1", "n", "y", "review"], "! Review is not available inside a data flow; finish it first (or '<' to go back a question)."),
+    (
+      ["Pilot", "2026-01-15", ".", "2", "1", "n", "y", "review"],
+      "! Review is not available inside a data flow; finish it first (or '<' to go back a question)."
+    ),
   ])
   func invalidInputIsReaskedWithASpecificMessage(lines: [String], message: String) throws {
     let folder = try TemporaryDirectory()
@@ -218,10 +266,13 @@ import Testing
 
   @Test func stopsSafelyAfterFiveInvalidAnswers() throws {
     let folder = try TemporaryDirectory()
-    let run = InterviewHarness.run(small, in: folder, lines: ["Pilot", "a", "b", "c", "d", "e", "never read"])
+    let run = InterviewHarness.run(
+      small, in: folder, lines: ["Pilot", "a", "b", "c", "d", "e", "never read"])
     #expect(run.outcome == .stopped(.tooManyInvalidAnswers))
-    #expect(run.transcript.contains(
-      "Stopping after 5 answers that could not be used. Your answers so far are saved in a.pia.yaml."))
+    #expect(
+      run.transcript.contains(
+        "Stopping after 5 answers that could not be used. Your answers so far are saved in a.pia.yaml."
+      ))
     #expect(run.saved?.answers == ["title": .text("Pilot")])
   }
 
@@ -246,7 +297,9 @@ import Testing
     let lines = ["", "", "", "2", "", "", "", "", "", "", ""]
     let run = InterviewHarness.run(small, in: folder, start: saved, lines: lines, revise: true)
     #expect(run.outcome == .completed(missingRequired: []))
-    #expect(run.transcript.contains("Revising 10 answers: press Enter to keep an answer, or type a new one."))
+    #expect(
+      run.transcript.contains(
+        "Revising 10 answers: press Enter to keep an answer, or type a new one."))
     #expect(run.transcript.contains("  Current answer: Pilot (Enter keeps it)\n> \n"))
     var expected = saved
     expected.answers["tier"] = .choice("team")
@@ -300,5 +353,35 @@ import Testing
     } else {
       Issue.record("no data flows saved")
     }
+  }
+
+  @Test func anEntryAnswerHiddenByAnotherIsRemovedWithAWarning() throws {
+    let folder = try TemporaryDirectory()
+    var start = AnswersFile(questionnaireID: "small", questionnaireVersion: 2)
+    start.answers = [
+      "title": .text("Pilot"), "started": .date(Self.date), "notes": .text("n"),
+      "tier": .choice("team"), "tasks": .choices(["reports"]), "monitored": .bool(true),
+      "flows": .entries([
+        GroupEntry(
+          id: "flows-1",
+          values: [
+            "element": .text("Names"), "category": .choice("personal"),
+            "authority": .choice("none"),
+          ])
+      ]),
+    ]
+    let run = InterviewHarness.run(
+      small, in: folder, start: start, lines: ["review", "7", "edit 1", "", "1", "n"])
+    #expect(
+      run.transcript.contains(
+        "! Because of this answer, this answer in this data flow no longer applies and was "
+          + "removed:\n    - What authorizes the collection? (authority)\n"))
+    #expect(
+      run.saved?.answers["flows"]
+        == .entries([
+          GroupEntry(
+            id: "flows-1",
+            values: ["element": .text("Names"), "category": .choice("business_contact")])
+        ]))
   }
 }

@@ -14,7 +14,8 @@ struct InterviewRun {
 
 enum InterviewHarness {
   static func run(
-    _ questionnaire: Questionnaire, law: LawCatalogue = LawCatalogue(), in folder: TemporaryDirectory,
+    _ questionnaire: Questionnaire, law: LawCatalogue = LawCatalogue(),
+    in folder: TemporaryDirectory,
     start: AnswersFile? = nil, console: ScriptedConsole, revise: Bool = false
   ) -> InterviewRun {
     let store = AnswersStore(url: folder.file("a.pia.yaml"), displayPath: "a.pia.yaml")
