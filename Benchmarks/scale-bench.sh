@@ -14,34 +14,7 @@ fi
 pia=$PIA
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
 
-python3 - "$work" Examples/records-system-deployment.pia.yaml <<'PY'
-import sys, re
-work, source = sys.argv[1], sys.argv[2]
-text = open(source, encoding="utf-8").read()
-start = text.index("  data_flows:\n")
-body = text[start + len("  data_flows:\n"):]
-entries = []
-lines = body.split("\n")
-current = []
-for line in lines:
-    if line.startswith("    - id: "):
-        if current: entries.append(current)
-        current = [line]
-    elif line.startswith("      ") and current:
-        current.append(line)
-    else:
-        if current: entries.append(current)
-        rest = "\n".join(lines[lines.index(line):])
-        break
-for n in (10, 100, 1000, 2000, 5000, 10000):
-    out = []
-    for i in range(n):
-        entry = list(entries[i % len(entries)])
-        entry[0] = f"    - id: data_flows-{i + 1}"
-        out.extend(entry)
-    doc = text[:start] + "  data_flows:\n" + "\n".join(out) + "\n" + rest
-    open(f"{work}/flows-{n}.pia.yaml", "w", encoding="utf-8").write(doc)
-PY
+python3 Benchmarks/make-flows.py "$work" Examples/records-system-deployment.pia.yaml
 
 printf '| data flows | answers file | median wall time | peak memory | t(N)/t(previous) for N/previous |\n|---|---|---|---|---|\n'
 previous=""; previous_n=""

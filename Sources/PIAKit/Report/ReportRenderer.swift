@@ -102,6 +102,9 @@ public struct ReportRenderer: Sendable {
     let base = Self.baseName(ofAnswers: path)
     var files: [RenderedFile] = []
     var problems = diagnostics
+    let footer =
+      "\(questionnaire.id) v\(questionnaire.version) · answers "
+      + Self.answersHash(file, questionnaire: questionnaire)
     for templateID in ids {
       let markdown: String
       do {
@@ -123,9 +126,7 @@ public struct ReportRenderer: Sendable {
             title: title, subject: model.document.title, creator: model.document.institution,
             created: day, modified: day, status: model.document.status,
             headerText: model.document.title,
-            footerText:
-              "\(questionnaire.id) v\(questionnaire.version) · answers \(Self.answersHash(file, questionnaire: questionnaire))"
-          )
+            footerText: footer)
           files.append(
             RenderedFile(
               name: "\(base).\(templateID).docx",

@@ -201,38 +201,58 @@ public struct ReportTemplate: Sendable {
   /// Replaces each marked span of printed text with its Markdown escape, chosen
   /// by the line the span starts on.
   static func escapeMarkedText(_ raw: String) -> String {
-    var output = String.UnicodeScalarView()
-    var lineStart = output.endIndex
-    var scalars = raw.unicodeScalars.makeIterator()
+    // Linear in the output: plain text is copied in runs, and the line's kind
+    // is tracked from its first non-space character instead of rescanning the
+    // line for every value.
+    var output = ""
+    output.reserveCapacity(raw.utf8.count + raw.utf8.count / 8)
+    var firstOnLine: Unicode.Scalar?
     var lineIsSingleLine = false
     var lineDecided = false
-    while let scalar = scalars.next() {
-      if scalar == open {
-        var text = String.UnicodeScalarView()
-        while let inner = scalars.next(), inner != close { text.append(inner) }
-        if !lineDecided {
-          let prefix = String(output[lineStart...]).drop { $0 == " " }
-          lineIsSingleLine = prefix.hasPrefix("|") || prefix.hasPrefix("#")
+    func track(_ text: Substring.UnicodeScalarView) {
+      for scalar in text {
+        if scalar == "\n" {
+          firstOnLine = nil
+        } else if firstOnLine == nil && scalar != " " {
+          firstOnLine = scalar
         }
-        let escaped =
-          lineIsSingleLine
-          ? MarkdownEscaper.escapeTableCell(String(text))
-          : MarkdownEscaper.escapeInline(String(text))
-        output.append(contentsOf: escaped.unicodeScalars)
-        if escaped.unicodeScalars.contains("\n") {
-          // A hard break continues the same paragraph on the next line.
-          lineDecided = true
-          if let last = output.lastIndex(of: "\n") { lineStart = output.index(after: last) }
-        }
-        continue
-      }
-      output.append(scalar)
-      if scalar == "\n" {
-        lineStart = output.endIndex
-        lineDecided = false
       }
     }
-    return String(output)
+    let scalars = raw.unicodeScalars
+    var index = scalars.startIndex
+    while index < scalars.endIndex {
+      guard let start = scalars[index...].firstIndex(of: open) else {
+        let rest = raw.unicodeScalars[index...]
+        output.unicodeScalars.append(contentsOf: rest)
+        break
+      }
+      let plain = Substring(scalars[index..<start]).unicodeScalars
+      output.unicodeScalars.append(contentsOf: plain)
+      if let lastBreak = plain.lastIndex(of: "\n") {
+        lineDecided = false
+        firstOnLine = nil
+        track(plain[plain.index(after: lastBreak)...])
+      } else {
+        track(plain)
+      }
+      let textStart = scalars.index(after: start)
+      let end = scalars[textStart...].firstIndex(of: close) ?? scalars.endIndex
+      let text = String(Substring(scalars[textStart..<end]))
+      if !lineDecided {
+        lineIsSingleLine = firstOnLine == "|" || firstOnLine == "#"
+      }
+      let escaped =
+        lineIsSingleLine
+        ? MarkdownEscaper.escapeTableCell(text) : MarkdownEscaper.escapeInline(text)
+      output += escaped
+      track(Substring(escaped).unicodeScalars)
+      if escaped.unicodeScalars.contains("\n") {
+        // A hard break continues the same paragraph on the next line.
+        lineDecided = true
+      }
+      index = end < scalars.endIndex ? scalars.index(after: end) : end
+    }
+    return output
   }
 
   private static func describe(_ error: any Error) -> String {
