@@ -81,13 +81,27 @@ extension ReportModel {
   /// Answer text read the way Markdown reads a paragraph: a single line break
   /// is a wrapped line (a space); a blank line is kept as one line break.
   public static func prose(_ text: String) -> String {
+    // Plain text without line breaks is by far the common case; leave it alone.
+    guard text.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D }) else {
+      let line = trimmed(Substring(text))
+      return line.isEmpty ? text : line
+    }
     let unified = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(
       of: "\r", with: "\n")
     let paragraphs = unified.components(separatedBy: "\n\n").map {
       $0.split(separator: "\n", omittingEmptySubsequences: true)
-        .map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        .map(trimmed).joined(separator: " ")
     }.filter { !$0.isEmpty }
     return paragraphs.isEmpty ? text : paragraphs.joined(separator: "\n")
+  }
+
+  /// `text` without leading and trailing blanks (native Swift, no NSString bridging).
+  private static func trimmed(_ text: Substring) -> String {
+    let isBlank: (Character) -> Bool = { $0.isWhitespace && !$0.isNewline }
+    guard let first = text.firstIndex(where: { !isBlank($0) }),
+      let last = text.lastIndex(where: { !isBlank($0) })
+    else { return "" }
+    return String(text[first...last])
   }
 
   static func isOpen(_ status: String) -> Bool {

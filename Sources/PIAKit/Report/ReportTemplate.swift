@@ -222,12 +222,13 @@ public struct ReportTemplate: Sendable {
     var index = scalars.startIndex
     while index < scalars.endIndex {
       guard let start = scalars[index...].firstIndex(of: open) else {
-        let rest = raw.unicodeScalars[index...]
-        output.unicodeScalars.append(contentsOf: rest)
+        output.append(contentsOf: Substring(scalars[index...]))
         break
       }
       let plain = Substring(scalars[index..<start]).unicodeScalars
-      output.unicodeScalars.append(contentsOf: plain)
+      // String.append keeps the storage; UnicodeScalarView.append(contentsOf:)
+      // copies the whole string each time.
+      output.append(contentsOf: Substring(plain))
       if let lastBreak = plain.lastIndex(of: "\n") {
         lineDecided = false
         firstOnLine = nil
