@@ -75,7 +75,9 @@ struct PIAProcess {
   @Test func versionPrints() throws {
     let result = try PIAProcess.run(["--version"])
     #expect(result.status == 0)
-    #expect(result.stdout.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: ".").count == 3)
+    #expect(
+      result.stdout.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: ".").count == 3
+    )
   }
 
   @Test func unknownOptionIsAUsageError() throws {
@@ -132,8 +134,9 @@ struct PIAProcess {
     let result = try PIAProcess.run(["list"], in: outside, environment: ["PIA_HOME": fixture.path])
     #expect(result.status == 0, "\(result.stderr)")
     let row = result.stdout.split(separator: "\n").first { $0.hasPrefix("questionnaire") }
-    #expect(row?.split(separator: " ", omittingEmptySubsequences: true) == [
-      "questionnaire", "demo", "2", "Demo", "assessment",
-    ])
+    #expect(
+      row?.split(separator: " ", omittingEmptySubsequences: true) == [
+        "questionnaire", "demo", "2", "Demo", "assessment",
+      ])
   }
 }

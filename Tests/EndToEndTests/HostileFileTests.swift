@@ -21,7 +21,8 @@ import Testing
     ("duplicate keys", { _ in Data("format: 1\nformat: 2\nid: x\nid: y\n".utf8) }),
     (
       "deep nesting",
-      { _ in Data((String(repeating: "[", count: 5000) + String(repeating: "]", count: 5000)).utf8) }
+      { _ in Data((String(repeating: "[", count: 5000) + String(repeating: "]", count: 5000)).utf8)
+      }
     ),
     (
       "billion laughs",

@@ -76,7 +76,9 @@ public enum MarkdownEscaper {
       }
       let lineStart = atLineStart
       atLineStart = false
-      if index == escapeAt || needsEscape(scalars, at: index, end: endOfText, lineStart: lineStart && inline) {
+      if index == escapeAt
+        || needsEscape(scalars, at: index, end: endOfText, lineStart: lineStart && inline)
+      {
         output.append("\\")
       }
       output.append(scalar)
@@ -84,7 +86,9 @@ public enum MarkdownEscaper {
     return String(output)
   }
 
-  private static let alwaysEscaped: Set<Unicode.Scalar> = ["\\", "`", "*", "_", "[", "]", "<", "|", "~"]
+  private static let alwaysEscaped: Set<Unicode.Scalar> = [
+    "\\", "`", "*", "_", "[", "]", "<", "|", "~",
+  ]
   private static let lineStartEscaped: Set<Unicode.Scalar> = ["#", "+", "-", "=", ">"]
 
   private static func needsEscape(

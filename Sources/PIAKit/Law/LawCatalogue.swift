@@ -196,7 +196,8 @@ extension LawCatalogue {
     if let statusNode = mapping["status"], let text = reader.string(statusNode, "status") {
       status = Regime.Status(rawValue: text)
       if status == nil {
-        reader.error("unknown regime status '\(text)' (expected in_force or pending)", at: statusNode)
+        reader.error(
+          "unknown regime status '\(text)' (expected in_force or pending)", at: statusNode)
       }
     }
     var commencement: CalendarDate?

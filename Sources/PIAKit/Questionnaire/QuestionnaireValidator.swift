@@ -18,7 +18,8 @@ public struct QuestionnaireValidator: Sendable {
     for section in questionnaire.sections {
       if let first = seenSections[section.id] {
         diagnostics.append(
-          .error("duplicate section id '\(section.id)' (first used at \(first))", at: section.location))
+          .error(
+            "duplicate section id '\(section.id)' (first used at \(first))", at: section.location))
       } else {
         seenSections[section.id] = section.location
       }
@@ -54,7 +55,9 @@ public struct QuestionnaireValidator: Sendable {
     var diagnostics: [Diagnostic] = []
     if group.fields.isEmpty {
       diagnostics.append(
-        .error("repeating group '\(group.id)' needs sub-questions under 'questions'", at: group.location))
+        .error(
+          "repeating group '\(group.id)' needs sub-questions under 'questions'", at: group.location)
+      )
     }
     let fieldIDs = Set(group.fields.map(\.id))
     var available = outer
@@ -62,7 +65,9 @@ public struct QuestionnaireValidator: Sendable {
     for field in group.fields {
       if field.id == "id" {
         diagnostics.append(
-          .error("'id' is reserved for the entry id; name the sub-question otherwise", at: field.location))
+          .error(
+            "'id' is reserved for the entry id; name the sub-question otherwise", at: field.location
+          ))
       }
       if let first = seen[field.id] {
         diagnostics.append(

@@ -26,8 +26,7 @@ public enum RiskLevel: Int, Sendable, Hashable, Comparable, CaseIterable, Custom
 }
 
 /// How likely the harm is, 1 (remote) to 4 (almost certain).
-public enum Likelihood: Int, Sendable, Hashable, Comparable, CaseIterable, CustomStringConvertible
-{
+public enum Likelihood: Int, Sendable, Hashable, Comparable, CaseIterable, CustomStringConvertible {
   case remote = 1
   case possible = 2
   case likely = 3

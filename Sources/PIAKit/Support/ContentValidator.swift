@@ -48,9 +48,14 @@ public struct ContentValidator: Sendable {
     }
     let (templates, templateDiagnostics) = ReportTemplates.load(resources: resources)
     diagnostics += templateDiagnostics
-    checked.append(("template manifest", resources.display(resources.templates.appendingPathComponent(TemplateManifest.fileName))))
+    checked.append(
+      (
+        "template manifest",
+        resources.display(resources.templates.appendingPathComponent(TemplateManifest.fileName))
+      ))
     for entry in templates.manifest.entries {
-      checked.append(("template", resources.display(resources.templates.appendingPathComponent(entry.file))))
+      checked.append(
+        ("template", resources.display(resources.templates.appendingPathComponent(entry.file))))
     }
     diagnostics += templates.validate(law: catalog.law)
     let (_, materialityDiagnostics, materialityFiles) = MaterialityRules.load(
@@ -74,14 +79,17 @@ public struct ContentValidator: Sendable {
       }
       if standardized.deletingLastPathComponent().path == resources.law.path {
         checked.append(("law file", path))
-        diagnostics += lawDiagnostics.filter { $0.location?.file == resources.display(standardized) }
+        diagnostics += lawDiagnostics.filter {
+          $0.location?.file == resources.display(standardized)
+        }
         continue
       }
       let folder = standardized.deletingLastPathComponent().path
       if folder == MaterialityRules.folder(in: resources).standardizedFileURL.path {
         checked.append(("materiality file", path))
         let questionnaires = ContentCatalog(resources: resources).questionnaires
-        diagnostics += MaterialityRules.load(standardized, path: path, questionnaires: questionnaires).1
+        diagnostics +=
+          MaterialityRules.load(standardized, path: path, questionnaires: questionnaires).1
         continue
       }
       if folder == resources.rules.path || folder == resources.vendors.path {
@@ -119,7 +127,9 @@ public struct ContentValidator: Sendable {
   }
 
   private static func kind(ofShown path: String) -> String {
-    func inFolder(_ name: String) -> Bool { path.contains("/\(name)/") || path.hasPrefix("\(name)/") }
+    func inFolder(_ name: String) -> Bool {
+      path.contains("/\(name)/") || path.hasPrefix("\(name)/")
+    }
     if inFolder("law") { return "law file" }
     if inFolder("rules") { return "rule file" }
     if inFolder("vendors") { return "vendor file" }

@@ -19,7 +19,9 @@ public enum FileErrors {
         break
       }
     }
-    if nsError.domain == NSPOSIXErrorDomain, let code = POSIXErrorCode(rawValue: Int32(nsError.code)) {
+    if nsError.domain == NSPOSIXErrorDomain,
+      let code = POSIXErrorCode(rawValue: Int32(nsError.code))
+    {
       return "'\(path)': \(POSIXError(code).localizedDescription)"
     }
     return "'\(path)': \(nsError.localizedDescription)"

@@ -149,7 +149,8 @@ public struct YAMLReader: Sendable {
     switch node {
     case .scalar(let scalar):
       let text = scalar.string
-      return text.isEmpty ? "nothing" : "'\(text.count > 40 ? String(text.prefix(40)) + "…" : text)'"
+      return text.isEmpty
+        ? "nothing" : "'\(text.count > 40 ? String(text.prefix(40)) + "…" : text)'"
     default:
       return node.kindName
     }

@@ -74,7 +74,8 @@ enum YAMLMutator {
       "<!-- pia:heat-map -->\n| S | 1 |\n|---|---|\n| High | Low |\n\n<!-- pia:toc -->\n",
     ].map { Array($0.utf8) }
     let options = DocxWriter.Options(
-      title: "Fuzz", created: Date(timeIntervalSince1970: 0), modified: Date(timeIntervalSince1970: 0))
+      title: "Fuzz", created: Date(timeIntervalSince1970: 0),
+      modified: Date(timeIntervalSince1970: 0))
     var random = SplitMix64(seed: 0x4D44_0001)
     var refused = 0
     for iteration in 0..<Self.iterations {
@@ -98,7 +99,8 @@ enum YAMLMutator {
   /// loaders, and every rejected input is explained by at least one error.
   @Test func mutatedShippedFilesAreRejectedCleanly() throws {
     let shipped = RepositoryPaths.shipped
-    let seeds = ContentCatalog.yamlFiles(in: shipped.questionnaires)
+    let seeds =
+      ContentCatalog.yamlFiles(in: shipped.questionnaires)
       + ContentCatalog.yamlFiles(in: shipped.law)
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
       "pia-fuzz-\(UUID().uuidString)")

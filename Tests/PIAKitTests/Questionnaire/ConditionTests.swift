@@ -63,9 +63,15 @@ import Testing
   @Test(arguments: [
     ("plan_tier =", "expected a value at the end of the condition", 11),
     ("plan_tier in free", "expected '[' to start the list of values, found 'free'", 13),
-    ("plan_tier = pro pro", "unexpected 'pro' after a complete condition (join conditions with 'and' or 'or')", 16),
+    (
+      "plan_tier = pro pro",
+      "unexpected 'pro' after a complete condition (join conditions with 'and' or 'or')", 16
+    ),
     ("(a = b", "expected ')' to close '(' at the end of the condition", 6),
-    ("a is maybe", "expected 'answered' after 'is' (write 'is answered' or 'is not answered'), found 'maybe'", 5),
+    (
+      "a is maybe",
+      "expected 'answered' after 'is' (write 'is answered' or 'is not answered'), found 'maybe'", 5
+    ),
     ("a ~ b", "unexpected character '~'", 2),
     ("a = 'open", "unterminated quoted text", 4),
     ("days > many", "expected a number after '>', found 'many'", 7),
