@@ -89,7 +89,7 @@ extension PIACommand {
       do {
         try store.save(updated, questionnaire: document.questionnaire)
       } catch {
-        throw CLIError(error.description)
+        throw CommandFailure(error.description)
       }
       let (record, _) = RevisionRecord.read(
         from: updated, path: answers, questionnaire: document.questionnaire)

@@ -74,11 +74,11 @@ extension PIACommand {
         let document = try content.load(answers)
         let record = document.record
         guard let from = fromVersion ?? record.history.last?.version else {
-          throw CLIError("'\(answers)' has no earlier version (its 'history' is empty)")
+          throw CommandFailure("'\(answers)' has no earlier version (its 'history' is empty)")
         }
         guard let entry = record.version(from) else {
           let known = record.history.map { String($0.version) }.joined(separator: ", ")
-          throw CLIError(
+          throw CommandFailure(
             "'\(answers)' has no version \(from) (earlier versions: \(known.isEmpty ? "none" : known); "
               + "the current one is \(record.currentVersion))")
         }
@@ -93,7 +93,7 @@ extension PIACommand {
         let old = try content.load(files[0])
         let new = try content.load(files[1])
         guard old.questionnaire.id == new.questionnaire.id else {
-          throw CLIError(
+          throw CommandFailure(
             "'\(files[0])' answers '\(old.questionnaire.id)' but '\(files[1])' answers "
               + "'\(new.questionnaire.id)'; compare two versions of the same assessment")
         }
@@ -129,7 +129,7 @@ struct RevisionContent {
     let errors = (catalog.diagnostics + ruleDiagnostics).filter { $0.severity == .error }
     if !errors.isEmpty {
       Terminal.print(errors)
-      throw CLIError(
+      throw CommandFailure(
         "The questionnaires, rules, vendor facts or materiality rules have errors; run "
           + "'pia validate' for details.")
     }
@@ -141,7 +141,7 @@ struct RevisionContent {
   func load(_ path: String) throws -> RevisionDocument {
     let url = URL(fileURLWithPath: path, relativeTo: workingDirectory)
     guard FileManager.default.fileExists(atPath: url.path) else {
-      throw CLIError("'\(path)' does not exist")
+      throw CommandFailure("'\(path)' does not exist")
     }
     let (document, diagnostics) = RevisionDocument.load(
       url: url, path: path, questionnaires: catalog.questionnaires)

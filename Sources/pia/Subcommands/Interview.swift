@@ -55,11 +55,11 @@ extension PIACommand {
           questionnaire: questionnaire, options: .init(acceptsOtherVersion: revise))
         Terminal.print(diagnostics)
         guard let loaded, !diagnostics.hasErrors else {
-          throw CLIError("'\(answers)' has the problems listed above; fix them and run again")
+          throw CommandFailure("'\(answers)' has the problems listed above; fix them and run again")
         }
         file = loaded
       } else if nonInteractive {
-        throw CLIError("'\(answers)' does not exist")
+        throw CommandFailure("'\(answers)' does not exist")
       } else {
         file = AnswersFile(
           questionnaireID: questionnaire.id, questionnaireVersion: questionnaire.version,
@@ -83,7 +83,7 @@ extension PIACommand {
             file: file, questionnaire: questionnaire,
             engine: Scorer(catalog: catalog).engine(for: questionnaire.id), date: Self.today(),
             reason: reason, console: &console)
-        else { throw CLIError("No reason for revision given; '\(answers)' is unchanged") }
+        else { throw CommandFailure("No reason for revision given; '\(answers)' is unchanged") }
         if revised != file {
           try store.save(revised, questionnaire: questionnaire)
           file = revised
@@ -114,20 +114,20 @@ extension PIACommand {
       if looksLikePath {
         let url = URL(fileURLWithPath: questionnaire)
         guard FileManager.default.fileExists(atPath: url.path) else {
-          throw CLIError("questionnaire file '\(questionnaire)' does not exist")
+          throw CommandFailure("questionnaire file '\(questionnaire)' does not exist")
         }
         let loader = QuestionnaireLoader(root: url.deletingLastPathComponent())
         var (loaded, diagnostics) = loader.load(url, path: questionnaire)
         if let loaded { diagnostics += QuestionnaireValidator(law: catalog.law).validate(loaded) }
         Terminal.print(diagnostics)
         guard let loaded, !diagnostics.hasErrors else {
-          throw CLIError("questionnaire '\(questionnaire)' has the problems listed above")
+          throw CommandFailure("questionnaire '\(questionnaire)' has the problems listed above")
         }
         return loaded
       }
       if let found = catalog.questionnaire(questionnaire) { return found }
       let ids = catalog.questionnaires.map(\.id)
-      throw CLIError(
+      throw CommandFailure(
         "no questionnaire '\(questionnaire)'\(Spelling.didYouMean(questionnaire, among: ids)); "
           + "available: \(ids.joined(separator: ", "))")
     }

@@ -60,14 +60,14 @@ extension PIACommand {
       }
       if !contentErrors.isEmpty {
         Terminal.print(contentErrors)
-        throw CLIError(
+        throw CommandFailure(
           "The questionnaires, rules, vendor facts or templates have errors; run 'pia validate' for details."
         )
       }
       let workingDirectory = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
       let url = URL(fileURLWithPath: answers, relativeTo: workingDirectory)
       guard FileManager.default.fileExists(atPath: url.path) else {
-        throw CLIError("'\(answers)' does not exist")
+        throw CommandFailure("'\(answers)' does not exist")
       }
       let renderer = ReportRenderer(catalog: catalog, templates: templates)
       let (files, diagnostics) = renderer.render(

@@ -55,7 +55,7 @@ extension PIACommand {
       let contentErrors = catalog.diagnostics.filter { $0.severity == .error }
       if !contentErrors.isEmpty {
         Terminal.print(contentErrors)
-        throw CLIError(
+        throw CommandFailure(
           "The rules, vendor facts or questionnaires have errors; run 'pia validate' for details.")
       }
       let scorer = Scorer(catalog: catalog)

@@ -11,6 +11,3 @@ struct CommandFailure: Error, CustomStringConvertible {
     self.description = description
   }
 }
-
-/// The earlier name of `CommandFailure`, still used by some commands.
-typealias CLIError = CommandFailure
