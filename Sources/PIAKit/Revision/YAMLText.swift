@@ -9,47 +9,12 @@ enum YAMLText {
   /// A string as a YAML double-quoted scalar. Line breaks and characters
   /// YAML does not allow unescaped are escaped.
   static func quoted(_ text: String) -> String {
-    var output = "\""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\"": output += "\\\""
-      case "\\": output += "\\\\"
-      case "\t": output += "\\t"
-      case "\n": output += "\\n"
-      case "\r": output += "\\r"
-      case "\u{85}": output += "\\N"
-      case "\u{2028}": output += "\\L"
-      case "\u{2029}": output += "\\P"
-      default:
-        if isPrintable(scalar) {
-          output.unicodeScalars.append(scalar)
-        } else {
-          let hex = String(scalar.value, radix: 16)
-          if scalar.value <= 0xFF {
-            output += "\\x" + String(repeating: "0", count: 2 - hex.count) + hex
-          } else if scalar.value <= 0xFFFF {
-            output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-          } else {
-            output += "\\U" + String(repeating: "0", count: 8 - hex.count) + hex
-          }
-        }
-      }
-    }
-    return output + "\""
+    YAMLScalar.doubleQuoted(text)
   }
 
   /// An id written plain when YAML reads it back as the same string, quoted otherwise.
   static func word(_ text: String) -> String {
     Identifier.isValid(text) && !ambiguous.contains(text) ? text : quoted(text)
-  }
-
-  private static func isPrintable(_ scalar: Unicode.Scalar) -> Bool {
-    switch scalar.value {
-    case 0x20...0x7E, 0xA0...0xD7FF, 0xE000...0xFFFD, 0x10000...0x10FFFF:
-      return scalar.value != 0xFEFF
-    default:
-      return false
-    }
   }
 
   /// Lines writing `answers` as a block mapping at `indent`, in questionnaire
