@@ -286,10 +286,7 @@ extension AnswersFile {
     return mapping.first { $0.key.scalar?.string == key }?.key
   }
 
-  static func isNull(_ node: Node) -> Bool {
-    guard case .scalar(let scalar) = node, scalar.style == .plain else { return false }
-    return ["", "~", "null", "Null", "NULL"].contains(scalar.string)
-  }
+  static func isNull(_ node: Node) -> Bool { node.isNull }
 
   /// The text of one top-level entry as written: from its key's line to the line
   /// before the next top-level key. Falls back to re-serializing when the file is

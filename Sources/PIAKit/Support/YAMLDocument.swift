@@ -20,7 +20,11 @@ public struct YAMLDocument {
   public init(text: String, path: String) throws(DiagnosticsError) {
     self.path = path
     do {
-      root = try Yams.compose(yaml: text)
+      // The basic resolver tags every scalar as a string: our loaders read
+      // scalars as text and interpret them per question, and Yams's default
+      // resolver runs regular expressions on every scalar (it dominated
+      // `pia validate` in a profile).
+      root = try Yams.compose(yaml: text, .basic)
     } catch let error as YamlError {
       throw DiagnosticsError([Self.diagnostic(for: error, path: path)])
     } catch {
@@ -173,7 +177,7 @@ extension SourceLocation {
 extension Node {
   /// Whether the node is a plain YAML null (`null`, `~` or nothing).
   public var isNull: Bool {
-    guard case .scalar(let scalar) = self, scalar.style == .plain || scalar.style == .any else {
+    guard case .scalar(let scalar) = self, scalar.style == .plain else {
       return false
     }
     return ["", "~", "null", "Null", "NULL"].contains(scalar.string)
