@@ -3,34 +3,10 @@ import Testing
 
 /// Runs the built `pia` binary: `convert` and `check-accessibility`, exit codes and messages.
 @Suite struct ConvertCommandTests {
-  struct Result {
-    var status: Int32
-    var stdout: String
-    var stderr: String
-  }
+  static var binary: URL { PIAProcess.binary }
 
-  static var binary: URL {
-    URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-      .appendingPathComponent("pia")
-  }
-
-  static func run(_ arguments: [String], in folder: URL) throws -> Result {
-    let process = Process()
-    process.executableURL = binary
-    process.arguments = arguments
-    process.currentDirectoryURL = folder
-    process.environment = ["SOURCE_DATE_EPOCH": "1767225600"]
-    let out = Pipe()
-    let err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    try process.run()
-    let stdout = out.fileHandleForReading.readDataToEndOfFile()
-    let stderr = err.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return Result(
-      status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-      stderr: String(decoding: stderr, as: UTF8.self))
+  static func run(_ arguments: [String], in folder: URL) throws -> PIAProcess.Result {
+    try PIAProcess.run(arguments, in: folder, environment: ["SOURCE_DATE_EPOCH": "1767225600"])
   }
 
   static func temporaryFolder() throws -> URL {

@@ -8,33 +8,13 @@ import Testing
   static let fixtures = "Tests/PIAKitTests/Fixtures/risk/"
 
   static var binary: URL? {
-    let runner = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-    for folder in [
-      runner, runner.deletingLastPathComponent(), root.appendingPathComponent(".build/debug"),
-    ] {
-      let candidate = folder.appendingPathComponent("pia")
-      if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-    }
-    return nil
+    FileManager.default.isExecutableFile(atPath: PIAProcess.binary.path) ? PIAProcess.binary : nil
   }
 
   func run(_ arguments: [String]) throws -> (status: Int32, out: String, err: String) {
-    let process = Process()
-    process.executableURL = try #require(Self.binary)
-    process.arguments = ["score", "--resources", Self.root.path] + arguments
-    process.currentDirectoryURL = Self.root
-    let out = Pipe()
-    let err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    try process.run()
-    let outData = out.fileHandleForReading.readDataToEndOfFile()
-    let errData = err.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (
-      process.terminationStatus, String(decoding: outData, as: UTF8.self),
-      String(decoding: errData, as: UTF8.self)
-    )
+    let result = try PIAProcess.run(
+      ["score", "--resources", Self.root.path] + arguments, in: Self.root)
+    return (result.status, result.stdout, result.stderr)
   }
 
   @Test(.enabled(if: binary != nil)) func highRiskStillExitsZero() throws {
