@@ -1,4 +1,5 @@
 internal import CCmarkGFM
+import Foundation
 
 /// Parses GitHub-flavoured Markdown into a ``Document`` with cmark-gfm.
 ///
@@ -35,6 +36,12 @@ public enum MarkdownParser {
       throw ParseError(line: 1, message: "cmark-gfm could not create a parser (out of memory)")
     }
     defer { cmark_parser_free(parser) }
+    // cmark-gfm keeps the inline parser's table of special characters in a
+    // process-wide array: finishing a parse adds the extensions' characters and
+    // removes them again, so two parses at once can lose autolinks or
+    // strikethrough (seen as a DOCX that differed between concurrent renders).
+    // One parse at a time; converting the finished tree needs no lock.
+    cmarkLock.lock()
     for syntaxExtension in extensions.all {
       cmark_parser_attach_syntax_extension(parser, syntaxExtension)
     }
@@ -46,7 +53,9 @@ public enum MarkdownParser {
         }
       }
     }
-    guard let root = cmark_parser_finish(parser) else {
+    let finished = cmark_parser_finish(parser)
+    cmarkLock.unlock()
+    guard let root = finished else {
       throw ParseError(line: 1, message: "cmark-gfm could not parse the document (out of memory)")
     }
     defer { cmark_node_free(root) }
@@ -54,6 +63,9 @@ public enum MarkdownParser {
     return Document(blocks: try converter.blocks(of: root))
   }
 }
+
+/// Serializes cmark-gfm parses (see ``MarkdownParser/parse(_:)``).
+private let cmarkLock = NSLock()
 
 /// The cmark-gfm extensions, registered and looked up once per process.
 private struct CmarkExtensions: @unchecked Sendable {
