@@ -43,25 +43,35 @@ import Testing
     cases.indices.map { (kind, $0) }
   }
 
-  @Test(arguments: arguments)
-  func hostileFileIsRefused(_ kind: Kind, _ index: Int) throws {
-    let (name, make) = Self.cases[index]
+  /// A scratch copy of the shipped Questionnaires, Templates and Examples.
+  static func copyOfResources() throws -> URL {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
       "pia-hostile-\(UUID().uuidString)")
-    defer { try? FileManager.default.removeItem(at: folder) }
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     for item in ["Questionnaires", "Templates", "Examples"] {
-      try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
       try FileManager.default.copyItem(
         at: PIAProcess.repositoryRoot.appendingPathComponent(item),
         to: folder.appendingPathComponent(item))
     }
+    return folder
+  }
+
+  /// The command that reads a file of `kind` from `resources`.
+  static func command(reading kind: Kind, resources: URL) -> [String] {
+    kind == .answers
+      ? ["score", "--resources", resources.path, "--answers", kind.rawValue]
+      : ["validate", "--resources", resources.path]
+  }
+
+  @Test(arguments: arguments)
+  func hostileFileIsRefused(_ kind: Kind, _ index: Int) throws {
+    let (name, make) = Self.cases[index]
+    let folder = try Self.copyOfResources()
+    defer { try? FileManager.default.removeItem(at: folder) }
     let target = folder.appendingPathComponent(kind.rawValue)
     let original = try String(contentsOf: target, encoding: .utf8)
     try make(original).write(to: target)
-    let arguments =
-      kind == .answers
-      ? ["score", "--resources", folder.path, "--answers", kind.rawValue]
-      : ["validate", "--resources", folder.path]
+    let arguments = Self.command(reading: kind, resources: folder)
     let result = try PIAProcess.run(arguments, in: folder)
     #expect(result.status == 1, "\(kind) / \(name): \(result.stderr)")
     #expect(
@@ -75,23 +85,13 @@ import Testing
 
   @Test(arguments: Kind.allCases)
   func byteOrderMarkAndCRLFAreAccepted(_ kind: Kind) throws {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "pia-crlf-\(UUID().uuidString)")
+    let folder = try Self.copyOfResources()
     defer { try? FileManager.default.removeItem(at: folder) }
-    for item in ["Questionnaires", "Templates", "Examples"] {
-      try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-      try FileManager.default.copyItem(
-        at: PIAProcess.repositoryRoot.appendingPathComponent(item),
-        to: folder.appendingPathComponent(item))
-    }
     let target = folder.appendingPathComponent(kind.rawValue)
     let original = try String(contentsOf: target, encoding: .utf8)
     let crlf = original.replacingOccurrences(of: "\n", with: "\r\n")
     try (Data([0xEF, 0xBB, 0xBF]) + Data(crlf.utf8)).write(to: target)
-    let arguments =
-      kind == .answers
-      ? ["score", "--resources", folder.path, "--answers", kind.rawValue]
-      : ["validate", "--resources", folder.path]
+    let arguments = Self.command(reading: kind, resources: folder)
     let result = try PIAProcess.run(arguments, in: folder)
     #expect(result.status == 0, "\(kind): \(result.stderr.prefix(400))")
   }

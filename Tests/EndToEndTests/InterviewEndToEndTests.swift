@@ -7,15 +7,7 @@ private enum InterviewProcess {
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
   static let questionnaire = "Tests/PIAKitTests/Fixtures/questionnaires/small.yaml"
 
-  static var binary: URL {
-    var folder = Bundle.main.bundleURL
-    for _ in 0..<4 {
-      let candidate = folder.appendingPathComponent("pia")
-      if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-      folder = folder.deletingLastPathComponent()
-    }
-    return repository.appendingPathComponent(".build/debug/pia")
-  }
+  static var binary: URL { PIAProcess.binary }
 
   static var hasPython: Bool {
     FileManager.default.isExecutableFile(atPath: "/usr/bin/python3")
