@@ -323,6 +323,10 @@ struct BodyWriter {
 
   /// Adds text to the pending run, turning tabs into `w:tab` and newlines into `w:br`.
   private mutating func appendText(_ text: String, format: RunFormat) throws {
+    if !text.utf8.contains(where: { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
+      if !text.isEmpty { try append(.text(text), format: format) }
+      return
+    }
     var current = ""
     for scalar in text.unicodeScalars {
       switch scalar {
@@ -397,11 +401,23 @@ struct BodyWriter {
 
   private func writeText(_ text: String) throws {
     try xml.start("w:t")
-    if text.first == " " || text.last == " " || text.contains("  ") {
+    if Self.needsPreservedSpace(text) {
       try xml.attribute("xml:space", "preserve")
     }
     try xml.text(text)
     try xml.end()
+  }
+
+  /// Whether Word would drop spaces of `text` without `xml:space="preserve"`: a space at
+  /// either end, or two in a row.
+  static func needsPreservedSpace(_ text: String) -> Bool {
+    var previousWasSpace = false
+    for byte in text.utf8 {
+      let isSpace = byte == UInt8(ascii: " ")
+      if isSpace && previousWasSpace { return true }
+      previousWasSpace = isSpace
+    }
+    return text.utf8.first == UInt8(ascii: " ") || previousWasSpace
   }
 
   // MARK: - Tables
@@ -654,7 +670,7 @@ enum URLTarget {
 }
 
 extension String {
-  var trimmed: String { trimmingCharacters(in: .whitespacesAndNewlines) }
+  var trimmed: String { trimmingWhiteSpace }
 
   fileprivate func leftPadded(to length: Int) -> String {
     count >= length ? self : String(repeating: "0", count: length - count) + self

@@ -32,85 +32,126 @@ public enum MarkdownEscaper {
   }
 
   private static func escape(_ text: String, inline: Bool) -> String {
-    // Unify line endings and drop characters XML 1.0 forbids.
-    var scalars: [Unicode.Scalar] = []
-    scalars.reserveCapacity(text.unicodeScalars.count)
-    var previousWasCR = false
-    for scalar in text.unicodeScalars {
-      defer { previousWasCR = scalar == "\r" }
-      if scalar == "\n" && previousWasCR { continue }
-      if scalar == "\r" || scalar == "\n" {
-        scalars.append(inline ? "\n" : " ")
-      } else if XMLText.isAllowed(scalar) {
-        scalars.append(scalar)
-      }
-    }
-    var endOfText = scalars.endIndex
+    var output: [UInt8] = []
+    var text = text
+    text.withUTF8 { escape($0, inline: inline, into: &output) }
+    return String(decoding: output, as: UTF8.self)
+  }
+
+  /// Appends the escape of the UTF-8 text `input` to `output`.
+  ///
+  /// Works on bytes: everything Markdown gives meaning to is ASCII, and in UTF-8 no byte of a
+  /// multi-byte character is below 0x80, so other characters are copied through untouched.
+  static func escape(_ input: UnsafeBufferPointer<UInt8>, inline: Bool, into output: inout [UInt8])
+  {
+    let bytes = normalized(input, inline: inline)
+    var endOfText = bytes.endIndex
     if inline {
-      while endOfText > 0 && scalars[endOfText - 1] == "\n" { endOfText -= 1 }
+      while endOfText > 0 && bytes[endOfText - 1] == newline { endOfText -= 1 }
     }
     var keepSpacesFrom = endOfText
     if inline {
       while keepSpacesFrom > 0
-        && (scalars[keepSpacesFrom - 1] == " " || scalars[keepSpacesFrom - 1] == "\t")
+        && (bytes[keepSpacesFrom - 1] == space || bytes[keepSpacesFrom - 1] == tab)
       {
         keepSpacesFrom -= 1
       }
     }
-    var output = String.UnicodeScalarView()
+    output.reserveCapacity(output.count + endOfText + endOfText / 8)
     var atLineStart = inline
     var escapeAt = -1
     for index in 0..<endOfText {
-      let scalar = scalars[index]
-      if scalar == "\n" {
-        output.append(contentsOf: "\\\n".unicodeScalars)
+      let byte = bytes[index]
+      if byte == newline {
+        output.append(backslash)
+        output.append(newline)
         atLineStart = true
         continue
       }
-      if (atLineStart || index >= keepSpacesFrom) && (scalar == " " || scalar == "\t") {
-        output.append(contentsOf: (scalar == " " ? "&#32;" : "&#9;").unicodeScalars)
+      if (atLineStart || index >= keepSpacesFrom) && (byte == space || byte == tab) {
+        output.append(contentsOf: byte == space ? spaceReference : tabReference)
         continue
       }
-      if atLineStart, let marker = orderedListMarker(in: scalars, from: index, end: endOfText) {
+      if atLineStart, let marker = orderedListMarker(in: bytes, from: index, end: endOfText) {
         escapeAt = marker
       }
       let lineStart = atLineStart
       atLineStart = false
       if index == escapeAt
-        || needsEscape(scalars, at: index, end: endOfText, lineStart: lineStart && inline)
+        || needsEscape(bytes, at: index, end: endOfText, lineStart: lineStart && inline)
       {
-        output.append("\\")
+        output.append(backslash)
       }
-      output.append(scalar)
+      output.append(byte)
     }
-    return String(output)
   }
 
-  private static let alwaysEscaped: Set<Unicode.Scalar> = [
-    "\\", "`", "*", "_", "[", "]", "<", "|", "~",
-  ]
-  private static let lineStartEscaped: Set<Unicode.Scalar> = ["#", "+", "-", "=", ">"]
+  /// `input` with line endings unified (`\n` inline, a space in a table cell) and the
+  /// characters XML 1.0 forbids removed: C0 controls other than tab and newlines, and
+  /// U+FFFE and U+FFFF (UTF-8 `EF BF BE`, `EF BF BF`). Swift strings hold no surrogates.
+  private static func normalized(_ input: UnsafeBufferPointer<UInt8>, inline: Bool) -> [UInt8] {
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(input.count)
+    let lineEnd = inline ? newline : space
+    var index = 0
+    while index < input.count {
+      let byte = input[index]
+      index += 1
+      switch byte {
+      case carriageReturn:
+        bytes.append(lineEnd)
+        if index < input.count && input[index] == newline { index += 1 }
+      case newline: bytes.append(lineEnd)
+      case tab: bytes.append(tab)
+      case 0..<0x20: break
+      case 0xEF
+      where index + 1 < input.count && input[index] == 0xBF
+        && (input[index + 1] == 0xBE || input[index + 1] == 0xBF):
+        index += 2
+      default: bytes.append(byte)
+      }
+    }
+    return bytes
+  }
 
-  private static func needsEscape(
-    _ scalars: [Unicode.Scalar], at index: Int, end: Int, lineStart: Bool
-  ) -> Bool {
-    let scalar = scalars[index]
-    if alwaysEscaped.contains(scalar) { return true }
-    if lineStart && lineStartEscaped.contains(scalar) { return true }
-    if scalar == "&" { return beginsEntity(scalars, at: index, end: end) }
-    return false
+  private static let newline = UInt8(ascii: "\n")
+  private static let carriageReturn = UInt8(ascii: "\r")
+  private static let space = UInt8(ascii: " ")
+  private static let tab = UInt8(ascii: "\t")
+  private static let backslash = UInt8(ascii: "\\")
+  private static let spaceReference = Array("&#32;".utf8)
+  private static let tabReference = Array("&#9;".utf8)
+
+  /// For each ASCII byte: escaped everywhere (1), at the start of a line (2), or neither (0).
+  private static let escapeKinds: [UInt8] = {
+    var kinds = [UInt8](repeating: 0, count: 128)
+    for byte in "\\`*_[]<|~".utf8 { kinds[Int(byte)] = 1 }
+    for byte in "#+-=>".utf8 { kinds[Int(byte)] = 2 }
+    return kinds
+  }()
+
+  private static func needsEscape(_ bytes: [UInt8], at index: Int, end: Int, lineStart: Bool)
+    -> Bool
+  {
+    let byte = bytes[index]
+    guard byte < 0x80 else { return false }
+    switch escapeKinds[Int(byte)] {
+    case 1: return true
+    case 2: return lineStart
+    default: return byte == UInt8(ascii: "&") && beginsEntity(bytes, at: index, end: end)
+    }
   }
 
   /// Whether `&` at `index` begins something CommonMark reads as an entity or numeric
   /// character reference (`&amp;`, `&#38;`, `&#x26;`).
-  private static func beginsEntity(_ scalars: [Unicode.Scalar], at index: Int, end: Int) -> Bool {
+  private static func beginsEntity(_ bytes: [UInt8], at index: Int, end: Int) -> Bool {
     var position = index + 1
     var length = 0
     while position < end, length <= 32 {
-      let next = scalars[position]
-      if next == ";" { return length > 0 }
-      guard next.isASCII, next.properties.isAlphabetic || ("0"..."9").contains(next) || next == "#"
-      else { return false }
+      let next = bytes[position]
+      if next == UInt8(ascii: ";") { return length > 0 }
+      let letter = (next | 0x20) >= UInt8(ascii: "a") && (next | 0x20) <= UInt8(ascii: "z")
+      guard letter || isDigit(next) || next == UInt8(ascii: "#") else { return false }
       position += 1
       length += 1
     }
@@ -118,15 +159,18 @@ public enum MarkdownEscaper {
   }
 
   /// The index of the `.` or `)` that would make leading digits an ordered-list marker.
-  private static func orderedListMarker(in scalars: [Unicode.Scalar], from index: Int, end: Int)
-    -> Int?
-  {
+  private static func orderedListMarker(in bytes: [UInt8], from index: Int, end: Int) -> Int? {
     var position = index
-    while position < end, position - index < 10, ("0"..."9").contains(scalars[position]) {
+    while position < end, position - index < 10, isDigit(bytes[position]) {
       position += 1
     }
-    guard position > index, position < end, scalars[position] == "." || scalars[position] == ")"
+    guard position > index, position < end,
+      bytes[position] == UInt8(ascii: ".") || bytes[position] == UInt8(ascii: ")")
     else { return nil }
     return position
+  }
+
+  private static func isDigit(_ byte: UInt8) -> Bool {
+    byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
   }
 }

@@ -116,6 +116,9 @@ private struct Builder {
   let assessment: Assessment
   let law: LawCatalogue
   let date: CalendarDate
+  /// The data-flow entries when the question is asked, else none.
+  let flows: [GroupEntry]
+  let flowQuestion: Question?
   /// Provision ids in first-cited order.
   var cited: [String] = []
 
@@ -128,6 +131,14 @@ private struct Builder {
     self.assessment = assessment
     self.law = law
     self.date = date
+    flowQuestion = questionnaire.question("data_flows")
+    if case .entries(let entries)? = file.answers["data_flows"],
+      let flowQuestion, questionnaire.isVisible(flowQuestion, answers: file.answers)
+    {
+      flows = entries
+    } else {
+      flows = []
+    }
   }
 
   var answers: [String: AnswerValue] { file.answers }
@@ -157,14 +168,12 @@ private struct Builder {
 
   /// The marker instead of a blank answer.
   func shown(_ text: String) -> String {
-    text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? ReportModel.notAnswered : text
+    text.isBlank ? ReportModel.notAnswered : text
   }
 
   /// `text` when it is not blank.
   func nonBlank(_ text: String?) -> String? {
-    guard let text, !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-      return nil
-    }
+    guard let text, !text.isBlank else { return nil }
     return text
   }
 
@@ -174,7 +183,7 @@ private struct Builder {
       return nil
     }
     let shown = display(value, for: question)
-    return shown.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : shown
+    return shown.isBlank ? nil : shown
   }
 
   func display(_ value: AnswerValue, for question: Question) -> String {
@@ -192,13 +201,6 @@ private struct Builder {
     }
   }
 
-  var flows: [GroupEntry] {
-    if case .entries(let entries)? = answers["data_flows"], isAsked("data_flows") { return entries }
-    return []
-  }
-
-  var flowQuestion: Question? { questionnaire.question("data_flows") }
-
   func fieldText(_ entry: GroupEntry, _ id: String) -> String {
     guard let field = flowQuestion?.field(id) else { return ReportModel.notApplicable }
     guard isFieldVisible(field, in: entry) else { return ReportModel.notApplicable }
@@ -208,8 +210,8 @@ private struct Builder {
 
   func isFieldVisible(_ field: Question, in entry: GroupEntry) -> Bool {
     guard let condition = field.showIf else { return true }
-    let environment = AnswerEnvironment(answers: answers.merging(entry.values) { $1 })
-    return condition.evaluate(in: environment)
+    return condition.evaluate(
+      in: EntryEnvironment(base: AnswerEnvironment(answers: answers), entry: entry))
   }
 
   func flowName(_ entry: GroupEntry, index: Int) -> String {
@@ -237,20 +239,18 @@ private struct Builder {
             fields: fields))
       }
     }
-    return ReportModel.QuestionAnswer(
-      id: question.id, prompt: question.prompt,
-      answer: value.map { shown(display($0, for: question)) } ?? ReportModel.notAnswered,
-      answered: value.map { shown(display($0, for: question)) != ReportModel.notAnswered } ?? false,
-      citations: question.cites.map { law.cite($0) }, entries: entries)
+    var answer = questionAnswerNoCite(question, value: value)
+    answer.citations = question.cites.map { law.cite($0) }
+    answer.entries = entries
+    return answer
   }
 
   func questionAnswerNoCite(_ question: Question, value: AnswerValue?) -> ReportModel.QuestionAnswer
   {
-    ReportModel.QuestionAnswer(
-      id: question.id, prompt: question.prompt,
-      answer: value.map { shown(display($0, for: question)) } ?? ReportModel.notAnswered,
-      answered: value.map { shown(display($0, for: question)) != ReportModel.notAnswered } ?? false,
-      citations: [], entries: [])
+    let answer = value.map { shown(display($0, for: question)) } ?? ReportModel.notAnswered
+    return ReportModel.QuestionAnswer(
+      id: question.id, prompt: question.prompt, answer: answer,
+      answered: value != nil && answer != ReportModel.notAnswered, citations: [], entries: [])
   }
 
   // MARK: Build
@@ -629,7 +629,7 @@ private struct Builder {
         return .init(role: role, name: ReportModel.notAnswered, title: "", date: "", decision: "")
       }
       let parts = answer.split(separator: ",", maxSplits: 1).map {
-        $0.trimmingCharacters(in: .whitespaces)
+        $0.trimmingWhiteSpace
       }
       return .init(
         role: role, name: parts[0], title: parts.count > 1 ? parts[1] : "", date: "", decision: "")

@@ -201,59 +201,76 @@ public struct ReportTemplate: Sendable {
   /// Replaces each marked span of printed text with its Markdown escape, chosen
   /// by the line the span starts on.
   static func escapeMarkedText(_ raw: String) -> String {
-    // Linear in the output: plain text is copied in runs, and the line's kind
-    // is tracked from its first non-space character instead of rescanning the
-    // line for every value.
-    var output = ""
-    output.reserveCapacity(raw.utf8.count + raw.utf8.count / 8)
-    var firstOnLine: Unicode.Scalar?
+    var raw = raw
+    return raw.withUTF8 { escapeMarkedText($0) }
+  }
+
+  /// Works on UTF-8 bytes and is linear in the output: plain text is copied in
+  /// runs, and the line's kind is tracked from its first non-space byte instead
+  /// of rescanning the line for every value. The markers are three-byte
+  /// sequences (`EE 80 80`, `EE 80 81`); UTF-8 never has one inside another
+  /// character.
+  private static func escapeMarkedText(_ raw: UnsafeBufferPointer<UInt8>) -> String {
+    var output: [UInt8] = []
+    output.reserveCapacity(raw.count + raw.count / 8)
+    let newline = UInt8(ascii: "\n")
+    var firstOnLine: UInt8?
     var lineIsSingleLine = false
     var lineDecided = false
-    func track(_ text: Substring.UnicodeScalarView) {
-      for scalar in text {
-        if scalar == "\n" {
+    func track(_ bytes: some Sequence<UInt8>) {
+      for byte in bytes {
+        if byte == newline {
           firstOnLine = nil
-        } else if firstOnLine == nil && scalar != " " {
-          firstOnLine = scalar
+        } else if firstOnLine == nil && byte != UInt8(ascii: " ") {
+          firstOnLine = byte
         }
       }
     }
-    let scalars = raw.unicodeScalars
-    var index = scalars.startIndex
-    while index < scalars.endIndex {
-      guard let start = scalars[index...].firstIndex(of: open) else {
-        output.append(contentsOf: Substring(scalars[index...]))
+    func marker(at index: Int, last: UInt8) -> Bool {
+      index + 2 < raw.count && raw[index] == 0xEE && raw[index + 1] == 0x80
+        && raw[index + 2] == last
+    }
+    func find(_ last: UInt8, from start: Int) -> Int? {
+      var index = start
+      while index < raw.count {
+        if raw[index] == 0xEE && marker(at: index, last: last) { return index }
+        index += 1
+      }
+      return nil
+    }
+    var index = 0
+    while index < raw.count {
+      guard let start = find(0x80, from: index) else {
+        output.append(contentsOf: raw[index...])
         break
       }
-      let plain = Substring(scalars[index..<start]).unicodeScalars
-      // String.append keeps the storage; UnicodeScalarView.append(contentsOf:)
-      // copies the whole string each time.
-      output.append(contentsOf: Substring(plain))
-      if let lastBreak = plain.lastIndex(of: "\n") {
+      let plain = raw[index..<start]
+      output.append(contentsOf: plain)
+      if let lastBreak = plain.lastIndex(of: newline) {
         lineDecided = false
         firstOnLine = nil
-        track(plain[plain.index(after: lastBreak)...])
+        track(plain[(lastBreak + 1)...])
       } else {
         track(plain)
       }
-      let textStart = scalars.index(after: start)
-      let end = scalars[textStart...].firstIndex(of: close) ?? scalars.endIndex
-      let text = String(Substring(scalars[textStart..<end]))
+      let textStart = start + 3
+      let end = find(0x81, from: textStart) ?? raw.count
       if !lineDecided {
-        lineIsSingleLine = firstOnLine == "|" || firstOnLine == "#"
+        lineIsSingleLine = firstOnLine == UInt8(ascii: "|") || firstOnLine == UInt8(ascii: "#")
       }
-      let escaped =
-        lineIsSingleLine
-        ? MarkdownEscaper.escapeTableCell(text) : MarkdownEscaper.escapeInline(text)
-      output += escaped
-      track(Substring(escaped).unicodeScalars)
-      if escaped.unicodeScalars.contains("\n") {
+      let escapedStart = output.count
+      MarkdownEscaper.escape(
+        UnsafeBufferPointer(rebasing: raw[textStart..<end]), inline: !lineIsSingleLine,
+        into: &output)
+      let escaped = output[escapedStart...]
+      track(escaped)
+      if escaped.contains(newline) {
         // A hard break continues the same paragraph on the next line.
         lineDecided = true
       }
-      index = end < scalars.endIndex ? scalars.index(after: end) : end
+      index = min(end + 3, raw.count)
     }
-    return output
+    return String(decoding: output, as: UTF8.self)
   }
 
   private static func describe(_ error: any Error) -> String {
@@ -284,14 +301,21 @@ private struct UnknownField: Error {
 /// lands on is known.
 struct MarkdownContentType: MustacheContentType {
   func escapeText(_ text: String) -> String {
-    var marked = String.UnicodeScalarView()
-    marked.append(ReportTemplate.open)
-    marked.append(
-      contentsOf: text.unicodeScalars.filter {
-        $0 != ReportTemplate.open && $0 != ReportTemplate.close
-      })
-    marked.append(ReportTemplate.close)
-    return String(marked)
+    var marked = ""
+    marked.reserveCapacity(text.utf8.count + 6)
+    marked.unicodeScalars.append(ReportTemplate.open)
+    // A marker can only be in the text if its lead byte (EE) is.
+    if text.utf8.contains(0xEE) {
+      marked += String(
+        String.UnicodeScalarView(
+          text.unicodeScalars.lazy.filter {
+            $0 != ReportTemplate.open && $0 != ReportTemplate.close
+          }))
+    } else {
+      marked += text
+    }
+    marked.unicodeScalars.append(ReportTemplate.close)
+    return marked
   }
 }
 

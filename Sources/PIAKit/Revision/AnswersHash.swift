@@ -22,7 +22,7 @@ public struct AnswersHash: Sendable, Hashable, CustomStringConvertible {
 
   /// Hashes `answers`.
   public init(_ answers: [String: AnswerValue]) {
-    let digest = SHA256.hash(data: Data(Self.canonicalText(answers).utf8))
+    let digest = SHA256.hash(data: CanonicalJSON.bytes(Self.canonicalValue(answers)))
     hex = digest.map { byte in
       let text = String(byte, radix: 16)
       return byte < 16 ? "0" + text : text

@@ -29,80 +29,96 @@ public enum CanonicalJSON {
 
   /// The value as compact JSON (no whitespace).
   public static func write(_ value: Value) -> String {
-    var output = ""
+    String(decoding: bytes(value), as: UTF8.self)
+  }
+
+  /// The value as compact JSON, UTF-8 encoded.
+  static func bytes(_ value: Value) -> [UInt8] {
+    var output: [UInt8] = []
     write(value, into: &output, indent: nil, level: 0)
     return output
   }
 
   /// The value as JSON indented by two spaces, with a final newline.
   public static func pretty(_ value: Value) -> String {
-    var output = ""
+    var output: [UInt8] = []
     write(value, into: &output, indent: "  ", level: 0)
-    return output + "\n"
+    output.append(UInt8(ascii: "\n"))
+    return String(decoding: output, as: UTF8.self)
   }
 
-  private static func write(_ value: Value, into output: inout String, indent: String?, level: Int)
-  {
+  private static func write(
+    _ value: Value, into output: inout [UInt8], indent: String?, level: Int
+  ) {
     switch value {
-    case .string(let text): output += quoted(text)
-    case .number(let number): output += self.number(number)
-    case .bool(let flag): output += flag ? "true" : "false"
-    case .null: output += "null"
+    case .string(let text): appendQuoted(text, to: &output)
+    case .number(let number): output += self.number(number).utf8
+    case .bool(let flag): output += (flag ? "true" : "false").utf8
+    case .null: output += "null".utf8
     case .array(let items):
       guard !items.isEmpty else {
-        output += "[]"
+        output += "[]".utf8
         return
       }
-      output += "["
+      output.append(UInt8(ascii: "["))
       for (index, item) in items.enumerated() {
-        if index > 0 { output += "," }
+        if index > 0 { output.append(UInt8(ascii: ",")) }
         newline(&output, indent, level + 1)
         write(item, into: &output, indent: indent, level: level + 1)
       }
       newline(&output, indent, level)
-      output += "]"
+      output.append(UInt8(ascii: "]"))
     case .object(let members):
       guard !members.isEmpty else {
-        output += "{}"
+        output += "{}".utf8
         return
       }
-      output += "{"
+      output.append(UInt8(ascii: "{"))
       for (index, (key, item)) in members.enumerated() {
-        if index > 0 { output += "," }
+        if index > 0 { output.append(UInt8(ascii: ",")) }
         newline(&output, indent, level + 1)
-        output += quoted(key)
-        output += indent == nil ? ":" : ": "
+        appendQuoted(key, to: &output)
+        output += (indent == nil ? ":" : ": ").utf8
         write(item, into: &output, indent: indent, level: level + 1)
       }
       newline(&output, indent, level)
-      output += "}"
+      output.append(UInt8(ascii: "}"))
     }
   }
 
-  private static func newline(_ output: inout String, _ indent: String?, _ level: Int) {
+  private static func newline(_ output: inout [UInt8], _ indent: String?, _ level: Int) {
     guard let indent else { return }
-    output += "\n" + String(repeating: indent, count: level)
+    output.append(UInt8(ascii: "\n"))
+    for _ in 0..<level { output += indent.utf8 }
   }
 
   /// A string as a JSON string literal, NFC-normalised.
   public static func quoted(_ text: String) -> String {
-    var output = "\""
-    for scalar in nfc(text).unicodeScalars {
-      switch scalar {
-      case "\"": output += "\\\""
-      case "\\": output += "\\\\"
-      case "\u{8}": output += "\\b"
-      case "\t": output += "\\t"
-      case "\n": output += "\\n"
-      case "\u{C}": output += "\\f"
-      case "\r": output += "\\r"
-      case "\u{0}"..."\u{1F}":
-        let hex = String(scalar.value, radix: 16)
-        output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-      default: output.unicodeScalars.append(scalar)
+    var output: [UInt8] = []
+    appendQuoted(text, to: &output)
+    return String(decoding: output, as: UTF8.self)
+  }
+
+  private static func appendQuoted(_ text: String, to output: inout [UInt8]) {
+    output.append(UInt8(ascii: "\""))
+    for byte in nfc(text).utf8 {
+      switch byte {
+      case UInt8(ascii: "\""): output += #"\""#.utf8
+      case UInt8(ascii: "\\"): output += #"\\"#.utf8
+      case 0x08: output += #"\b"#.utf8
+      case 0x09: output += #"\t"#.utf8
+      case 0x0A: output += #"\n"#.utf8
+      case 0x0C: output += #"\f"#.utf8
+      case 0x0D: output += #"\r"#.utf8
+      case 0..<0x20:
+        let hex = Array("0123456789abcdef".utf8)
+        output += #"\u00"#.utf8
+        output.append(hex[Int(byte >> 4)])
+        output.append(hex[Int(byte & 0xF)])
+      default: output.append(byte)
       }
     }
-    return output + "\""
+    output.append(UInt8(ascii: "\""))
   }
 
   /// A number in its shortest round-trip form: whole numbers of magnitude
@@ -118,7 +134,8 @@ public enum CanonicalJSON {
 
   /// Text in Unicode Normalization Form C.
   public static func nfc(_ text: String) -> String {
-    text.precomposedStringWithCanonicalMapping
+    // ASCII text is already in every normalisation form; skip the Foundation call.
+    text.utf8.allSatisfy { $0 < 0x80 } ? text : text.precomposedStringWithCanonicalMapping
   }
 
   /// Orders strings by Unicode code point (not by Swift's `<`, which compares
