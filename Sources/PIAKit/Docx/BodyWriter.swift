@@ -26,14 +26,15 @@ struct BodyWriter {
   static let bulletNumberingID = 1
   static let textWidth = 9360  // 8.5 in minus two 1-inch margins, in twentieths of a point
 
-  init(document: Document) throws {
-    xml = try XMLWriter(part: "word/document.xml")
+  /// A writer for `document` whose XML goes into `deflater` as it is written.
+  init(document: Document, streamingTo deflater: Deflater) throws {
+    xml = try XMLWriter(part: "word/document.xml", streamingTo: deflater)
     hasTableOfContents = document.containsTableOfContents
     tocEntries = hasTableOfContents ? document.headings.filter { $0.level <= 3 } : []
   }
 
-  /// Writes the document and returns the part's bytes.
-  mutating func write(_ document: Document) throws -> Data {
+  /// Writes the document into the deflater.
+  mutating func write(_ document: Document) throws {
     try xml.start("w:document")
     try xml.attribute("xmlns:w", Namespace.wordprocessingML)
     try xml.attribute("xmlns:r", Namespace.relationships)
@@ -42,7 +43,7 @@ struct BodyWriter {
     try writeSectionProperties()
     try xml.end()
     try xml.end()
-    return try xml.finish()
+    _ = try xml.finish()
   }
 
   // MARK: - Blocks

@@ -1,5 +1,4 @@
 import Foundation
-import ZIPFoundation
 
 /// Writes a ``Document`` as a WordprocessingML (.docx) package.
 ///
@@ -71,52 +70,35 @@ public struct DocxWriter: Sendable {
   /// - Returns: The bytes of the .docx file.
   /// - Throws: ``DocxError`` when libxml2 or the zip writer fails.
   public static func write(_ document: Document, options: Options) throws -> Data {
-    var body = try BodyWriter(document: document)
-    let documentXML = try body.write(document)
+    // The body is the one large part: it is compressed as it is written, never held whole.
+    let deflater = try Deflater(part: "word/document.xml")
+    var body = try BodyWriter(document: document, streamingTo: deflater)
+    try body.write(document)
+    let documentXML = try deflater.finish()
     let parts = PartWriter(options: options)
-    let contents: [(String, Data)] = [
-      ("[Content_Types].xml", try parts.contentTypes()),
-      ("_rels/.rels", try parts.packageRelationships()),
-      ("docProps/core.xml", try parts.coreProperties()),
-      ("docProps/app.xml", try parts.appProperties()),
-      ("word/document.xml", documentXML),
-      (
-        "word/_rels/document.xml.rels", try parts.documentRelationships(hyperlinks: body.hyperlinks)
-      ),
-      ("word/styles.xml", try parts.styles()),
-      ("word/numbering.xml", try parts.numbering(orderedLists: body.orderedLists)),
-      ("word/settings.xml", try parts.settings()),
-      ("word/header1.xml", try parts.header()),
-      ("word/footer1.xml", try parts.footer()),
-    ]
-    return try zip(contents, date: zipDate(options.modified))
+    var zip = ZipWriter(modified: options.modified)
+    try zip.add("[Content_Types].xml", data: parts.contentTypes())
+    try zip.add("_rels/.rels", data: parts.packageRelationships())
+    try zip.add("docProps/core.xml", data: parts.coreProperties())
+    try zip.add("docProps/app.xml", data: parts.appProperties())
+    try zip.add("word/document.xml", documentXML)
+    try zip.add(
+      "word/_rels/document.xml.rels", data: parts.documentRelationships(hyperlinks: body.hyperlinks)
+    )
+    try zip.add("word/styles.xml", data: parts.styles())
+    try zip.add("word/numbering.xml", data: parts.numbering(orderedLists: body.orderedLists))
+    try zip.add("word/settings.xml", data: parts.settings())
+    try zip.add("word/header1.xml", data: parts.header())
+    try zip.add("word/footer1.xml", data: parts.footer())
+    return try zip.finish()
   }
 
   /// Zips the parts in order, deflated, every entry stamped with `date`.
   static func zip(_ parts: [(String, Data)], date: Date) throws -> Data {
-    do {
-      let archive = try Archive(data: Data(), accessMode: .create)
-      for (name, data) in parts {
-        try archive.addEntry(
-          with: name, type: .file, uncompressedSize: Int64(data.count), modificationDate: date,
-          permissions: 0o644, compressionMethod: .deflate
-        ) { position, size in
-          data.subdata(in: Int(position)..<Int(position) + size)
-        }
-      }
-      guard let data = archive.data else { throw DocxError("the zip archive produced no data") }
-      return data
-    } catch let error as DocxError {
-      throw error
-    } catch {
-      throw DocxError("cannot build the .docx zip archive: \(error)")
+    var zip = ZipWriter(modified: date)
+    for (name, data) in parts {
+      try zip.add(name, data: data)
     }
-  }
-
-  /// DOS timestamps cover 1980-01-01 to 2107; clamp into that range.
-  static func zipDate(_ date: Date) -> Date {
-    let earliest = Date(timeIntervalSince1970: 315_532_800)  // 1980-01-01T00:00:00Z
-    let latest = Date(timeIntervalSince1970: 4_354_819_199)  // 2107-12-31T23:59:59Z
-    return min(max(date, earliest), latest)
+    return try zip.finish()
   }
 }

@@ -31,7 +31,80 @@ public enum MarkdownParser {
   /// - Throws: ``ParseError`` for an unknown `pia:` directive, a `pia:` directive that is not
   ///   alone on its line, or a table directive that is not followed by a table.
   public static func parse(_ markdown: String) throws -> Document {
+    var source = markdown
+    return try source.withUTF8 { bytes in
+      Document(blocks: try parse(bytes, chunkSize: defaultChunkSize))
+    }
+  }
+
+  /// Parses UTF-8 Markdown, such as a rendered report's file contents.
+  ///
+  /// - Throws: ``ParseError`` as ``parse(_:)`` does.
+  static func parse(utf8 bytes: UnsafeRawBufferPointer) throws -> Document {
+    Document(
+      blocks: try parse(bytes.assumingMemoryBound(to: UInt8.self), chunkSize: defaultChunkSize))
+  }
+
+  /// Parses in pieces of about this many bytes (see ``parse(_:chunkSize:)``).
+  static let defaultChunkSize = 128 * 1024
+
+  /// Parses `bytes` a piece at a time, so that only one piece's cmark tree (a few hundred bytes
+  /// per node, several times the size of the text) is alive at once.
+  ///
+  /// A piece ends just before a line that starts a level-1 to level-6 heading at the top level
+  /// of the document. Whether a line does is left to cmark-gfm: the piece is parsed together
+  /// with that line, and the cut is kept only if the line came out as the document's last block,
+  /// a heading (not, say, text inside a fenced code block or an HTML block). After a top-level
+  /// heading no block is open, so parsing on from there gives the same blocks as one parse of the
+  /// whole text. Link reference definitions are the one thing that reaches across the whole
+  /// document, so text that may contain one (an unescaped `]:`) is parsed in one piece.
+  static func parse(_ bytes: UnsafeBufferPointer<UInt8>, chunkSize: Int) throws -> [Block] {
     let extensions = CmarkExtensions.shared
+    let lines = LineScanner(bytes)
+    guard bytes.count > chunkSize, !lines.mayDefineLinkReference() else {
+      return try withTree(UnsafeBufferPointer(rebasing: bytes[...]), extensions) { root in
+        try Converter(extensions: extensions, lineOffset: 0).blocks(of: root)
+      }
+    }
+    var blocks: [Block] = []
+    var start = lines.startOfText
+    var skip = chunkSize
+    while true {
+      guard let cut = lines.nextHeadingLine(from: start, atOrAfter: start.offset + skip) else {
+        let rest = UnsafeBufferPointer(rebasing: bytes[start.offset...])
+        blocks += try withTree(rest, extensions) { root in
+          try Converter(extensions: extensions, lineOffset: start.line - 1).blocks(of: root)
+        }
+        return blocks
+      }
+      let piece = UnsafeBufferPointer(rebasing: bytes[start.offset..<cut.endOffset])
+      let converted: [Block]? = try withTree(piece, extensions) { root in
+        guard let last = cmark_node_last_child(root),
+          cmark_node_get_type(last) == CMARK_NODE_HEADING,
+          Int(cmark_node_get_start_line(last)) == cut.line - start.line + 1
+        else { return nil }
+        // The heading starts the next piece.
+        cmark_node_unlink(last)
+        cmark_node_free(last)
+        return try Converter(extensions: extensions, lineOffset: start.line - 1).blocks(of: root)
+      }
+      if let converted {
+        blocks += converted
+        start = cut.start
+        skip = chunkSize
+      } else {
+        // Not a cut (the line is inside a code or HTML block): look further on, twice as far
+        // each time, so that a long block is parsed again only a few times.
+        skip = cut.endOffset - start.offset + skip
+      }
+    }
+  }
+
+  /// Parses `bytes` with cmark-gfm and passes the root to `body`; the tree is freed afterwards.
+  private static func withTree<Result>(
+    _ bytes: UnsafeBufferPointer<UInt8>, _ extensions: CmarkExtensions,
+    _ body: (OpaquePointer) throws -> Result
+  ) throws -> Result {
     guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT) else {
       throw ParseError(line: 1, message: "cmark-gfm could not create a parser (out of memory)")
     }
@@ -45,12 +118,9 @@ public enum MarkdownParser {
     for syntaxExtension in extensions.all {
       cmark_parser_attach_syntax_extension(parser, syntaxExtension)
     }
-    var source = markdown
-    source.withUTF8 { buffer in
-      buffer.withMemoryRebound(to: CChar.self) { chars in
-        if let base = chars.baseAddress {
-          cmark_parser_feed(parser, base, chars.count)
-        }
+    bytes.withMemoryRebound(to: CChar.self) { chars in
+      if let base = chars.baseAddress {
+        cmark_parser_feed(parser, base, chars.count)
       }
     }
     let finished = cmark_parser_finish(parser)
@@ -59,8 +129,91 @@ public enum MarkdownParser {
       throw ParseError(line: 1, message: "cmark-gfm could not parse the document (out of memory)")
     }
     defer { cmark_node_free(root) }
-    let converter = Converter(extensions: extensions)
-    return Document(blocks: try converter.blocks(of: root))
+    return try body(root)
+  }
+}
+
+/// Finds lines in UTF-8 Markdown, numbered as cmark-gfm numbers them (`\n`, `\r\n` and a lone
+/// `\r` each end a line).
+private struct LineScanner {
+  struct Line {
+    /// Where the line starts, and its 1-based number.
+    var start: Position
+    /// Just after the line's end of line (or the end of the text).
+    var endOffset: Int
+    var line: Int { start.line }
+  }
+
+  struct Position {
+    var offset: Int
+    var line: Int
+  }
+
+  let bytes: UnsafeBufferPointer<UInt8>
+  var startOfText: Position { Position(offset: 0, line: 1) }
+
+  init(_ bytes: UnsafeBufferPointer<UInt8>) {
+    self.bytes = bytes
+  }
+
+  /// The first line starting at or after `offset` that begins with one to six `#` and then a
+  /// space, a tab or the end of the line: an ATX heading if nothing around it says otherwise.
+  /// Lines are counted from `start`, which must be the start of a line.
+  func nextHeadingLine(from start: Position, atOrAfter offset: Int) -> Line? {
+    guard offset < bytes.count else { return nil }
+    var position = start
+    while position.offset < bytes.count {
+      let end = lineEnd(from: position.offset)
+      if position.offset >= offset && isHeadingLine(at: position.offset) {
+        return Line(start: position, endOffset: end)
+      }
+      position = Position(offset: end, line: position.line + 1)
+    }
+    return nil
+  }
+
+  /// Just after the end of the line that starts at `offset`.
+  private func lineEnd(from offset: Int) -> Int {
+    var index = offset
+    while index < bytes.count {
+      let byte = bytes[index]
+      index += 1
+      if byte == UInt8(ascii: "\n") { return index }
+      if byte == UInt8(ascii: "\r") {
+        if index < bytes.count && bytes[index] == UInt8(ascii: "\n") { index += 1 }
+        return index
+      }
+    }
+    return index
+  }
+
+  private func isHeadingLine(at offset: Int) -> Bool {
+    var index = offset
+    while index < bytes.count, bytes[index] == UInt8(ascii: "#"), index - offset < 7 {
+      index += 1
+    }
+    let level = index - offset
+    guard (1...6).contains(level) else { return false }
+    guard index < bytes.count else { return true }
+    let next = bytes[index]
+    return next == UInt8(ascii: " ") || next == UInt8(ascii: "\t") || next == UInt8(ascii: "\n")
+      || next == UInt8(ascii: "\r")
+  }
+
+  /// Whether the text has `]:` with the `]` not escaped by a backslash: what ends the label of
+  /// a link reference definition.
+  func mayDefineLinkReference() -> Bool {
+    var backslashes = 0
+    for index in bytes.indices {
+      let byte = bytes[index]
+      if byte == UInt8(ascii: "]"), backslashes % 2 == 0, index + 1 < bytes.count,
+        bytes[index + 1] == UInt8(ascii: ":")
+      {
+        return true
+      }
+      backslashes = byte == UInt8(ascii: "\\") ? backslashes + 1 : 0
+    }
+    return false
   }
 }
 
@@ -86,6 +239,10 @@ private struct CmarkExtensions: @unchecked Sendable {
 /// Converts a cmark node tree to ``Block`` and ``Inline`` values.
 private struct Converter {
   let extensions: CmarkExtensions
+  /// Lines before the parsed piece of text (parse errors name lines of the whole text).
+  let lineOffset: Int
+
+  func line(_ node: OpaquePointer) -> Int { Int(cmark_node_get_start_line(node)) + lineOffset }
 
   func blocks(of parent: OpaquePointer) throws -> [Block] {
     var result: [Block] = []
@@ -103,7 +260,7 @@ private struct Converter {
         pendingTableDirective = nil
       }
       if case .directive(let directive) = block, directive.appliesToNextTable {
-        pendingTableDirective = (directive, Int(cmark_node_get_start_line(node)))
+        pendingTableDirective = (directive, line(node))
       }
       result.append(block)
     }
@@ -155,7 +312,7 @@ private struct Converter {
 
   func htmlBlock(_ node: OpaquePointer) throws -> Block? {
     let literal = string(cmark_node_get_literal(node))
-    let line = Int(cmark_node_get_start_line(node))
+    let line = self.line(node)
     switch try Comment.classify(literal, line: line) {
     case .directive(let directive): return .directive(directive)
     case .plainComment: return nil
@@ -228,10 +385,10 @@ private struct Converter {
         try inlines(of: node))
     case CMARK_NODE_HTML_INLINE:
       let literal = string(cmark_node_get_literal(node))
-      switch try Comment.classify(literal, line: Int(cmark_node_get_start_line(node))) {
+      switch try Comment.classify(literal, line: line(node)) {
       case .directive(let directive):
         throw MarkdownParser.ParseError(
-          line: Int(cmark_node_get_start_line(node)),
+          line: line(node),
           message: "<!-- pia:\(directive.name) --> must be alone on its own line")
       case .plainComment: return nil
       case .notAComment: return .html(literal)

@@ -1,18 +1,22 @@
 internal import CLibXML2
 import Foundation
 
-/// Streams one XML part with libxml2's xmlTextWriter into an in-memory buffer.
+/// Streams one XML part with libxml2's xmlTextWriter into an in-memory buffer, or straight into
+/// a ``Deflater``.
 ///
 /// Owns the C writer and buffer and frees them exactly once. Every libxml2 call goes through
 /// ``check(_:_:)``, the single place where a C failure becomes a ``DocxError``. Text and
 /// attribute values are stripped of characters XML 1.0 forbids before they reach libxml2.
 /// Deliberately not `Sendable`: one writer per part, per thread.
 final class XMLWriter {
-  private let buffer: xmlBufferPtr
+  private let buffer: xmlBufferPtr?
+  /// Where a streamed part goes; kept alive for libxml2's output callback.
+  private let deflater: Deflater?
   private var writer: xmlTextWriterPtr?
   private let part: String
 
-  /// Starts a new UTF-8, standalone XML document for the package part `part`.
+  /// Starts a new UTF-8, standalone XML document for the package part `part`, kept in memory
+  /// until ``finish()``.
   init(part: String) throws {
     LibXML2.ensureInitialized()
     self.part = part
@@ -20,6 +24,7 @@ final class XMLWriter {
       throw DocxError("cannot allocate an XML buffer for \(part)")
     }
     self.buffer = buffer
+    deflater = nil
     guard let writer = xmlNewTextWriterMemory(buffer, 0) else {
       xmlBufferFree(buffer)
       throw DocxError("cannot create an XML writer for \(part)")
@@ -29,9 +34,46 @@ final class XMLWriter {
       xmlTextWriterStartDocument(writer, "1.0", "UTF-8", "yes"), "xmlTextWriterStartDocument")
   }
 
+  /// Starts a new UTF-8, standalone XML document for the package part `part` that goes
+  /// straight into `deflater` as it is written (``finish()`` then returns no bytes).
+  init(part: String, streamingTo deflater: Deflater) throws {
+    LibXML2.ensureInitialized()
+    self.part = part
+    buffer = nil
+    self.deflater = deflater
+    let context = Unmanaged.passUnretained(deflater).toOpaque()
+    guard
+      let output = xmlOutputBufferCreateIO(
+        { context, bytes, length in
+          guard let context, let bytes, length >= 0 else { return -1 }
+          let deflater = Unmanaged<Deflater>.fromOpaque(context).takeUnretainedValue()
+          do {
+            try deflater.write(UnsafeRawBufferPointer(start: bytes, count: Int(length)))
+            return length
+          } catch let error as DocxError {
+            deflater.fail(error)
+            return -1
+          } catch {
+            deflater.fail(DocxError("\(error)"))
+            return -1
+          }
+        }, nil, context, nil)
+    else {
+      throw DocxError("cannot create an XML output for \(part)")
+    }
+    // The text writer owns the output buffer from here on and frees it.
+    guard let writer = xmlNewTextWriter(output) else {
+      xmlOutputBufferClose(output)
+      throw DocxError("cannot create an XML writer for \(part)")
+    }
+    self.writer = writer
+    try check(
+      xmlTextWriterStartDocument(writer, "1.0", "UTF-8", "yes"), "xmlTextWriterStartDocument")
+  }
+
   deinit {
     if let writer { xmlFreeTextWriter(writer) }
-    xmlBufferFree(buffer)
+    if let buffer { xmlBufferFree(buffer) }
   }
 
   /// Opens element `name` (a qualified name such as `w:p`).
@@ -87,17 +129,23 @@ final class XMLWriter {
     try end()
   }
 
-  /// Closes every open element, flushes and returns the document's bytes.
-  /// The writer cannot be used afterwards.
+  /// Closes every open element, flushes and returns the document's bytes (none for a part
+  /// streamed into a ``Deflater``). The writer cannot be used afterwards.
   func finish() throws -> Data {
     let writer = try live()
     try check(xmlTextWriterEndDocument(writer), "xmlTextWriterEndDocument")
-    // Freeing the writer flushes it into the buffer.
+    // Freeing the writer flushes it into the buffer or the deflater.
     xmlFreeTextWriter(writer)
     self.writer = nil
+    if let failure = deflater?.failure { throw failure }
+    guard let buffer else { return Data() }
     let length = Int(xmlBufferLength(buffer))
-    guard let content = xmlBufferContent(buffer) else { return Data() }
-    return Data(bytes: content, count: length)
+    // Hand the buffer's memory to the Data instead of copying it (a large report's body is
+    // tens of megabytes); libxml2 frees it when the Data is released.
+    guard length > 0, let content = xmlBufferDetach(buffer) else { return Data() }
+    return Data(
+      bytesNoCopy: content, count: length,
+      deallocator: .custom { pointer, _ in clibxml2_free(pointer) })
   }
 
   private func live() throws -> xmlTextWriterPtr {
@@ -108,6 +156,7 @@ final class XMLWriter {
   /// The single choke point turning a libxml2 failure (a negative result) into an error.
   private func check(_ result: Int32, _ function: String) throws {
     if result < 0 {
+      if let failure = deflater?.failure { throw failure }
       throw DocxError("libxml2 \(function) failed while writing \(part)")
     }
   }

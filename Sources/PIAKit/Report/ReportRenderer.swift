@@ -92,51 +92,66 @@ public struct ReportRenderer: Sendable {
     }
     let assessment = engine.assess(
       answers: file.answers, asOf: reportDate, staleAfterDays: RiskEngine.defaultStaleAfterDays)
-    var model = ReportModel(
-      questionnaire: questionnaire, answers: file, assessment: assessment, law: catalog.law,
-      vendorFacts: vendorFacts(for: file), date: reportDate)
-    if let changes = changesSincePreviousVersion(file, engine: engine, date: reportDate) {
-      model.applyChanges(changes)
-    }
     let ids = templateIDs.isEmpty ? templates.manifest.entries.map(\.id) : templateIDs
+    // All Markdown first, so the model and its template value are gone before the DOCX
+    // files are built (the step that needs the most memory).
+    let (markdowns, info, problems) = renderMarkdown(
+      ids, file: file, engine: engine, assessment: assessment, date: reportDate)
     let base = Self.baseName(ofAnswers: path)
     var files: [RenderedFile] = []
-    var problems = diagnostics
+    var allProblems = diagnostics + problems
     let footer =
       "\(questionnaire.id) v\(questionnaire.version) · answers "
       + Self.answersHash(file, questionnaire: questionnaire)
-    for templateID in ids {
-      let markdown: String
-      do {
-        markdown = try templates.render(templateID, model: model, law: catalog.law)
-      } catch {
-        problems += error.diagnostics
-        continue
-      }
+    for (templateID, markdown) in markdowns {
       if format != .docx {
-        files.append(RenderedFile(name: "\(base).\(templateID).md", data: Data(markdown.utf8)))
+        files.append(RenderedFile(name: "\(base).\(templateID).md", data: markdown))
       }
-      if format != .md {
-        do {
-          let document = try MarkdownParser.parse(markdown)
-          let day = Date(timeIntervalSince1970: TimeInterval(reportDate.daysSinceEpoch) * 86_400)
-          // The title is the document's first level-1 heading, as `pia convert` does.
-          let title = document.headings.first { $0.level == 1 }?.text ?? model.document.title
-          let options = DocxWriter.Options(
-            title: title, subject: model.document.title, creator: model.document.institution,
-            created: day, modified: day, status: model.document.status,
-            headerText: model.document.title,
-            footerText: footer)
-          files.append(
-            RenderedFile(
-              name: "\(base).\(templateID).docx",
-              data: try DocxWriter.write(document, options: options)))
-        } catch {
-          problems.append(.error("cannot write the DOCX for '\(templateID)': \(error)", at: nil))
-        }
+      guard format != .md else { continue }
+      do {
+        let document = try markdown.withUnsafeBytes { try MarkdownParser.parse(utf8: $0) }
+        let day = Date(timeIntervalSince1970: TimeInterval(reportDate.daysSinceEpoch) * 86_400)
+        // The title is the document's first level-1 heading, as `pia convert` does.
+        let title = document.headings.first { $0.level == 1 }?.text ?? info.title
+        let options = DocxWriter.Options(
+          title: title, subject: info.title, creator: info.institution,
+          created: day, modified: day, status: info.status, headerText: info.title,
+          footerText: footer)
+        files.append(
+          RenderedFile(
+            name: "\(base).\(templateID).docx",
+            data: try DocxWriter.write(document, options: options)))
+      } catch {
+        allProblems.append(.error("cannot write the DOCX for '\(templateID)': \(error)", at: nil))
       }
     }
-    return (files, problems)
+    return (files, allProblems)
+  }
+
+  /// Builds the report model and renders each template to Markdown (UTF-8), converting the
+  /// model to a template value once for all of them.
+  private func renderMarkdown(
+    _ ids: [String], file: AnswersFile, engine: RiskEngine, assessment: Assessment,
+    date: CalendarDate
+  ) -> ([(id: String, markdown: Data)], ReportModel.DocumentControl, [Diagnostic]) {
+    var model = ReportModel(
+      questionnaire: engine.questionnaire, answers: file, assessment: assessment,
+      law: catalog.law, vendorFacts: vendorFacts(for: file), date: date)
+    if let changes = changesSincePreviousVersion(file, engine: engine, date: date) {
+      model.applyChanges(changes)
+    }
+    let value = model.templateValue(law: catalog.law)
+    var markdowns: [(id: String, markdown: Data)] = []
+    var problems: [Diagnostic] = []
+    for templateID in ids {
+      do {
+        let markdown = try templates.render(templateID, value: value, law: catalog.law)
+        markdowns.append((templateID, Data(markdown.utf8)))
+      } catch {
+        problems += error.diagnostics
+      }
+    }
+    return (markdowns, model.document, problems)
   }
 
   /// The vendor catalogue's facts for the file's vendor and plan tier, by fact name.

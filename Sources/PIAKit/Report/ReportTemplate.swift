@@ -184,7 +184,8 @@ public struct ReportTemplate: Sendable {
     let problems = check(against: schema)
     if problems.hasErrors { throw DiagnosticsError(problems) }
     let recorder = UnknownNameRecorder()
-    let raw = template.render(value.mustache(recorder: recorder, isRoot: true))
+    let context = value.mustache(recorder: recorder, isRoot: true)
+    let raw = template.render(context)
     let unknown = recorder.unknown
     if !unknown.isEmpty {
       throw DiagnosticsError(

@@ -94,6 +94,16 @@ public struct ReportTemplates: Sendable {
   public func render(_ id: String, model: ReportModel, law: LawCatalogue) throws(DiagnosticsError)
     -> String
   {
+    try render(id, value: model.templateValue(law: law), law: law)
+  }
+
+  /// Renders the template `id` for a model already converted with
+  /// ``ReportModel/templateValue(law:)`` (convert once when rendering several templates).
+  ///
+  /// - Throws: ``DiagnosticsError`` for an unknown template id or an unknown field.
+  public func render(_ id: String, value: TemplateValue, law: LawCatalogue)
+    throws(DiagnosticsError) -> String
+  {
     guard let template = templates[id] else {
       let ids = manifest.entries.map(\.id)
       throw DiagnosticsError([
@@ -102,6 +112,6 @@ public struct ReportTemplates: Sendable {
           at: nil)
       ])
     }
-    return try template.render(model.templateValue(law: law), schema: ReportModel.schema(law: law))
+    return try template.render(value, schema: ReportModel.schema(law: law))
   }
 }

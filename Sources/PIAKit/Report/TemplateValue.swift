@@ -50,9 +50,7 @@ public struct TemplateObject: Sendable, Hashable {
 extension TemplateValue {
   /// Text, or `fallback` when `text` is nil or blank.
   static func text(_ text: String?, or fallback: String) -> TemplateValue {
-    guard let text, !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-      return .text(fallback)
-    }
+    guard let text, !text.isBlank else { return .text(fallback) }
     return .text(text)
   }
 
