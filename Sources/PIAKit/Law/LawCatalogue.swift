@@ -8,11 +8,16 @@ import Yams
 /// wording were verified.
 public struct LawCatalogue: Sendable, Hashable {
   public var regimes: [Regime]
-  public var provisions: [Provision]
+  public var provisions: [Provision] {
+    didSet { index = Self.index(of: provisions) }
+  }
+  /// Position of each provision id in `provisions` (the first, for a repeated id).
+  private var index: [String: Int]
 
   public init(regimes: [Regime] = [], provisions: [Provision] = []) {
     self.regimes = regimes
     self.provisions = provisions
+    index = Self.index(of: provisions)
   }
 
   /// The provision with this id.
@@ -41,7 +46,7 @@ public struct LawCatalogue: Sendable, Hashable {
     regimes.filter { !$0.isInForce(on: date) }
   }
 
-  private var index: [String: Int] {
+  private static func index(of provisions: [Provision]) -> [String: Int] {
     var result: [String: Int] = [:]
     for (offset, provision) in provisions.enumerated() where result[provision.id] == nil {
       result[provision.id] = offset

@@ -273,4 +273,7 @@ public struct ReportModel: Sendable, Hashable {
   public var changes: Changes?
   public var contact: String
   public var reportDate: String
+  /// The canonical hash of the answers the report was built from (set with the revision
+  /// record; what approvals and the DOCX footer name).
+  public var answersHash: AnswersHash?
 }

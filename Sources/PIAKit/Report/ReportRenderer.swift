@@ -95,14 +95,14 @@ public struct ReportRenderer: Sendable {
     let ids = templateIDs.isEmpty ? templates.manifest.entries.map(\.id) : templateIDs
     // All Markdown first, so the model and its template value are gone before the DOCX
     // files are built (the step that needs the most memory).
-    let (markdowns, info, problems) = renderMarkdown(
+    let (markdowns, info, hash, problems) = renderMarkdown(
       ids, file: file, engine: engine, assessment: assessment, date: reportDate)
     let base = Self.baseName(ofAnswers: path)
     var files: [RenderedFile] = []
     var allProblems = diagnostics + problems
     let footer =
       "\(questionnaire.id) v\(questionnaire.version) · answers "
-      + Self.answersHash(file, questionnaire: questionnaire)
+      + (hash ?? AnswersHash(file.answers)).short
     for (templateID, markdown) in markdowns {
       if format != .docx {
         files.append(RenderedFile(name: "\(base).\(templateID).md", data: markdown))
@@ -133,7 +133,9 @@ public struct ReportRenderer: Sendable {
   private func renderMarkdown(
     _ ids: [String], file: AnswersFile, engine: RiskEngine, assessment: Assessment,
     date: CalendarDate
-  ) -> ([(id: String, markdown: Data)], ReportModel.DocumentControl, [Diagnostic]) {
+  ) -> (
+    [(id: String, markdown: Data)], ReportModel.DocumentControl, AnswersHash?, [Diagnostic]
+  ) {
     var model = ReportModel(
       questionnaire: engine.questionnaire, answers: file, assessment: assessment,
       law: catalog.law, vendorFacts: vendorFacts(for: file), date: date)
@@ -151,7 +153,7 @@ public struct ReportRenderer: Sendable {
         problems += error.diagnostics
       }
     }
-    return (markdowns, model.document, problems)
+    return (markdowns, model.document, model.answersHash, problems)
   }
 
   /// The vendor catalogue's facts for the file's vendor and plan tier, by fact name.

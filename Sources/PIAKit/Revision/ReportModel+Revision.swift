@@ -7,6 +7,7 @@ extension ReportModel {
     _ record: RevisionRecord, answers: [String: AnswerValue]
   ) {
     let status = SignOffStatus(answers: answers, record: record)
+    answersHash = status.currentHash
     document.version = String(status.currentVersion)
     document.status = status.label
     document.revisions = Self.revisions(record, currentDate: document.assessedAsOf)
