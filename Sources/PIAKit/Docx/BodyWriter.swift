@@ -11,38 +11,71 @@ struct BodyWriter {
     var start: Int
   }
 
-  /// External hyperlink targets in order of first use; target `i` has id `rIdLink<i+1>`.
-  private(set) var hyperlinks: [String] = []
+  /// External hyperlink targets in order of first use, each with its relationship id
+  /// (`rIdLink1`, `rIdLink2`, …; the second half of a split body uses `rIdLinkB1`, …).
+  private(set) var hyperlinks: [(id: String, target: String)] = []
   /// Numbered lists in document order; list `i` has numbering id `i + 2` (1 is the bullets).
   private(set) var orderedLists: [OrderedList] = []
 
+  /// Which blocks of the document one writer writes, and how its piece of `document.xml`
+  /// joins the others (see ``BodyPart``).
+  struct Piece {
+    var blocks: Range<Int>
+    /// Writes the XML declaration and opens `w:document` and `w:body`.
+    var opensDocument = true
+    /// Writes the section properties and closes `w:body` and `w:document`.
+    var closesDocument = true
+    /// Table-of-contents bookmarks and ordered lists written by the pieces before this one.
+    var bookmarkOffset = 0
+    var orderedListOffset = 0
+    var linkIDPrefix = "rIdLink"
+  }
+
   private let xml: XMLWriter
+  private let piece: Piece
   private var hyperlinkIndex: [String: Int] = [:]
   private let tocEntries: [Document.Heading]
   private let hasTableOfContents: Bool
-  private var bookmarkCount = 0
+  private var bookmarkCount: Int
   private var pending = PendingRun()
 
   static let bulletNumberingID = 1
   static let textWidth = 9360  // 8.5 in minus two 1-inch margins, in twentieths of a point
 
-  /// A writer for `document` whose XML goes into `deflater` as it is written.
-  init(document: Document, streamingTo deflater: Deflater) throws {
-    xml = try XMLWriter(part: "word/document.xml", streamingTo: deflater)
-    hasTableOfContents = document.containsTableOfContents
-    tocEntries = hasTableOfContents ? document.headings.filter { $0.level <= 3 } : []
+  /// A writer for `piece` of a document whose table of contents (if it has one) lists
+  /// `tocEntries`; the XML goes into `deflater` as it is written.
+  init(
+    piece: Piece, hasTableOfContents: Bool, tocEntries: [Document.Heading],
+    streamingTo deflater: Deflater
+  ) throws {
+    xml = try XMLWriter(
+      part: "word/document.xml", streamingTo: deflater, startsDocument: piece.opensDocument)
+    self.piece = piece
+    self.hasTableOfContents = hasTableOfContents
+    self.tocEntries = tocEntries
+    bookmarkCount = piece.bookmarkOffset
   }
 
-  /// Writes the document into the deflater.
+  /// Writes the piece of `document` into the deflater.
   mutating func write(_ document: Document) throws {
-    try xml.start("w:document")
-    try xml.attribute("xmlns:w", Namespace.wordprocessingML)
-    try xml.attribute("xmlns:r", Namespace.relationships)
-    try xml.start("w:body")
-    try writeBlocks(document.blocks, context: Context())
+    if piece.opensDocument {
+      try xml.start("w:document")
+      try xml.attribute("xmlns:w", Namespace.wordprocessingML)
+      try xml.attribute("xmlns:r", Namespace.relationships)
+      try xml.start("w:body")
+    }
+    try writeBlocks(Array(document.blocks[piece.blocks]), context: Context())
+    guard piece.closesDocument else {
+      try xml.finishLeavingElementsOpen()
+      return
+    }
     try writeSectionProperties()
-    try xml.end()
-    try xml.end()
+    if piece.opensDocument {
+      try xml.end()
+      try xml.end()
+    } else {
+      try xml.raw("</w:body></w:document>")
+    }
     _ = try xml.finish()
   }
 
@@ -137,7 +170,7 @@ struct BodyWriter {
     let numberingID: Int
     if list.ordered {
       orderedLists.append(OrderedList(level: level, start: list.start))
-      numberingID = orderedLists.count + 1
+      numberingID = piece.orderedListOffset + orderedLists.count + 1
     } else {
       numberingID = Self.bulletNumberingID
     }
@@ -316,10 +349,11 @@ struct BodyWriter {
 
   private mutating func relationshipID(for destination: String) -> String {
     let target = URLTarget.encoded(destination)
-    if let index = hyperlinkIndex[target] { return "rIdLink\(index + 1)" }
-    hyperlinks.append(target)
+    if let index = hyperlinkIndex[target] { return hyperlinks[index].id }
+    let id = "\(piece.linkIDPrefix)\(hyperlinks.count + 1)"
+    hyperlinks.append((id, target))
     hyperlinkIndex[target] = hyperlinks.count - 1
-    return "rIdLink\(hyperlinks.count)"
+    return id
   }
 
   /// Adds text to the pending run, turning tabs into `w:tab` and newlines into `w:br`.

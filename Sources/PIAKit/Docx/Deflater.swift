@@ -12,6 +12,17 @@ final class Deflater {
     var bytes: [UInt8]
     var crc32: UInt32
     var uncompressedSize: Int
+
+    /// This stream (finished with `final` false) and then `next`, as one entry: raw DEFLATE
+    /// streams concatenate when all but the last end on a sync flush, and zlib combines the
+    /// CRC-32s.
+    func followed(by next: Compressed) -> Compressed {
+      Compressed(
+        bytes: bytes + next.bytes,
+        crc32: UInt32(
+          crc32_combine(uLong(crc32), uLong(next.crc32), off_t(next.uncompressedSize))),
+        uncompressedSize: uncompressedSize + next.uncompressedSize)
+    }
   }
 
   /// zlib keeps a pointer back to its stream and checks it on every call, so the stream needs
@@ -63,9 +74,12 @@ final class Deflater {
   }
 
   /// Flushes the stream and returns the entry. The deflater cannot be used afterwards.
-  func finish() throws -> Compressed {
+  ///
+  /// With `final` false the stream ends on a byte boundary without a last block, so another
+  /// deflater's stream can follow it (``Compressed/followed(by:)``).
+  func finish(final: Bool = true) throws -> Compressed {
     guard isOpen else { throw DocxError("\(part) was finished twice") }
-    try run(input: nil, count: 0, flush: Z_FINISH)
+    try run(input: nil, count: 0, flush: final ? Z_FINISH : Z_SYNC_FLUSH)
     deflateEnd(stream)
     isOpen = false
     return Compressed(bytes: output, crc32: crc, uncompressedSize: size)

@@ -70,18 +70,20 @@ public struct DocxWriter: Sendable {
   /// - Returns: The bytes of the .docx file.
   /// - Throws: ``DocxError`` when libxml2 or the zip writer fails.
   public static func write(_ document: Document, options: Options) throws -> Data {
+    try write(document, options: options, parallelWeight: BodyPart.parallelWeight)
+  }
+
+  /// Writes `document`, its body on two threads when it weighs at least `parallelWeight`.
+  static func write(_ document: Document, options: Options, parallelWeight: Int) throws -> Data {
     // The body is the one large part: it is compressed as it is written, never held whole.
-    let deflater = try Deflater(part: "word/document.xml")
-    var body = try BodyWriter(document: document, streamingTo: deflater)
-    try body.write(document)
-    let documentXML = try deflater.finish()
+    let body = try BodyPart.write(document, parallelWeight: parallelWeight)
     let parts = PartWriter(options: options)
     var zip = ZipWriter(modified: options.modified)
     try zip.add("[Content_Types].xml", data: parts.contentTypes())
     try zip.add("_rels/.rels", data: parts.packageRelationships())
     try zip.add("docProps/core.xml", data: parts.coreProperties())
     try zip.add("docProps/app.xml", data: parts.appProperties())
-    try zip.add("word/document.xml", documentXML)
+    try zip.add("word/document.xml", body.compressed)
     try zip.add(
       "word/_rels/document.xml.rels", data: parts.documentRelationships(hyperlinks: body.hyperlinks)
     )

@@ -55,7 +55,7 @@ struct PartWriter {
       ])
   }
 
-  func documentRelationships(hyperlinks: [String]) throws -> Data {
+  func documentRelationships(hyperlinks: [(id: String, target: String)]) throws -> Data {
     var entries: [(String, String, String, Bool)] = [
       ("rIdStyles", Self.relationshipType + "styles", "styles.xml", false),
       ("rIdNumbering", Self.relationshipType + "numbering", "numbering.xml", false),
@@ -63,8 +63,8 @@ struct PartWriter {
       ("rIdHeader1", Self.relationshipType + "header", "header1.xml", false),
       ("rIdFooter1", Self.relationshipType + "footer", "footer1.xml", false),
     ]
-    for (index, target) in hyperlinks.enumerated() {
-      entries.append(("rIdLink\(index + 1)", Self.relationshipType + "hyperlink", target, true))
+    for (id, target) in hyperlinks {
+      entries.append((id, Self.relationshipType + "hyperlink", target, true))
     }
     return try relationships(part: "word/_rels/document.xml.rels", entries)
   }

@@ -36,7 +36,9 @@ final class XMLWriter {
 
   /// Starts a new UTF-8, standalone XML document for the package part `part` that goes
   /// straight into `deflater` as it is written (``finish()`` then returns no bytes).
-  init(part: String, streamingTo deflater: Deflater) throws {
+  /// Without `startsDocument` it writes a fragment that continues a document begun by another
+  /// writer (no XML declaration).
+  init(part: String, streamingTo deflater: Deflater, startsDocument: Bool = true) throws {
     LibXML2.ensureInitialized()
     self.part = part
     buffer = nil
@@ -67,6 +69,7 @@ final class XMLWriter {
       throw DocxError("cannot create an XML writer for \(part)")
     }
     self.writer = writer
+    guard startsDocument else { return }
     try check(
       xmlTextWriterStartDocument(writer, "1.0", "UTF-8", "yes"), "xmlTextWriterStartDocument")
   }
@@ -146,6 +149,21 @@ final class XMLWriter {
     return Data(
       bytesNoCopy: content, count: length,
       deallocator: .custom { pointer, _ in clibxml2_free(pointer) })
+  }
+
+  /// Writes `markup` as it is, such as the end tags of elements another writer opened.
+  func raw(_ markup: StaticString) throws {
+    try check(xmlTextWriterWriteRaw(try live(), markup.utf8Start), "xmlTextWriterWriteRaw")
+  }
+
+  /// Flushes everything written so far and frees the writer without closing the elements
+  /// still open: another writer continues the document. Only for a streamed part.
+  func finishLeavingElementsOpen() throws {
+    let writer = try live()
+    try check(xmlTextWriterFlush(writer), "xmlTextWriterFlush")
+    xmlFreeTextWriter(writer)
+    self.writer = nil
+    if let failure = deflater?.failure { throw failure }
   }
 
   private func live() throws -> xmlTextWriterPtr {
