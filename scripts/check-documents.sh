@@ -6,7 +6,10 @@
 #  3. a hostile-answer corpus (Markdown, Mustache, XML syntax, control characters, RTL, emoji,
 #     1 MB of text) renders to schema-valid DOCX that reads back, and to Markdown whose headings
 #     are the same as for the plain example;
-#  4. LibreOffice converts the safe-pilot report to PDF and pdftotext shows the title, every
+#  4. a report on 1,000 data flows (long enough that its Markdown is parsed in pieces and its
+#     DOCX body is written as two halves on two threads) passes the same DOCX checks and
+#     renders byte-identically twice;
+#  5. LibreOffice converts the safe-pilot report to PDF and pdftotext shows the title, every
 #     heading and the heat-map labels (LibreOffice exits 0 even on a broken file, so the text
 #     is what is judged).
 # usage: scripts/check-documents.sh   (PIA=path/to/pia to pick a binary)
@@ -92,6 +95,18 @@ for file in "$work"/hostile/*.pia.yaml; do
   done
 done
 bash "$here/check-docx.sh" "$work"/hostile-out/*.docx || failed=1
+
+echo "-- a long report: 1,000 data flows"
+mkdir -p "$work/long"
+python3 Benchmarks/make-flows.py "$work/long" Examples/records-system-deployment.pia.yaml 1000
+"$pia" render --answers "$work/long/flows-1000.pia.yaml" --format all --output "$work/long/a" >/dev/null
+"$pia" render --answers "$work/long/flows-1000.pia.yaml" --format all --output "$work/long/b" >/dev/null
+bash "$here/check-docx.sh" "$work/long/a/flows-1000.pia-report.docx" || failed=1
+if cmp -s "$work/long/a/flows-1000.pia-report.docx" "$work/long/b/flows-1000.pia-report.docx"; then
+  echo "ok    flows-1000.pia-report.docx: identical over two renders"
+else
+  echo "FAIL  flows-1000.pia-report.docx: two renders differ"; failed=1
+fi
 
 echo "-- LibreOffice: the safe-pilot report as PDF"
 profile="$work/lo-profile"
