@@ -563,9 +563,8 @@ private struct Builder {
           }
         }
       }
-      let related = assessment.findings.filter {
-        !Set($0.citations).isDisjoint(with: topic.provisions)
-      }
+      let provisions = Set(topic.provisions)
+      let related = assessment.findings.filter { $0.citations.contains(where: provisions.contains) }
       return ReportModel.AnalysisTopic(
         title: topic.title, citations: topic.provisions.map { cite($0) }, questions: questions,
         findings: related.map {

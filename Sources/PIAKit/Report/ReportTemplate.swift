@@ -22,6 +22,7 @@ public struct ReportTemplate: Sendable {
   public let source: String
   private let template: MustacheTemplate
   private let tags: [MustacheTag]
+  private let layout: ParallelLayout
 
   /// The content-type name registered with swift-mustache for Markdown escaping.
   static let contentTypeName = "PIA_MARKDOWN"
@@ -64,8 +65,7 @@ public struct ReportTemplate: Sendable {
     do {
       // The pragma sits alone on an extra first line, so swift-mustache drops
       // it; its line numbers are one more than the file's.
-      template = try MustacheTemplate(
-        string: "{{% CONTENT_TYPE: \(Self.contentTypeName) }}\n" + source)
+      template = try MustacheTemplate(string: Self.pragma + source)
     } catch let error as MustacheTemplate.ParserError {
       diagnostics.append(
         .error(
@@ -83,7 +83,11 @@ public struct ReportTemplate: Sendable {
     }
     if diagnostics.hasErrors { throw DiagnosticsError(diagnostics.sortedByLocation()) }
     self.tags = tags
+    layout = ParallelLayout(source: source, tags: tags)
   }
+
+  /// Set as the first line of every parsed template: prints go through ``MarkdownContentType``.
+  private static let pragma = "{{% CONTENT_TYPE: \(contentTypeName) }}\n"
 
   /// Reads and parses a template file.
   public init(contentsOf url: URL, path: String) throws(DiagnosticsError) {
@@ -181,12 +185,26 @@ public struct ReportTemplate: Sendable {
   public func render(_ value: TemplateValue, schema: TemplateSchema) throws(DiagnosticsError)
     -> String
   {
+    try render(value, schema: schema, parallel: true)
+  }
+
+  /// Renders `value`; with `parallel`, the template's top-level sections render at the same
+  /// time (``ParallelLayout``), which gives the same text.
+  func render(_ value: TemplateValue, schema: TemplateSchema, parallel: Bool)
+    throws(DiagnosticsError) -> String
+  {
     let problems = check(against: schema)
     if problems.hasErrors { throw DiagnosticsError(problems) }
     let recorder = UnknownNameRecorder()
     let context = value.mustache(recorder: recorder, isRoot: true)
-    let raw = template.render(context)
-    let unknown = recorder.unknown
+    let pieces = parallel ? ParallelLayout.pieces(of: layout.openedSource(for: value)) : []
+    let raw =
+      pieces.count > 1
+      ? ParallelLayout.render(pieces, pragma: Self.pragma, context: context)
+        ?? template.render(context)
+      : template.render(context)
+    // Pieces render concurrently; report unknown names in a stable order.
+    let unknown = recorder.unknown.sorted()
     if !unknown.isEmpty {
       throw DiagnosticsError(
         unknown.map { name in

@@ -26,7 +26,7 @@ public struct TemplateObject: Sendable, Hashable {
   public var fields: [(name: String, value: TemplateValue)]
 
   public init(_ fields: [(String, TemplateValue)]) {
-    self.fields = fields.map { (name: $0.0, value: $0.1) }
+    self.fields = fields  // the same tuples, labelled: no copy
   }
 
   /// The field named `name`.

@@ -141,6 +141,7 @@ public enum CanonicalJSON {
   /// Orders strings by Unicode code point (not by Swift's `<`, which compares
   /// canonically equivalent text as equal and is not code-point order).
   public static func codePointOrder(_ lhs: String, _ rhs: String) -> Bool {
-    lhs.unicodeScalars.lexicographicallyPrecedes(rhs.unicodeScalars) { $0.value < $1.value }
+    // UTF-8 was designed so that byte order is code-point order.
+    lhs.utf8.lexicographicallyPrecedes(rhs.utf8)
   }
 }

@@ -1,0 +1,67 @@
+import Foundation
+import Testing
+
+@testable import PIAKit
+
+/// Report templates render their top-level sections at the same time (``ParallelLayout``);
+/// the text must be exactly one sequential render's.
+@Suite struct ParallelLayoutTests {
+  static let value = TemplateValue.fields([
+    "on": .flag(true), "off": .flag(false),
+    "group": .fields(["on": .flag(true), "off": .flag(false), "name": .text("Group")]),
+    "items": .list((1...40).map { .fields(["n": .text("\($0)"), "odd": .flag($0 % 2 == 1)]) }),
+    "title": .text("Title with *stars* and | pipes"),
+  ])
+  static let schema = TemplateSchema(of: value)
+
+  /// Layouts that touch every rule: standalone and inline flag tags, inverted and nested flags,
+  /// indented tags, sections closing and opening on one line, comments over several lines,
+  /// lists inside flags, a last line without a line break.
+  static let sources = [
+    "# {{title}}\n\n{{#on}}\nshown\n{{/on}}\n{{#off}}\nhidden\n{{/off}}\n",
+    "{{#on}}\n{{#items}}\n| {{n}} |\n{{/items}}\n{{/on}}\nafter\n",
+    "{{^off}}\n  {{#group.on}}\n## {{group.name}}\n  {{/group.on}}\n{{/off}}\n",
+    "{{#on}}inline {{title}}{{/on}} text\n{{#items}}{{n}},{{/items}}\n",
+    "{{#on}}\na\n{{/on}}{{#on}}\nb\n{{/on}}\nend",
+    "{{! a comment\nover lines }}\n{{#on}}\n{{#items}}\n{{#odd}}\n- {{n}}\n{{/odd}}\n{{/items}}\n{{/on}}\n",
+    "{{#group}}\n{{#on}}\n{{name}}\n{{/on}}\n{{/group}}\n{{#on}}\n{{^off}}\nx\n{{/off}}\n{{/on}}\n",
+    "text only\nno sections\n",
+    "{{#off}}\n{{#items}}\n{{n}}\n{{/items}}\n{{/off}}\n{{^on}}\nnever\n{{/on}}\nlast {{title}}",
+  ]
+
+  @Test(arguments: sources)
+  func sameTextAsOneRender(_ source: String) throws {
+    let template = try ReportTemplate(source: source, path: "Templates/x.md")
+    let parallel = try template.render(Self.value, schema: Self.schema, parallel: true)
+    let sequential = try template.render(Self.value, schema: Self.schema, parallel: false)
+    #expect(parallel == sequential)
+  }
+
+  @Test func shippedTemplatesRenderTheSameInParallel() throws {
+    let law = ReportFixtures.law
+    let schema = ReportModel.schema(law: law)
+    let models = [ReportFixtures.pilotModel(), ReportFixtures.noPIModel(), ReportModel.sample]
+    for entry in ReportFixtures.templates.manifest.entries {
+      let template = try #require(ReportFixtures.templates.templates[entry.id])
+      for model in models {
+        let value = model.templateValue(law: law)
+        let parallel = try template.render(value, schema: schema, parallel: true)
+        #expect(parallel == (try template.render(value, schema: schema, parallel: false)))
+      }
+    }
+  }
+
+  @Test func piecesCutOnlyBetweenTopLevelSections() {
+    let source = "intro\n{{#a}}\nx\n{{/a}}\nmiddle\n{{#b}}y{{/b}}\nend\n"
+    let pieces = ParallelLayout.pieces(of: source)
+    #expect(pieces.joined() == source)
+    #expect(pieces == ["intro\n", "{{#a}}\nx\n{{/a}}\n", "middle\n", "{{#b}}y{{/b}}\n", "end\n"])
+    #expect(ParallelLayout.pieces(of: "{{#a}}\nnever closed\n") == ["{{#a}}\nnever closed\n"])
+  }
+
+  @Test func flagsAreReadFromTheRoot() {
+    #expect(Self.value.value(at: "group.on") == .flag(true))
+    #expect(Self.value.value(at: "group.missing") == nil)
+    #expect(Self.value.value(at: "items.n") == nil)
+  }
+}
