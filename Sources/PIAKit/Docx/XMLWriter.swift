@@ -160,6 +160,8 @@ final class XMLWriter {
   /// still open: another writer continues the document. Only for a streamed part.
   func finishLeavingElementsOpen() throws {
     let writer = try live()
+    // Writing nothing still completes a start tag left open (`<w:body` before its `>`).
+    try check(xmlTextWriterWriteRaw(writer, ""), "xmlTextWriterWriteRaw")
     try check(xmlTextWriterFlush(writer), "xmlTextWriterFlush")
     xmlFreeTextWriter(writer)
     self.writer = nil

@@ -54,6 +54,14 @@ import Testing
     #expect(try AccessibilityChecker.check(docx: docx).isEmpty)
   }
 
+  @Test func aFirstHalfThatWritesNothingStillJoins() throws {
+    let emptyList = Block.list(List(ordered: false, start: 1, tight: true, items: []))
+    let document = Document(blocks: [emptyList, .paragraph([.text("after")])])
+    let whole = try BodyPart.write(document, parallelWeight: .max)
+    let split = try BodyPart.write(document, parallelWeight: 0)
+    #expect(try Self.xml(split.compressed) == Self.xml(whole.compressed))
+  }
+
   @Test func neverCutsBetweenADirectiveAndItsTable() {
     let table = Block.table(Table(alignments: [.none], header: [[.text("a")]], rows: []))
     let blocks: [Block] = [.paragraph([.text("x")]), .directive(.heatMap), table, table]
