@@ -48,9 +48,9 @@ public struct ReportTemplate: Sendable {
     self.source = source
     var diagnostics: [Diagnostic] = []
     let tags = TagScanner.scan(source, path: path, diagnostics: &diagnostics)
-    for (offset, line) in source.split(separator: "\n", omittingEmptySubsequences: false)
-      .enumerated()
-    {
+    for (offset, line) in source.split(
+      omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }
+    ).enumerated() {
       if let column = line.firstIndex(where: {
         $0.unicodeScalars.contains(Self.open) || $0.unicodeScalars.contains(Self.close)
       }) {
@@ -362,7 +362,8 @@ enum TagScanner {
     var column = 1
     func advance(_ count: Int) {
       for _ in 0..<count where index < characters.count {
-        if characters[index] == "\n" {
+        // A CRLF line break is one Character in Swift.
+        if characters[index] == "\n" || characters[index] == "\r\n" {
           line += 1
           column = 1
         } else {

@@ -22,6 +22,18 @@ import Testing
       ])
   }
 
+  @Test func windowsLineBreaksCountAsLines() {
+    // A template saved on Windows: its problems are still named by line and column.
+    #expect(
+      Self.problems("# Title\r\n\r\nContact: {{contactt}}\r\n") == [
+        "Templates/x.md:3:10: error: unknown field 'contactt' (did you mean 'contact'?)"
+      ])
+    #expect(
+      Self.problems("a\r\nb \u{E000}\r\n") == [
+        "Templates/x.md:2:3: error: private-use characters U+E000 and U+E001 are reserved by the renderer"
+      ])
+  }
+
   @Test func unknownFieldWithoutSuggestion() {
     #expect(Self.problems("{{foo}}") == ["Templates/x.md:1:1: error: unknown field 'foo'"])
   }
