@@ -25,25 +25,39 @@ struct ParallelLayout: Sendable {
 
   /// The template's lines, each with its line break.
   let lines: [Substring]
+  /// The tags that start on each line, in order.
+  let tagsByLine: [[MustacheTag]]
+  /// Whether a line is inside a tag that began on an earlier line (a long comment).
+  let continuesTag: [Bool]
   let sections: [FlagSection]
 
   init(source: String, tags: [MustacheTag]) {
     var lines: [Substring] = []
     var start = source.startIndex
     while start < source.endIndex {
+      // Lines as TagScanner counts them: CRLF is one Character in Swift.
       let end =
-        source[start...].firstIndex(of: "\n").map { source.index(after: $0) } ?? source.endIndex
+        source[start...].firstIndex { $0 == "\n" || $0 == "\r\n" }.map { source.index(after: $0) }
+        ?? source.endIndex
       lines.append(source[start..<end])
       start = end
     }
     self.lines = lines
+    var tagsByLine = [[MustacheTag]](repeating: [], count: lines.count)
+    var continuesTag = [Bool](repeating: false, count: lines.count)
+    for tag in tags where tag.line >= 1 && tag.line <= lines.count {
+      tagsByLine[tag.line - 1].append(tag)
+      for line in tag.line..<min(tag.endLine, lines.count) { continuesTag[line] = true }
+    }
+    self.tagsByLine = tagsByLine
+    self.continuesTag = continuesTag
     sections = Self.flagSections(tags: tags, lines: lines)
   }
 
   /// Sections whose tags stand alone on their lines, nested only in other such sections.
   private static func flagSections(tags: [MustacheTag], lines: [Substring]) -> [FlagSection] {
     func standsAlone(_ tag: MustacheTag) -> Bool {
-      guard tag.line >= 1, tag.line <= lines.count else { return false }
+      guard tag.line >= 1, tag.line <= lines.count, tag.endLine == tag.line else { return false }
       let text = lines[tag.line - 1].trimmingWhiteSpace
       return text.hasPrefix("{{") && text.hasSuffix("}}")
         && text.dropFirst(2).range(of: "{{") == nil && !text.contains("\r")
@@ -68,15 +82,17 @@ struct ParallelLayout: Sendable {
         } else if stack[stack.count - 1] != nil {
           stack[stack.count - 1]?.children.append(section)
         }
-      case .variable:
+      case .variable, .comment:
         break
       }
     }
     return stack.isEmpty ? topLevel : []
   }
 
-  /// The template text for `root`: flag sections opened or dropped, the rest as written.
-  func openedSource(for root: TemplateValue) -> String {
+  /// The template for `root` in pieces that render independently: flag sections opened or
+  /// dropped, the rest cut just before each line that opens a section outside every other
+  /// section and just after the line that closes it, never inside a tag.
+  func pieces(for root: TemplateValue) -> [String] {
     var keep = [Bool](repeating: true, count: lines.count)
     func open(_ sections: [FlagSection]) {
       for section in sections {
@@ -91,58 +107,50 @@ struct ParallelLayout: Sendable {
       }
     }
     open(sections)
-    return lines.indices.filter { keep[$0] }.map { String(lines[$0]) }.joined()
+    return pieces(keeping: keep)
   }
 
-  /// `source` cut just before each line that opens a section outside every other section, and
-  /// just after the line that closes it; never inside a tag.
-  static func pieces(of source: String) -> [String] {
-    let bytes = Array(source.utf8)
-    var cuts: [Int] = [0]
+  /// The kept lines, cut where a top-level section begins or ends (see ``pieces(for:)``).
+  func pieces(keeping keep: [Bool]) -> [String] {
+    var pieces: [String] = []
+    var current = ""
     var depth = 0
-    var lineStart = 0
-    var depthAtLineStart = 0
-    var lineTouchesTopLevel = false
-    var index = 0
-    while index < bytes.count {
-      if bytes[index] == UInt8(ascii: "{"), index + 1 < bytes.count,
-        bytes[index + 1] == UInt8(ascii: "{")
-      {
-        var end = index + 2
-        while end + 1 < bytes.count
-          && !(bytes[end] == UInt8(ascii: "}") && bytes[end + 1] == UInt8(ascii: "}"))
-        {
-          end += 1
-        }
-        let sigil = bytes[(index + 2)..<end].first { $0 != UInt8(ascii: " ") }
-        if sigil == UInt8(ascii: "#") || sigil == UInt8(ascii: "^") {
+    func cut() {
+      if !current.isEmpty { pieces.append(current) }
+      current = ""
+    }
+    for line in lines.indices where keep[line] {
+      let depthAtStart = depth
+      var touchesTopLevel = false
+      for tag in tagsByLine[line] {
+        switch tag.kind {
+        case .section, .inverted:
           if depth == 0 {
-            lineTouchesTopLevel = true
-            if depthAtLineStart == 0 && cuts.last != lineStart { cuts.append(lineStart) }
+            touchesTopLevel = true
+            if depthAtStart == 0 && !continuesTag[line] { cut() }
           }
           depth += 1
-        } else if sigil == UInt8(ascii: "/") {
+        case .close:
           depth -= 1
-          if depth == 0 { lineTouchesTopLevel = true }
+          if depth == 0 { touchesTopLevel = true }
+        case .variable, .comment:
+          break
         }
-        index = end + 2
-        continue
       }
-      index += 1
-      if bytes[index - 1] == UInt8(ascii: "\n") {
-        if depth == 0 && lineTouchesTopLevel && cuts.last != index { cuts.append(index) }
-        lineStart = index
-        depthAtLineStart = depth
-        lineTouchesTopLevel = false
-      }
+      current += lines[line]
+      let next = line + 1
+      if depth == 0 && touchesTopLevel && (next == lines.count || !continuesTag[next]) { cut() }
     }
-    guard depth == 0 else { return [source] }
-    cuts.append(bytes.count)
-    var pieces: [String] = []
-    for (start, end) in zip(cuts, cuts.dropFirst()) where start < end {
-      pieces.append(String(decoding: bytes[start..<end], as: UTF8.self))
-    }
-    return pieces
+    cut()
+    return depth == 0 ? pieces : [lines.indices.filter { keep[$0] }.map { lines[$0] }.joined()]
+  }
+
+  /// `source` cut as ``pieces(keeping:)`` cuts it, with no section opened.
+  static func pieces(of source: String) -> [String] {
+    var ignored: [Diagnostic] = []
+    let layout = ParallelLayout(
+      source: source, tags: TagScanner.scan(source, path: "", diagnostics: &ignored))
+    return layout.pieces(keeping: [Bool](repeating: true, count: layout.lines.count))
   }
 
   /// Renders `pieces` (each parsed with `pragma` in front) on all cores and joins the output in

@@ -138,6 +138,8 @@ public struct ReportTemplate: Sendable {
         }
       case .close:
         if frames.count > 1 { frames.removeLast() }
+      case .comment:
+        break
       }
     }
     return diagnostics
@@ -197,7 +199,7 @@ public struct ReportTemplate: Sendable {
     if problems.hasErrors { throw DiagnosticsError(problems) }
     let recorder = UnknownNameRecorder()
     let context = value.mustache(recorder: recorder, isRoot: true)
-    let pieces = parallel ? ParallelLayout.pieces(of: layout.openedSource(for: value)) : []
+    let pieces = parallel ? layout.pieces(for: value) : []
     let raw =
       pieces.count > 1
       ? ParallelLayout.render(pieces, pragma: Self.pragma, context: context)
@@ -341,13 +343,15 @@ struct MarkdownContentType: MustacheContentType {
 /// One Mustache tag of a template, with its place.
 struct MustacheTag: Sendable, Hashable {
   enum Kind: Sendable, Hashable {
-    case variable, section, inverted, close
+    case variable, section, inverted, close, comment
   }
 
   var kind: Kind
   var name: String
   var line: Int
   var column: Int
+  /// The line of the tag's closing braces (a comment may run over several lines).
+  var endLine: Int
 }
 
 /// Finds the tags of a template with their line and column (1-based, counted
@@ -396,6 +400,9 @@ enum TagScanner {
       }
       let body = String(characters[(index + (triple ? 3 : 2))..<end])
       advance(end + closer.count - index)
+      func tag(_ kind: MustacheTag.Kind, _ name: String) -> MustacheTag {
+        MustacheTag(kind: kind, name: name, line: startLine, column: startColumn, endLine: line)
+      }
       if triple {
         diagnostics.append(
           .error(
@@ -410,13 +417,10 @@ enum TagScanner {
       }
       let rest = String(trimmed.dropFirst()).trimmingCharacters(in: .whitespaces)
       switch sigil {
-      case "!": continue
-      case "#":
-        tags.append(MustacheTag(kind: .section, name: rest, line: startLine, column: startColumn))
-      case "^":
-        tags.append(MustacheTag(kind: .inverted, name: rest, line: startLine, column: startColumn))
-      case "/":
-        tags.append(MustacheTag(kind: .close, name: rest, line: startLine, column: startColumn))
+      case "!": tags.append(tag(.comment, ""))
+      case "#": tags.append(tag(.section, rest))
+      case "^": tags.append(tag(.inverted, rest))
+      case "/": tags.append(tag(.close, rest))
       case "&":
         diagnostics.append(
           .error(
@@ -431,8 +435,7 @@ enum TagScanner {
             .error("malformed field name '\(trimmed)' (transforms are not supported)", at: location)
           )
         } else {
-          tags.append(
-            MustacheTag(kind: .variable, name: trimmed, line: startLine, column: startColumn))
+          tags.append(tag(.variable, trimmed))
         }
       }
     }

@@ -27,6 +27,7 @@ import Testing
     "{{#group}}\n{{#on}}\n{{name}}\n{{/on}}\n{{/group}}\n{{#on}}\n{{^off}}\nx\n{{/off}}\n{{/on}}\n",
     "text only\nno sections\n",
     "{{#off}}\n{{#items}}\n{{n}}\n{{/items}}\n{{/off}}\n{{^on}}\nnever\n{{/on}}\nlast {{title}}",
+    "{{#on}}\r\n{{#items}}\r\n- {{n}}\r\n{{/items}}\r\n{{/on}}\r\n{{#group}}\r\n{{name}}\r\n{{/group}}\r\n",
   ]
 
   @Test(arguments: sources)
@@ -57,6 +58,15 @@ import Testing
     #expect(pieces.joined() == source)
     #expect(pieces == ["intro\n", "{{#a}}\nx\n{{/a}}\n", "middle\n", "{{#b}}y{{/b}}\n", "end\n"])
     #expect(ParallelLayout.pieces(of: "{{#a}}\nnever closed\n") == ["{{#a}}\nnever closed\n"])
+    #expect(
+      ParallelLayout.pieces(of: "x\r\n{{#a}}\r\ny\r\n{{/a}}\r\nz") == [
+        "x\r\n", "{{#a}}\r\ny\r\n{{/a}}\r\n", "z",
+      ])
+    // Never inside a tag: the section opens on a line that ends a long comment.
+    #expect(
+      ParallelLayout.pieces(of: "{{! a long\ncomment }}{{#a}}\nx\n{{/a}}\nz\n") == [
+        "{{! a long\ncomment }}{{#a}}\nx\n{{/a}}\n", "z\n",
+      ])
   }
 
   @Test func flagsAreReadFromTheRoot() {
