@@ -1,5 +1,3 @@
-import Dispatch
-
 /// `word/document.xml`, compressed, with what the other parts need from it.
 ///
 /// A long document (a report on a thousand data flows runs to thousands of pages) is written
@@ -43,14 +41,7 @@ struct BodyPart {
         bookmarkOffset: hasTableOfContents ? bookmarkCount(head) : 0,
         orderedListOffset: orderedListCount(head), linkIDPrefix: "rIdLinkB"),
     ]
-    nonisolated(unsafe) var results: [Result<BodyPart, any Error>] = Array(
-      repeating: .failure(DocxError("not written")), count: pieces.count)
-    results.withUnsafeMutableBufferPointer { slots in
-      nonisolated(unsafe) let slots = slots
-      DispatchQueue.concurrentPerform(iterations: pieces.count) { index in
-        slots[index] = Result { try write(pieces[index]) }
-      }
-    }
+    let results = pieces.concurrentMap { piece in Result { try write(piece) } }
     let first = try results[0].get()
     let second = try results[1].get()
     return BodyPart(

@@ -1,4 +1,3 @@
-import Dispatch
 import Mustache
 
 /// Renders a report template on all cores.
@@ -161,16 +160,9 @@ struct ParallelLayout: Sendable {
       guard let template = try? MustacheTemplate(string: pragma + piece) else { return nil }
       templates.append(template)
     }
-    // The context is only read while rendering, and each piece writes only its own slot.
+    // The context is only read while rendering.
     nonisolated(unsafe) let context = context
-    nonisolated(unsafe) var outputs = [String](repeating: "", count: templates.count)
-    let parsed = templates
-    outputs.withUnsafeMutableBufferPointer { slots in
-      nonisolated(unsafe) let slots = slots
-      DispatchQueue.concurrentPerform(iterations: parsed.count) { index in
-        slots[index] = parsed[index].render(context)
-      }
-    }
+    let outputs = templates.concurrentMap { $0.render(context) }
     return outputs.joined()
   }
 }
