@@ -87,8 +87,7 @@ public enum MarkdownEscaper {
   }
 
   /// `input` with line endings unified (`\n` inline, a space in a table cell) and the
-  /// characters XML 1.0 forbids removed: C0 controls other than tab and newlines, and
-  /// U+FFFE and U+FFFF (UTF-8 `EF BF BE`, `EF BF BF`). Swift strings hold no surrogates.
+  /// characters XML 1.0 forbids removed (``XMLText/forbiddenLength(in:at:)``).
   private static func normalized(_ input: UnsafeBufferPointer<UInt8>, inline: Bool) -> [UInt8] {
     var bytes: [UInt8] = []
     bytes.reserveCapacity(input.count)
@@ -96,20 +95,15 @@ public enum MarkdownEscaper {
     var index = 0
     while index < input.count {
       let byte = input[index]
-      index += 1
-      switch byte {
-      case carriageReturn:
+      if byte == carriageReturn || byte == newline {
         bytes.append(lineEnd)
-        if index < input.count && input[index] == newline { index += 1 }
-      case newline: bytes.append(lineEnd)
-      case tab: bytes.append(tab)
-      case 0..<0x20: break
-      case 0xEF
-      where index + 1 < input.count && input[index] == 0xBF
-        && (input[index + 1] == 0xBE || input[index + 1] == 0xBF):
-        index += 2
-      default: bytes.append(byte)
+        index += 1
+        if byte == carriageReturn && index < input.count && input[index] == newline { index += 1 }
+        continue
       }
+      let forbidden = XMLText.forbiddenLength(in: input, at: index)
+      if forbidden == 0 { bytes.append(byte) }
+      index += max(forbidden, 1)
     }
     return bytes
   }

@@ -11,24 +11,28 @@ enum XMLText {
 
   /// `text` without the characters XML 1.0 forbids (including NUL); the rest is kept.
   static func sanitized(_ text: String) -> String {
-    if isClean(text.utf8) { return text }
+    var text = text
+    let clean = text.withUTF8 { bytes in
+      bytes.indices.allSatisfy { forbiddenLength(in: bytes, at: $0) == 0 }
+    }
+    if clean { return text }
     var scalars = String.UnicodeScalarView()
     scalars.append(contentsOf: text.unicodeScalars.lazy.filter(isAllowed))
     return String(scalars)
   }
 
-  /// Whether UTF-8 text has no character XML 1.0 forbids: no C0 control other than tab and the
-  /// line breaks, and no U+FFFE or U+FFFF (`EF BF BE`, `EF BF BF`); valid UTF-8 has no
-  /// surrogates. A byte scan, much cheaper than decoding scalars.
-  static func isClean(_ bytes: String.UTF8View) -> Bool {
-    var afterEF = false
-    var afterEFBF = false
-    for byte in bytes {
-      if byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D { return false }
-      if afterEFBF && (byte == 0xBE || byte == 0xBF) { return false }
-      afterEFBF = afterEF && byte == 0xBF
-      afterEF = byte == 0xEF
+  /// The length of the character XML 1.0 forbids that starts at `index` of UTF-8 text, or 0:
+  /// 1 for a C0 control other than tab and the line breaks, 3 for U+FFFE or U+FFFF
+  /// (`EF BF BE`, `EF BF BF`). Valid UTF-8 has no surrogates, so that is all. Working on bytes
+  /// is much cheaper than decoding scalars.
+  static func forbiddenLength(in bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
+    let byte = bytes[index]
+    if byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D { return 1 }
+    if byte == 0xEF && index + 2 < bytes.count && bytes[index + 1] == 0xBF
+      && (bytes[index + 2] == 0xBE || bytes[index + 2] == 0xBF)
+    {
+      return 3
     }
-    return true
+    return 0
   }
 }
