@@ -74,7 +74,7 @@ public enum AccessibilityChecker {
           message:
             "docProps/core.xml: dc:language is \(coreLanguage ?? "not set"), expected \(language)"))
     }
-    let title = core?.child("title")?.text.trimmed ?? ""
+    let title = core?.child("title")?.text.trimmingWhiteSpace ?? ""
     if title.isEmpty {
       issues.append(
         AccessibilityIssue(
@@ -166,7 +166,7 @@ public enum AccessibilityChecker {
     where !paragraph.descendants(name).isEmpty {
       return false
     }
-    return text(of: paragraph).trimmed.isEmpty
+    return text(of: paragraph).isBlank
   }
 
   private static func text(of node: XMLNode) -> String {

@@ -586,7 +586,7 @@ struct BodyWriter {
   /// lines, filled from the row where it has a value.
   private mutating func writeSignatureBlocks(_ table: Table) throws {
     let fields = ["Name", "Title", "Date", "Decision"]
-    let headerNames = table.header.map { $0.plainText.trimmed.lowercased() }
+    let headerNames = table.header.map { $0.plainText.trimmingWhiteSpace.lowercased() }
     func column(_ name: String, fallback: Int) -> Int {
       headerNames.firstIndex(of: name.lowercased()) ?? fallback
     }
@@ -596,7 +596,7 @@ struct BodyWriter {
       var properties = ParagraphProperties(style: "SignatureRole")
       properties.keepNext = true
       try paragraph(properties) {
-        if role.plainText.trimmed.isEmpty {
+        if role.plainText.isBlank {
           try $0.appendText("Signatory", format: RunFormat(bold: true))
         } else {
           try $0.writeInlines(role, format: RunFormat(bold: true))
@@ -609,7 +609,7 @@ struct BodyWriter {
         lineProperties.keepNext = offset < fields.count - 1
         try paragraph(lineProperties) {
           try $0.appendText("\(field): ", format: RunFormat())
-          if value.plainText.trimmed.isEmpty {
+          if value.plainText.isBlank {
             try $0.appendText("________________________________", format: RunFormat())
           } else {
             try $0.writeInlines(value, format: RunFormat())
@@ -705,8 +705,6 @@ enum URLTarget {
 }
 
 extension String {
-  var trimmed: String { trimmingWhiteSpace }
-
   fileprivate func leftPadded(to length: Int) -> String {
     count >= length ? self : String(repeating: "0", count: length - count) + self
   }

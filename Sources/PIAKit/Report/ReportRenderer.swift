@@ -38,12 +38,6 @@ public struct ReportRenderer: Sendable {
     return name.isEmpty ? "answers" : name
   }
 
-  /// The first 12 hex digits of the canonical answers hash (`AnswersHash`),
-  /// the hash approvals store.
-  public static func answersHash(_ file: AnswersFile, questionnaire: Questionnaire) -> String {
-    AnswersHash(file.answers).short
-  }
-
   /// Renders the answers file at `url`.
   ///
   /// - Parameters:

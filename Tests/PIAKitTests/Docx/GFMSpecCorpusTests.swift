@@ -27,7 +27,7 @@ import Testing
       case 0 where line.hasPrefix(fence + " example"):
         current = Example(
           file: url.lastPathComponent, number: examples.count + 1,
-          flags: String(line.dropFirst(fence.count + 8)).trimmed, markdown: "", html: "")
+          flags: String(line.dropFirst(fence.count + 8)).trimmingWhiteSpace, markdown: "", html: "")
         state = 1
       case 1 where line == ".":
         state = 2
