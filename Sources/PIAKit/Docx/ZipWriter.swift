@@ -65,38 +65,37 @@ struct ZipWriter {
     entries.append(record)
   }
 
-  /// The archive: the entries, then the central directory.
-  func finish() throws -> Data {
-    var archive = self
+  /// The archive: the entries, then the central directory. Nothing can be added afterwards.
+  consuming func finish() throws -> Data {
     guard let directoryOffset = UInt32(exactly: bytes.count),
       let count = UInt16(exactly: entries.count)
     else {
       throw DocxError("the zip archive is too large without zip64 (over 4 GiB or 65,535 entries)")
     }
     for entry in entries {
-      archive.append32(0x0201_4B50)
-      archive.append16(0x0314)  // made by: Unix, zip 2.0
-      archive.append16(20)  // version needed to extract
-      archive.append16(0)  // flags
-      archive.appendCommonFields(entry)
-      archive.append16(0)  // extra field length
-      archive.append16(0)  // comment length
-      archive.append16(0)  // disk number
-      archive.append16(0)  // internal attributes
-      archive.append32(0o100644 << 16)  // external attributes: a regular file, rw-r--r--
-      archive.append32(entry.offset)
-      archive.bytes += entry.name
+      append32(0x0201_4B50)
+      append16(0x0314)  // made by: Unix, zip 2.0
+      append16(20)  // version needed to extract
+      append16(0)  // flags
+      appendCommonFields(entry)
+      append16(0)  // extra field length
+      append16(0)  // comment length
+      append16(0)  // disk number
+      append16(0)  // internal attributes
+      append32(0o100644 << 16)  // external attributes: a regular file, rw-r--r--
+      append32(entry.offset)
+      bytes += entry.name
     }
-    let directorySize = UInt32(archive.bytes.count) - directoryOffset
-    archive.append32(0x0605_4B50)
-    archive.append16(0)  // this disk
-    archive.append16(0)  // disk with the directory
-    archive.append16(count)
-    archive.append16(count)
-    archive.append32(directorySize)
-    archive.append32(directoryOffset)
-    archive.append16(0)  // comment length
-    return Data(archive.bytes)
+    let directorySize = UInt32(bytes.count) - directoryOffset
+    append32(0x0605_4B50)
+    append16(0)  // this disk
+    append16(0)  // disk with the directory
+    append16(count)
+    append16(count)
+    append32(directorySize)
+    append32(directoryOffset)
+    append16(0)  // comment length
+    return Data(bytes)
   }
 
   /// The fields the local header and the central directory share, from the method on.
