@@ -44,10 +44,15 @@ let package = Package(
         .product(name: "Crypto", package: "swift-crypto"),
       ]
     ),
+    .target(
+      name: "PIAHost",
+      dependencies: ["PIAKit"]
+    ),
     .executableTarget(
       name: "pia",
       dependencies: [
         "PIAKit",
+        "PIAHost",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
