@@ -41,8 +41,8 @@ public struct AnswersStore: Sendable {
   }
 
   /// Loads the file and checks it against `questionnaire`.
-  public func load(questionnaire: Questionnaire, options: AnswersFile.LoadOptions = .init())
-    -> (AnswersFile?, [Diagnostic])
+  public func load(questionnaire: Questionnaire, options: AssessmentFile.LoadOptions = .init())
+    -> (AssessmentFile?, [Diagnostic])
   {
     let data: Data
     do {
@@ -50,7 +50,7 @@ public struct AnswersStore: Sendable {
     } catch {
       return (nil, [.error(FileErrors.describe(error, path: displayPath), at: nil)])
     }
-    return AnswersFile.load(
+    return AssessmentFile.load(
       data: data, path: displayPath, questionnaire: questionnaire, options: options)
   }
 
@@ -58,7 +58,7 @@ public struct AnswersStore: Sendable {
   ///
   /// - Throws: `SaveError` with a readable reason (no permission, read-only
   ///   folder, disk full, a symbolic link); the previous file is then untouched.
-  public func save(_ file: AnswersFile, questionnaire: Questionnaire) throws(SaveError) {
+  public func save(_ file: AssessmentFile, questionnaire: Questionnaire) throws(SaveError) {
     try write(Data(file.yamlText(questionnaire: questionnaire).utf8))
   }
 

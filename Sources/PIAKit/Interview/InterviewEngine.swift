@@ -53,10 +53,10 @@ public struct InterviewEngine<C: Console> {
   public let law: LawCatalogue
   public let options: Options
   /// The answers so far.
-  public private(set) var file: AnswersFile
+  public private(set) var file: AssessmentFile
   /// The console; tests read its transcript after `run()`.
   public var console: C
-  private let save: (AnswersFile) throws -> Void
+  private let save: (AssessmentFile) throws -> Void
 
   private var history: [String] = []
   private var returnStack: [String] = []
@@ -74,8 +74,8 @@ public struct InterviewEngine<C: Console> {
   ///   - save: Called with the whole file after every change; an error stops
   ///     the interview with its description.
   public init(
-    questionnaire: Questionnaire, file: AnswersFile, law: LawCatalogue, console: C,
-    options: Options, save: @escaping (AnswersFile) throws -> Void
+    questionnaire: Questionnaire, file: AssessmentFile, law: LawCatalogue, console: C,
+    options: Options, save: @escaping (AssessmentFile) throws -> Void
   ) {
     self.questionnaire = questionnaire
     self.file = file
@@ -438,7 +438,7 @@ public struct InterviewEngine<C: Console> {
   private mutating func addEntry(to group: Question) throws(StopReason) {
     let number =
       max(
-        AnswersFile.highestEntryNumber(group.id, in: file),
+        AssessmentFile.highestEntryNumber(group.id, in: file),
         file.lastEntryNumbers[group.id] ?? 0) + 1
     file.lastEntryNumbers[group.id] = number
     var list = entries(group)
@@ -460,7 +460,7 @@ public struct InterviewEngine<C: Console> {
     }
     // Remember the highest number given, so a removed entry's id is never reused.
     file.lastEntryNumbers[group.id] = max(
-      file.lastEntryNumbers[group.id] ?? 0, AnswersFile.highestEntryNumber(group.id, in: file))
+      file.lastEntryNumbers[group.id] ?? 0, AssessmentFile.highestEntryNumber(group.id, in: file))
     list.remove(at: index)
     try record(group.id, .entries(list))
     say("  Removed \(entry.id).")

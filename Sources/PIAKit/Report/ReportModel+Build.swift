@@ -29,7 +29,7 @@ extension ReportModel {
   ///   - vendorFacts: Facts about the AI tool's plan, with sources (may be empty).
   ///   - date: The report date (`--date`, or the assessment date); never the clock.
   public init(
-    questionnaire: Questionnaire, answers: AnswersFile, assessment: Assessment, law: LawCatalogue,
+    questionnaire: Questionnaire, answers: AssessmentFile, assessment: Assessment, law: LawCatalogue,
     vendorFacts: [ReportVendorFact] = [], date: CalendarDate
   ) {
     var builder = Builder(
@@ -112,7 +112,7 @@ extension ReportModel {
 /// Builds a ``ReportModel`` step by step.
 private struct Builder {
   let questionnaire: Questionnaire
-  let file: AnswersFile
+  let file: AssessmentFile
   let assessment: Assessment
   let law: LawCatalogue
   let date: CalendarDate
@@ -123,7 +123,7 @@ private struct Builder {
   var cited: [String] = []
 
   init(
-    questionnaire: Questionnaire, file: AnswersFile, assessment: Assessment, law: LawCatalogue,
+    questionnaire: Questionnaire, file: AssessmentFile, assessment: Assessment, law: LawCatalogue,
     date: CalendarDate
   ) {
     self.questionnaire = questionnaire

@@ -70,7 +70,7 @@ public struct ReportRenderer: Sendable {
     } catch {
       return ([], [.error(FileErrors.describe(error, path: path), at: nil)])
     }
-    let (loaded, diagnostics) = AnswersFile.load(
+    let (loaded, diagnostics) = AssessmentFile.load(
       data: data, path: path, questionnaire: questionnaire,
       options: .init(acceptsOtherVersion: true))
     guard let file = loaded, !diagnostics.hasErrors else { return ([], diagnostics) }
@@ -125,7 +125,7 @@ public struct ReportRenderer: Sendable {
   /// Builds the report model and renders each template to Markdown (UTF-8), converting the
   /// model to a template value once for all of them.
   private func renderMarkdown(
-    _ ids: [String], file: AnswersFile, engine: RiskEngine, assessment: Assessment,
+    _ ids: [String], file: AssessmentFile, engine: RiskEngine, assessment: Assessment,
     date: CalendarDate
   ) -> (
     [(id: String, markdown: Data)], ReportModel.DocumentControl, AnswersHash?, [Diagnostic]
@@ -151,7 +151,7 @@ public struct ReportRenderer: Sendable {
   }
 
   /// The vendor catalogue's facts for the file's vendor and plan tier, by fact name.
-  func vendorFacts(for file: AnswersFile) -> [ReportVendorFact] {
+  func vendorFacts(for file: AssessmentFile) -> [ReportVendorFact] {
     guard case .choice(let vendor)? = file.answers["ai_vendor"],
       case .choice(let tier)? = file.answers["plan_tier"]
     else { return [] }

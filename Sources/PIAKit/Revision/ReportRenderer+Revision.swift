@@ -1,7 +1,7 @@
 extension ReportRenderer {
   /// What changed since the file's latest earlier version (its last history
   /// entry), scored with `engine`; `nil` for a file without history.
-  func changesSincePreviousVersion(_ file: AnswersFile, engine: RiskEngine, date: CalendarDate)
+  func changesSincePreviousVersion(_ file: AssessmentFile, engine: RiskEngine, date: CalendarDate)
     -> ChangeSummary?
   {
     let (record, _) = RevisionRecord.read(from: file, questionnaire: engine.questionnaire)

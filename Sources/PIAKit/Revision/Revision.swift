@@ -32,9 +32,9 @@ public enum Revision {
   ///   - assessment: The current answers scored, for the residual level.
   /// - Returns: The file with its `history:` section updated.
   public static func startRevision(
-    file: AnswersFile, record: RevisionRecord, questionnaire: Questionnaire?, reason: String,
+    file: AssessmentFile, record: RevisionRecord, questionnaire: Questionnaire?, reason: String,
     date: CalendarDate, assessment: Assessment?
-  ) -> AnswersFile {
+  ) -> AssessmentFile {
     let hash = AnswersHash(file.answers)
     guard record.history.last?.answersHash != hash else { return file }
     var updated = record
@@ -50,9 +50,9 @@ public enum Revision {
   /// `startRevision(file:record:…)` with the record read from the file's
   /// preserved sections (history snapshots are kept as written).
   public static func startRevision(
-    file: AnswersFile, reason: String, date: CalendarDate, assessment: Assessment?,
+    file: AssessmentFile, reason: String, date: CalendarDate, assessment: Assessment?,
     questionnaire: Questionnaire? = nil
-  ) -> AnswersFile {
+  ) -> AssessmentFile {
     let (record, _) = RevisionRecord.read(from: file, questionnaire: questionnaire)
     return startRevision(
       file: file, record: record, questionnaire: questionnaire, reason: reason, date: date,
@@ -61,7 +61,7 @@ public enum Revision {
 
   /// Whether `pia interview --revise` should ask for a reason and record a
   /// version before editing `file` (see `needsNewVersion`).
-  public static func needsNewVersion(_ file: AnswersFile) -> Bool {
+  public static func needsNewVersion(_ file: AssessmentFile) -> Bool {
     let (record, _) = RevisionRecord.read(from: file, questionnaire: nil)
     return needsNewVersion(record, answers: file.answers)
   }
@@ -70,11 +70,11 @@ public enum Revision {
   ///
   /// - Returns: The file with its `approvals:` section updated.
   public static func approve(
-    file: AnswersFile, record: RevisionRecord, role: Approval.Role, name: String,
+    file: AssessmentFile, record: RevisionRecord, role: Approval.Role, name: String,
     decision: Approval.Decision, reason: String? = nil, conditions: String? = nil,
     date: CalendarDate, advice: Approval.Advice? = nil, adviceReasons: String? = nil,
     questionnaire: Questionnaire?
-  ) -> AnswersFile {
+  ) -> AssessmentFile {
     var updated = record
     updated.approvals.append(
       Approval(
@@ -126,9 +126,9 @@ extension Revision {
   /// - Returns: The file to interview (unchanged when no version was needed),
   ///   or `nil` when no reason was given.
   public static func prepareRevision(
-    file: AnswersFile, questionnaire: Questionnaire, engine: RiskEngine?, date: CalendarDate,
+    file: AssessmentFile, questionnaire: Questionnaire, engine: RiskEngine?, date: CalendarDate,
     reason: String?, console: inout some Console
-  ) -> AnswersFile? {
+  ) -> AssessmentFile? {
     guard needsNewVersion(file) else { return file }
     let record = RevisionRecord.read(from: file, questionnaire: questionnaire).0
     guard

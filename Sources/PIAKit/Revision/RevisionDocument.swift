@@ -5,14 +5,14 @@ import Yams
 /// the file, its questionnaire, and its history and approvals, with every
 /// problem reported at its line and column.
 public struct RevisionDocument: Sendable {
-  public var file: AnswersFile
+  public var file: AssessmentFile
   public var record: RevisionRecord
   public var questionnaire: Questionnaire
   /// The path as the user gave it.
   public var path: String
 
   public init(
-    file: AnswersFile, record: RevisionRecord, questionnaire: Questionnaire, path: String
+    file: AssessmentFile, record: RevisionRecord, questionnaire: Questionnaire, path: String
   ) {
     self.file = file
     self.record = record
@@ -55,7 +55,7 @@ public struct RevisionDocument: Sendable {
         ]
       )
     }
-    let (file, diagnostics) = AnswersFile.load(data: data, path: path, questionnaire: questionnaire)
+    let (file, diagnostics) = AssessmentFile.load(data: data, path: path, questionnaire: questionnaire)
     var bytes = data[...]
     if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
     let (record, recordDiagnostics) = RevisionRecord.read(

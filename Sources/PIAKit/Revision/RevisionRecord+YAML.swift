@@ -5,6 +5,8 @@ extension RevisionRecord {
   public static let historyKey = "history"
   /// The answers file's top-level key for sign-offs.
   public static let approvalsKey = "approvals"
+  /// Both keys.
+  static let sectionKeys: Set<String> = [historyKey, approvalsKey]
 
   /// Reads `history:` and `approvals:` from a whole answers file's text, so
   /// diagnostics point at the right line of the file.
@@ -35,33 +37,13 @@ extension RevisionRecord {
     return (record, reader.diagnostics)
   }
 
-  /// Reads the record from an answers file's preserved sections. Positions in
-  /// diagnostics are relative to each section's text.
+  /// The record of a loaded file (read once, when the file was loaded).
   public static func read(
-    from file: AnswersFile, path: String = "answers file", questionnaire: Questionnaire?
+    from file: AssessmentFile, path: String = "answers file", questionnaire: Questionnaire?
   )
     -> (RevisionRecord, [Diagnostic])
   {
-    var record = RevisionRecord()
-    var diagnostics: [Diagnostic] = []
-    for (key, yaml) in file.preserved where key == historyKey || key == approvalsKey {
-      let node: Node
-      do {
-        guard let root = try YAMLDocument(text: yaml, path: path).root else { continue }
-        node = sectionValue(root, key: key)
-      } catch {
-        diagnostics += error.diagnostics
-        continue
-      }
-      var reader = YAMLReader(path: path)
-      if key == historyKey {
-        record.history = readHistory(node, questionnaire: questionnaire, reader: &reader)
-      } else {
-        record.approvals = readApprovals(node, reader: &reader)
-      }
-      diagnostics += reader.diagnostics
-    }
-    return (record, diagnostics)
+    (file.record, [])
   }
 
   /// A preserved section may hold `key: value` or just the value.
@@ -72,25 +54,9 @@ extension RevisionRecord {
     return root
   }
 
-  /// Writes the record into `file`'s preserved sections, replacing the two
-  /// sections where they are and appending them otherwise. An empty list
-  /// removes its section.
-  public func write(into file: inout AnswersFile, questionnaire: Questionnaire?) {
-    let sections = [
-      (Self.historyKey, history.isEmpty ? nil : historyYAML(questionnaire: questionnaire)),
-      (Self.approvalsKey, approvals.isEmpty ? nil : approvalsYAML()),
-    ]
-    for (key, text) in sections {
-      if let index = file.preserved.firstIndex(where: { $0.key == key }) {
-        if let text {
-          file.preserved[index].yaml = text
-        } else {
-          file.preserved.remove(at: index)
-        }
-      } else if let text {
-        file.preserved.append((key: key, yaml: text))
-      }
-    }
+  /// Sets `file`'s history and approvals to this record.
+  public func write(into file: inout AssessmentFile, questionnaire: Questionnaire?) {
+    file.record = self
   }
 
   /// The `history:` section as YAML text (`history:` line included).
@@ -272,8 +238,9 @@ extension RevisionRecord {
       guard let question = questionnaire.question(key.string) else {
         reader.warning(
           "'\(key.string)' in a history snapshot is not a question of '\(questionnaire.id)'"
-            + "\(Spelling.didYouMean(key.string, among: ids)); it is left out of diffs",
+            + "\(Spelling.didYouMean(key.string, among: ids)); it is kept as written",
           at: keyNode)
+        if let value = inferred(valueNode) { answers[key.string] = value }
         continue
       }
       if valueNode.isNull { continue }

@@ -52,9 +52,9 @@ public struct Scorer: Sendable {
     } catch {
       return (nil, [.error(FileErrors.describe(error, path: path), at: nil)])
     }
-    let (file, diagnostics) = AnswersFile.load(
+    let (file, diagnostics) = AssessmentFile.load(
       data: data, path: path, questionnaire: engine.questionnaire,
-      options: AnswersFile.LoadOptions(acceptsOtherVersion: true))
+      options: AssessmentFile.LoadOptions(acceptsOtherVersion: true))
     guard let file, !diagnostics.hasErrors else { return (nil, idDiagnostics + diagnostics) }
     var asOf = date
     if asOf == nil, case .date(let answered)? = file.answers["assessment_date"] {

@@ -49,7 +49,7 @@ extension PIACommand {
       let resume =
         "pia interview \(Self.shellQuoted(self.questionnaire)) --answers \(Self.shellQuoted(answers))"
 
-      var file: AnswersFile
+      var file: AssessmentFile
       if store.exists {
         let (loaded, diagnostics) = store.load(
           questionnaire: questionnaire, options: .init(acceptsOtherVersion: revise))
@@ -61,7 +61,7 @@ extension PIACommand {
       } else if nonInteractive {
         throw CommandFailure("'\(answers)' does not exist")
       } else {
-        file = AnswersFile(
+        file = AssessmentFile(
           questionnaireID: questionnaire.id, questionnaireVersion: questionnaire.version,
           assessment: AssessmentInfo(started: Self.today()))
       }
@@ -132,7 +132,7 @@ extension PIACommand {
           + "available: \(ids.joined(separator: ", "))")
     }
 
-    private func reportUnanswered(_ file: AnswersFile, questionnaire: Questionnaire) throws {
+    private func reportUnanswered(_ file: AssessmentFile, questionnaire: Questionnaire) throws {
       let visible = questionnaire.visibleQuestions(answers: file.answers)
       let missing = visible.filter { file.answers[$0.id] == nil }
       let required = missing.filter(\.required)

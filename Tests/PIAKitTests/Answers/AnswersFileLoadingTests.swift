@@ -9,11 +9,11 @@ import Testing
     small = try Fixtures.questionnaire("small.yaml")
   }
 
-  private func load(_ name: String, options: AnswersFile.LoadOptions = .init()) throws
-    -> (AnswersFile?, [String])
+  private func load(_ name: String, options: AssessmentFile.LoadOptions = .init()) throws
+    -> (AssessmentFile?, [String])
   {
     let text = try Fixtures.answersText(name)
-    let (file, diagnostics) = AnswersFile.load(
+    let (file, diagnostics) = AssessmentFile.load(
       text: text, path: "answers/\(name)", questionnaire: small, options: options)
     return (file, diagnostics.map(\.description))
   }
@@ -131,10 +131,10 @@ import Testing
     let (file, diagnostics) = try load("preserved.pia.yaml")
     #expect(diagnostics.isEmpty)
     let loaded = try #require(file)
-    #expect(loaded.preserved.map(\.key) == ["approvals", "history"])
+    #expect(loaded.preserved.map(\.key) == ["paper_sign_off", "notes"])
     #expect(
       loaded.preserved.first?.yaml
-        == "approvals:\n  # Signed on paper; scanned copy in the records system.\n"
+        == "paper_sign_off:\n  # Signed on paper; scanned copy in the records system.\n"
         + "  - by: Jane Doe, Clerk\n    on: 2026-03-02\n")
     let saved = loaded.yamlText(questionnaire: small)
     #expect(
@@ -143,16 +143,16 @@ import Testing
         questionnaire:
           id: small
           version: 2
-        approvals:
+        paper_sign_off:
           # Signed on paper; scanned copy in the records system.
           - by: Jane Doe, Clerk
             on: 2026-03-02
         answers:
           title: Pilot
-        history: [created, revised]
+        notes: [created, revised]
 
         """)
-    let (again, _) = AnswersFile.load(text: saved, path: "x", questionnaire: small)
+    let (again, _) = AssessmentFile.load(text: saved, path: "x", questionnaire: small)
     #expect(again == loaded)
   }
 }

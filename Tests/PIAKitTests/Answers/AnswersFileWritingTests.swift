@@ -29,19 +29,19 @@ import Testing
   func hostileStringsRoundTrip(text: String) throws {
     let entry = GroupEntry(
       id: "flows-1", values: ["element": .text(text), "category": .choice("personal")])
-    let file = AnswersFile(
+    let file = AssessmentFile(
       questionnaireID: "small", questionnaireVersion: 2,
       assessment: AssessmentInfo(title: text, preparedBy: text),
       answers: ["title": .text(text), "notes": .text(text), "flows": .entries([entry])])
     let saved = file.yamlText(questionnaire: small)
-    let (loaded, diagnostics) = AnswersFile.load(text: saved, path: "x", questionnaire: small)
+    let (loaded, diagnostics) = AssessmentFile.load(text: saved, path: "x", questionnaire: small)
     #expect(diagnostics.isEmpty, "\(diagnostics)\n\(saved)")
     #expect(loaded == file, "\(saved)")
     #expect(loaded?.yamlText(questionnaire: small) == saved)
   }
 
   @Test func writesKeysInQuestionnaireOrder() {
-    let file = AnswersFile(
+    let file = AssessmentFile(
       questionnaireID: "small", questionnaireVersion: 2,
       answers: [
         "tasks": .choices(["reports", "casework"]), "title": .text("Pilot"),

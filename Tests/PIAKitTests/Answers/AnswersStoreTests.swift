@@ -4,11 +4,11 @@ import Testing
 
 @Suite struct AnswersStoreTests {
   let small: Questionnaire
-  let file: AnswersFile
+  let file: AssessmentFile
 
   init() throws {
     small = try Fixtures.questionnaire("small.yaml")
-    file = AnswersFile(
+    file = AssessmentFile(
       questionnaireID: "small", questionnaireVersion: 2, answers: ["title": .text("Pilot")])
   }
 

@@ -148,7 +148,7 @@ import Testing
 
   @Test func repeatingGroupAddEditRemove() throws {
     let folder = try TemporaryDirectory()
-    var start = AnswersFile(questionnaireID: "small", questionnaireVersion: 2)
+    var start = AssessmentFile(questionnaireID: "small", questionnaireVersion: 2)
     start.answers = [
       "title": .text("Pilot"), "started": .date(Self.date), "notes": .text("n"),
       "tier": .choice("team"), "tasks": .choices(["reports"]), "monitored": .bool(true),
@@ -357,7 +357,7 @@ import Testing
 
   @Test func anEntryAnswerHiddenByAnotherIsRemovedWithAWarning() throws {
     let folder = try TemporaryDirectory()
-    var start = AnswersFile(questionnaireID: "small", questionnaireVersion: 2)
+    var start = AssessmentFile(questionnaireID: "small", questionnaireVersion: 2)
     start.answers = [
       "title": .text("Pilot"), "started": .date(Self.date), "notes": .text("n"),
       "tier": .choice("team"), "tasks": .choices(["reports"]), "monitored": .bool(true),

@@ -5,9 +5,9 @@ import PIAKit
 struct InterviewRun {
   var outcome: InterviewEngine<ScriptedConsole>.Outcome
   var transcript: String
-  var file: AnswersFile
+  var file: AssessmentFile
   /// The file as saved on disk, read back through the loader.
-  var saved: AnswersFile?
+  var saved: AssessmentFile?
   var savedText: String
   var saves: Int
 }
@@ -16,12 +16,12 @@ enum InterviewHarness {
   static func run(
     _ questionnaire: Questionnaire, law: LawCatalogue = LawCatalogue(),
     in folder: TemporaryDirectory,
-    start: AnswersFile? = nil, console: ScriptedConsole, revise: Bool = false
+    start: AssessmentFile? = nil, console: ScriptedConsole, revise: Bool = false
   ) -> InterviewRun {
     let store = AnswersStore(url: folder.file("a.pia.yaml"), displayPath: "a.pia.yaml")
     let initial =
       start
-      ?? AnswersFile(questionnaireID: questionnaire.id, questionnaireVersion: questionnaire.version)
+      ?? AssessmentFile(questionnaireID: questionnaire.id, questionnaireVersion: questionnaire.version)
     final class Counter: @unchecked Sendable { var value = 0 }
     let counter = Counter()
     var engine = InterviewEngine(
@@ -35,14 +35,14 @@ enum InterviewHarness {
       })
     let outcome = engine.run()
     let text = (try? String(contentsOf: store.url, encoding: .utf8)) ?? ""
-    let (saved, _) = AnswersFile.load(text: text, path: "a.pia.yaml", questionnaire: questionnaire)
+    let (saved, _) = AssessmentFile.load(text: text, path: "a.pia.yaml", questionnaire: questionnaire)
     return InterviewRun(
       outcome: outcome, transcript: engine.console.transcript, file: engine.file, saved: saved,
       savedText: text, saves: counter.value)
   }
 
   static func run(
-    _ questionnaire: Questionnaire, in folder: TemporaryDirectory, start: AnswersFile? = nil,
+    _ questionnaire: Questionnaire, in folder: TemporaryDirectory, start: AssessmentFile? = nil,
     lines: [String], revise: Bool = false
   ) -> InterviewRun {
     run(questionnaire, in: folder, start: start, console: ScriptedConsole(lines), revise: revise)

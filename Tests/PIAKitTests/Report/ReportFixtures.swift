@@ -28,7 +28,7 @@ enum ReportFixtures {
   }
 
   /// A pilot of an AI assistant for drafting council reports, with two data flows.
-  static func pilotAnswers(text: (String) -> String = { $0 }) -> AnswersFile {
+  static func pilotAnswers(text: (String) -> String = { $0 }) -> AssessmentFile {
     let flows: [GroupEntry] = [
       GroupEntry(
         id: "flow-1",
@@ -100,7 +100,7 @@ enum ReportFixtures {
       "ipc_consulted": .bool(false),
       "next_review_date": .date(date("2027-05-01")),
     ]
-    return AnswersFile(
+    return AssessmentFile(
       questionnaireID: "mfippa-pia", questionnaireVersion: 1,
       assessment: AssessmentInfo(
         title: text("AI-assisted council report drafting pilot"),
@@ -155,8 +155,8 @@ enum ReportFixtures {
   }
 
   /// A screening that finds no personal information.
-  static func noPIAnswers() -> AnswersFile {
-    AnswersFile(
+  static func noPIAnswers() -> AssessmentFile {
+    AssessmentFile(
       questionnaireID: "mfippa-pia", questionnaireVersion: 1,
       assessment: AssessmentInfo(
         title: "Public agenda formatting macro", institution: "Town of Example",

@@ -1,5 +1,5 @@
-/// One assessment's answers file (`*.pia.yaml`): which questionnaire it
-/// answers, who prepared it, and the answers themselves.
+/// One assessment's answers file (`*.pia.yaml`), in memory: which questionnaire
+/// it answers, who prepared it, the answers, and its versions and sign-offs.
 ///
 /// Layout (YAML, keys in this order):
 ///
@@ -9,22 +9,37 @@
 ///     answers: {question id: value, …}        # in questionnaire order
 ///     inactive: {question id: value, …}       # answers hidden by show_if, kept
 ///     entry_numbers: {group id: N}            # only after removing the newest entry
-///     approvals: …, history: …                # later sections, preserved untouched
-public struct AnswersFile: Sendable, Hashable {
+///     history: […]                            # earlier versions (docs/revisions.md)
+///     approvals: […]                          # sign-offs
+///
+/// `history` and `approvals` are read once, typed, when the file is loaded
+/// (`AssessmentFile.load`); a section that did not change since is written
+/// back exactly as it was read. Top-level keys this version does not know are
+/// kept as written.
+public struct AssessmentFile: Sendable, Hashable {
   /// The current layout version.
   public static let currentFormat = 1
 
+  /// The layout version the file was written in (`format:`).
   public var format: Int
+  /// The id of the questionnaire the file answers (`ai-assistant`).
   public var questionnaireID: String
+  /// The version of that questionnaire the answers were given for.
   public var questionnaireVersion: Int
+  /// The `assessment:` block: title, institution, who prepared it.
   public var assessment: AssessmentInfo
   /// Answers to visible questions, by question id.
   public var answers: [String: AnswerValue]
   /// Answers to questions a changed answer has hidden; restored when the
   /// question becomes visible again.
   public var inactive: [String: AnswerValue]
+  /// Earlier versions, oldest first (`history:`).
+  public var history: [HistoryEntry]
+  /// Every sign-off ever recorded, in the order given (`approvals:`).
+  public var approvals: [Approval]
   /// Top-level sections this version of the tool does not interpret, kept as
-  /// YAML text so rewriting the file never loses them.
+  /// YAML text so rewriting the file never loses them; also the text of
+  /// `history:` and `approvals:` as read, written back while unchanged.
   public var preserved: [(key: String, yaml: String)]
   /// For each repeating group, the highest entry number ever given (`flow-7`
   /// → 7), so an id freed by removing an entry is never given again. Written
@@ -34,11 +49,28 @@ public struct AnswersFile: Sendable, Hashable {
   /// file ("" for the start), so it is written back in the same place. Not
   /// part of equality: it only decides layout.
   public var preservedAfter: [String: String] = [:]
+  /// The history and approvals as they were read with their text in
+  /// `preserved`; a section whose typed value still equals this is written
+  /// back as read.
+  var asRead = RevisionRecord()
 
+  /// Creates a file in memory.
+  ///
+  /// - Parameters:
+  ///   - format: The layout version (the current one for a new file).
+  ///   - questionnaireID: The questionnaire's id.
+  ///   - questionnaireVersion: The questionnaire's version.
+  ///   - assessment: The `assessment:` block.
+  ///   - answers: Answers by question id.
+  ///   - inactive: Hidden answers by question id.
+  ///   - history: Earlier versions, oldest first.
+  ///   - approvals: Sign-offs in the order given.
+  ///   - preserved: Sections kept as YAML text.
   public init(
-    format: Int = AnswersFile.currentFormat, questionnaireID: String, questionnaireVersion: Int,
+    format: Int = AssessmentFile.currentFormat, questionnaireID: String, questionnaireVersion: Int,
     assessment: AssessmentInfo = AssessmentInfo(), answers: [String: AnswerValue] = [:],
-    inactive: [String: AnswerValue] = [:], preserved: [(key: String, yaml: String)] = []
+    inactive: [String: AnswerValue] = [:], history: [HistoryEntry] = [],
+    approvals: [Approval] = [], preserved: [(key: String, yaml: String)] = []
   ) {
     self.format = format
     self.questionnaireID = questionnaireID
@@ -46,24 +78,57 @@ public struct AnswersFile: Sendable, Hashable {
     self.assessment = assessment
     self.answers = answers
     self.inactive = inactive
+    self.history = history
+    self.approvals = approvals
     self.preserved = preserved
   }
 
-  public static func == (lhs: AnswersFile, rhs: AnswersFile) -> Bool {
+  /// The versions and sign-offs together.
+  public var record: RevisionRecord {
+    get { RevisionRecord(history: history, approvals: approvals) }
+    set {
+      history = newValue.history
+      approvals = newValue.approvals
+    }
+  }
+
+  /// The date the assessment speaks as of: the `assessment_date` answer, else
+  /// the `started` date of the `assessment:` block; `nil` when neither is set.
+  /// Scoring, rendering and diffs all use this one rule.
+  public var assessmentDate: CalendarDate? {
+    if case .date(let date)? = answers[AssessmentFile.assessmentDateQuestion] { return date }
+    return assessment.started
+  }
+
+  /// The id of the question that holds the assessment date.
+  public static let assessmentDateQuestion = "assessment_date"
+
+  /// Files are equal when everything written to disk is equal.
+  public static func == (lhs: AssessmentFile, rhs: AssessmentFile) -> Bool {
     lhs.format == rhs.format && lhs.questionnaireID == rhs.questionnaireID
       && lhs.questionnaireVersion == rhs.questionnaireVersion && lhs.assessment == rhs.assessment
       && lhs.answers == rhs.answers && lhs.inactive == rhs.inactive
+      && lhs.history == rhs.history && lhs.approvals == rhs.approvals
       && lhs.preserved.map(\.key) == rhs.preserved.map(\.key)
-      && lhs.preserved.map(\.yaml) == rhs.preserved.map(\.yaml)
+      && lhs.unknownSections.map(\.yaml) == rhs.unknownSections.map(\.yaml)
       && lhs.lastEntryNumbers == rhs.lastEntryNumbers
   }
 
+  /// The preserved sections other than `history:` and `approvals:`.
+  var unknownSections: [(key: String, yaml: String)] {
+    preserved.filter { !RevisionRecord.sectionKeys.contains($0.key) }
+  }
+
+  /// Hashes the identity and the answers (enough to tell files apart).
   public func hash(into hasher: inout Hasher) {
     hasher.combine(questionnaireID)
     hasher.combine(questionnaireVersion)
     hasher.combine(answers)
   }
 }
+
+/// The former name of `AssessmentFile`, kept while older code moves over.
+public typealias AnswersFile = AssessmentFile
 
 /// Who and what the assessment is about.
 public struct AssessmentInfo: Sendable, Hashable {

@@ -1,7 +1,7 @@
 import Foundation
 import Yams
 
-extension AnswersFile {
+extension AssessmentFile {
   /// The top-level keys this version of the tool interprets; any other key is
   /// preserved as written.
   static let knownKeys = [
@@ -33,7 +33,7 @@ extension AnswersFile {
   /// - Returns: The file (`nil` when it cannot be read at all) and every diagnostic.
   public static func load(
     text: String, path: String, questionnaire: Questionnaire, options: LoadOptions = LoadOptions()
-  ) -> (AnswersFile?, [Diagnostic]) {
+  ) -> (AssessmentFile?, [Diagnostic]) {
     let document: YAMLDocument
     do {
       document = try YAMLDocument(text: text, path: path)
@@ -46,7 +46,7 @@ extension AnswersFile {
   /// Parses an answers file from bytes (checking size and encoding first).
   public static func load(
     data: Data, path: String, questionnaire: Questionnaire, options: LoadOptions = LoadOptions()
-  ) -> (AnswersFile?, [Diagnostic]) {
+  ) -> (AssessmentFile?, [Diagnostic]) {
     let document: YAMLDocument
     do {
       document = try YAMLDocument(data: data, path: path)
@@ -61,7 +61,7 @@ extension AnswersFile {
 
   private static func load(
     document: YAMLDocument, text: String, questionnaire: Questionnaire, options: LoadOptions
-  ) -> (AnswersFile?, [Diagnostic]) {
+  ) -> (AssessmentFile?, [Diagnostic]) {
     let path = document.path
     var reader = YAMLReader(path: path)
     guard let root = document.root else {
@@ -78,7 +78,7 @@ extension AnswersFile {
       reader.error("expected an answers file to be a mapping, found \(root.kindName)", at: root)
       return (nil, reader.diagnostics)
     }
-    var file = AnswersFile(
+    var file = AssessmentFile(
       questionnaireID: questionnaire.id, questionnaireVersion: questionnaire.version)
     var known: [String: (keyNode: Node, value: Node)] = [:]
     let topKeys: [(key: String, node: Node, value: Node)] = mapping.compactMap { key, value in
@@ -213,6 +213,18 @@ extension AnswersFile {
         }
       }
     }
+    // history and approvals: typed once here, their text kept in `preserved`
+    for (index, entry) in topKeys.enumerated() where index == topKeys.firstIndex(where: { $0.key == entry.key }) {
+      switch entry.key {
+      case RevisionRecord.historyKey:
+        file.history = RevisionRecord.readHistory(
+          entry.value, questionnaire: questionnaire, reader: &reader)
+      case RevisionRecord.approvalsKey:
+        file.approvals = RevisionRecord.readApprovals(entry.value, reader: &reader)
+      default: break
+      }
+    }
+    file.asRead = file.record
     file.dropImpliedEntryNumbers()
     if options.acceptsOtherVersion { file.questionnaireVersion = questionnaire.version }
     return (file, reader.diagnostics)
@@ -317,12 +329,13 @@ extension AnswersFile {
 
 // MARK: - Writing
 
-extension AnswersFile {
+extension AssessmentFile {
   /// The file as YAML: keys in a fixed order, answers in questionnaire order,
   /// group entries with `id` first; sections this tool does not interpret are
   /// written exactly as they were read, after the section they followed.
   public func yamlText(questionnaire: Questionnaire) -> String {
     var placed: Set<String> = []
+    let preserved = sectionsToWrite(questionnaire: questionnaire)
     func preservedSections(after anchor: String) -> String {
       var text = ""
       for entry in preserved where !placed.contains(entry.key) {
@@ -374,6 +387,34 @@ extension AnswersFile {
     return out
   }
 
+  /// The sections kept as text, with `history:` and `approvals:` written
+  /// anew where they changed since they were read (in place, or appended when
+  /// new; removed when emptied).
+  private func sectionsToWrite(questionnaire: Questionnaire) -> [(key: String, yaml: String)] {
+    var sections = preserved
+    let current = record
+    let texts: [(String, Bool, () -> String?)] = [
+      (
+        RevisionRecord.historyKey, history != asRead.history,
+        { current.history.isEmpty ? nil : current.historyYAML(questionnaire: questionnaire) }
+      ),
+      (
+        RevisionRecord.approvalsKey, approvals != asRead.approvals,
+        { current.approvals.isEmpty ? nil : current.approvalsYAML() }
+      ),
+    ]
+    for (key, changed, text) in texts where changed {
+      let index = sections.firstIndex { $0.key == key }
+      switch (index, text()) {
+      case (let index?, let text?): sections[index].yaml = text
+      case (let index?, nil): sections.remove(at: index)
+      case (nil, let text?): sections.append((key: key, yaml: text))
+      case (nil, nil): break
+      }
+    }
+    return sections
+  }
+
   /// Drops entry numbers that the entries themselves already imply, so that a
   /// file equals itself read back.
   mutating func dropImpliedEntryNumbers() {
@@ -383,7 +424,7 @@ extension AnswersFile {
   }
 
   /// The highest `N` of entry ids `<group>-N` in the answers and inactive answers.
-  static func highestEntryNumber(_ group: String, in file: AnswersFile) -> Int {
+  static func highestEntryNumber(_ group: String, in file: AssessmentFile) -> Int {
     var highest = 0
     for value in [file.answers[group], file.inactive[group]] {
       guard case .entries(let entries)? = value else { continue }
@@ -512,7 +553,7 @@ enum YAMLScalar {
       case .mapping(let mapping) = node, let value = mapping["k"],
       case .scalar(let scalar) = value
     else { return false }
-    return scalar.string == expected && !AnswersFile.isNull(value)
+    return scalar.string == expected && !AssessmentFile.isNull(value)
   }
 
   static func doubleQuoted(_ text: String) -> String {
