@@ -46,7 +46,10 @@ let package = Package(
     ),
     .target(
       name: "PIAHost",
-      dependencies: ["PIAKit"]
+      dependencies: [
+        "PIAKit",
+        .product(name: "Crypto", package: "swift-crypto"),
+      ]
     ),
     .executableTarget(
       name: "pia",
@@ -63,6 +66,10 @@ let package = Package(
         .product(name: "PropertyBased", package: "swift-property-based"),
       ],
       exclude: ["Snapshots", "Fixtures"]
+    ),
+    .testTarget(
+      name: "PIAHostTests",
+      dependencies: ["PIAHost", "PIAKit"]
     ),
     .testTarget(
       name: "EndToEndTests",

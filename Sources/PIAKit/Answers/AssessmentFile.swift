@@ -166,9 +166,22 @@ public struct AnswerEnvironment: ConditionEnvironment, Sendable {
 }
 
 extension Questionnaire {
+  /// What conditions see: the answers, and for an unanswered question with a
+  /// default, its default (as the risk engine does), so what is shown and
+  /// what is scored never disagree.
+  public func conditionEnvironment(answers: [String: AnswerValue]) -> AnswerEnvironment {
+    var values = answers
+    for section in sections {
+      for question in section.questions where values[question.id] == nil {
+        if let value = question.defaultValue { values[question.id] = value }
+      }
+    }
+    return AnswerEnvironment(answers: values)
+  }
+
   /// Whether `question` is shown given `answers` (its section's condition and its own).
   public func isVisible(_ question: Question, answers: [String: AnswerValue]) -> Bool {
-    let environment = AnswerEnvironment(answers: answers)
+    let environment = conditionEnvironment(answers: answers)
     if let section = section(containing: question.id), let condition = section.showIf,
       !condition.evaluate(in: environment)
     {
@@ -179,7 +192,7 @@ extension Questionnaire {
 
   /// The top-level questions shown given `answers`, in order.
   public func visibleQuestions(answers: [String: AnswerValue]) -> [Question] {
-    let environment = AnswerEnvironment(answers: answers)
+    let environment = conditionEnvironment(answers: answers)
     var result: [Question] = []
     for section in sections {
       if let condition = section.showIf, !condition.evaluate(in: environment) { continue }

@@ -8,8 +8,14 @@ public protocol Console {
   mutating func write(_ text: String)
   /// Whether the user asked to stop (Ctrl-C); checked after every read.
   var interruptRequested: Bool { get }
+  /// Forgets a Ctrl-C once it has been handled, so one more question can be
+  /// asked (whether to keep text typed before it).
+  mutating func acknowledgeInterrupt()
 }
 
 extension Console {
+  /// No Ctrl-C by default.
   public var interruptRequested: Bool { false }
+  /// Nothing to forget by default.
+  public mutating func acknowledgeInterrupt() {}
 }

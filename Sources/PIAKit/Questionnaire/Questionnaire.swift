@@ -94,6 +94,11 @@ public struct Question: Sendable, Hashable {
   public var choices: [Choice]
   public var minimum: Double?
   public var maximum: Double?
+  /// For a date question: the earliest date accepted (`min:`), a fixed date
+  /// or another date answer.
+  public var earliest: DateBound?
+  /// For a date question: the latest date accepted (`max:`).
+  public var latest: DateBound?
   /// For a yes/no question that is a safeguard: the answer that puts it in place.
   public var saferAnswer: Bool?
   /// For groups: the noun for one entry ("data flow").
@@ -140,6 +145,24 @@ public struct Question: Sendable, Hashable {
 
   /// The group's sub-question with this id.
   public func field(_ id: String) -> Question? { fields.first { $0.id == id } }
+}
+
+/// A limit on a date answer: a fixed date, or the answer to another date
+/// question (`min: assessment_date`), checked by the assessment session.
+public enum DateBound: Sendable, Hashable, CustomStringConvertible {
+  /// A fixed date.
+  case date(CalendarDate)
+  /// The answer to the date question with this id (a top-level question, or a
+  /// question of the same entry).
+  case answer(String)
+
+  /// `2026-01-01` or the question id.
+  public var description: String {
+    switch self {
+    case .date(let date): return date.description
+    case .answer(let id): return id
+    }
+  }
 }
 
 /// One choice of a single- or multiple-choice question.

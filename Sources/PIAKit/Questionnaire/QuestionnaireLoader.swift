@@ -203,8 +203,17 @@ public struct QuestionnaireLoader: Sendable {
     let cites = mapping["cites"].flatMap { reader.strings($0, "cites") } ?? []
     let required = mapping["required"].flatMap { reader.boolean($0, "required") } ?? false
     let showIf = mapping["show_if"].flatMap { Self.condition($0, reader: &reader) }
-    let minimum = mapping["min"].flatMap { reader.number($0, "min") }
-    let maximum = mapping["max"].flatMap { reader.number($0, "max") }
+    var minimum: Double?
+    var maximum: Double?
+    var earliest: DateBound?
+    var latest: DateBound?
+    if kind == .date {
+      earliest = mapping["min"].flatMap { Self.dateBound($0, "min", reader: &reader) }
+      latest = mapping["max"].flatMap { Self.dateBound($0, "max", reader: &reader) }
+    } else {
+      minimum = mapping["min"].flatMap { reader.number($0, "min") }
+      maximum = mapping["max"].flatMap { reader.number($0, "max") }
+    }
     let saferAnswer = mapping["safer_answer"].flatMap { reader.boolean($0, "safer_answer") }
     let itemName = mapping["item"].flatMap { reader.string($0, "item") }
     var choices: [Choice] = []
@@ -225,6 +234,8 @@ public struct QuestionnaireLoader: Sendable {
       showIf: showIf?.condition, choices: choices, minimum: minimum, maximum: maximum,
       saferAnswer: saferAnswer, itemName: itemName, fields: fields,
       location: reader.location(of: node))
+    question.earliest = earliest
+    question.latest = latest
     question.showIfLocation = showIf?.location
     question.citesLocation = mapping["cites"].map { reader.location(of: $0) }
     if let defaultNode = mapping["default"] {
@@ -236,6 +247,20 @@ public struct QuestionnaireLoader: Sendable {
       }
     }
     return question
+  }
+
+  /// A date question's `min`/`max`: a date written YYYY-MM-DD, or the id of
+  /// another date question.
+  private static func dateBound(_ node: Node, _ key: String, reader: inout YAMLReader)
+    -> DateBound?
+  {
+    guard let text = reader.string(node, key) else { return nil }
+    if let date = CalendarDate(text) { return .date(date) }
+    if Identifier.isValid(text) { return .answer(text) }
+    reader.error(
+      "expected '\(key)' of a date question to be a date written YYYY-MM-DD or the id of "
+        + "another date question, found '\(text)'", at: node)
+    return nil
   }
 
   private func loadChoice(_ node: Node, reader: inout YAMLReader) -> Choice? {

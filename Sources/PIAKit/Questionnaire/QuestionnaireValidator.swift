@@ -119,7 +119,28 @@ public struct QuestionnaireValidator: Sendable {
     }
     if question.kind != .number, question.minimum != nil || question.maximum != nil {
       diagnostics.append(
-        .error("'min' and 'max' apply only to number questions", at: place))
+        .error("'min' and 'max' apply only to number and date questions", at: place))
+    }
+    for bound in [question.earliest, question.latest].compactMap({ $0 }) {
+      guard case .answer(let id) = bound else { continue }
+      let target = checker.available[id]
+      if target?.kind != .date {
+        let dates = checker.available.values.filter { $0.kind == .date }.map(\.id).sorted()
+        diagnostics.append(
+          .error(
+            target == nil
+              ? "'\(id)' in min/max of '\(question.id)' is not an earlier question"
+                + "\(Spelling.didYouMean(id, among: dates)); name an earlier date question or "
+                + "write a date YYYY-MM-DD"
+              : "'\(id)' in min/max of '\(question.id)' is a \(target?.kind.rawValue ?? "") "
+                + "question; a date bound names a date question",
+            at: place))
+      }
+    }
+    if case .date(let low)? = question.earliest, case .date(let high)? = question.latest,
+      low > high
+    {
+      diagnostics.append(.error("min \(low) is later than max \(high)", at: place))
     }
     if let minimum = question.minimum, let maximum = question.maximum, minimum > maximum {
       diagnostics.append(

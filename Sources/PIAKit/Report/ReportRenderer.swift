@@ -12,20 +12,26 @@ public struct RenderedFile: Sendable, Hashable {
   }
 }
 
-/// Answers file → score → report model → templates → Markdown (and DOCX).
+/// An assessment → score → report model → templates → Markdown (and DOCX),
+/// all in memory: the caller reads the answers file and writes the files
+/// returned.
 public struct ReportRenderer: Sendable {
+  /// Which formats to write.
   public enum Format: String, Sendable, CaseIterable {
+    /// Markdown only.
     case md
+    /// DOCX only.
     case docx
+    /// Markdown and DOCX.
     case all
   }
 
+  /// The content: templates, law, rules, vendor facts, materiality rules.
   public var catalog: ContentCatalog
-  public var templates: ReportTemplates
 
-  public init(catalog: ContentCatalog, templates: ReportTemplates) {
+  /// A renderer for the catalogue's templates.
+  public init(catalog: ContentCatalog) {
     self.catalog = catalog
-    self.templates = templates
   }
 
   /// The base name of outputs for an answers file: `safe-admin-pilot.pia.yaml` → `safe-admin-pilot`.
@@ -38,68 +44,56 @@ public struct ReportRenderer: Sendable {
     return name.isEmpty ? "answers" : name
   }
 
-  /// Renders the answers file at `url`.
+  /// Renders an assessment.
   ///
   /// - Parameters:
-  ///   - url: The answers file.
-  ///   - path: Its path as the user wrote it.
+  ///   - session: The assessment (its file, questionnaire and content).
+  ///   - baseName: The start of every output name (`NAME.TEMPLATE.md`).
   ///   - templateIDs: The templates to render (all in the manifest when empty).
   ///   - format: Markdown, DOCX or both.
-  ///   - date: The report date; by default the file's `assessment_date` answer,
-  ///     then its `started` date. Never the clock: with none of these it is an error.
-  /// - Returns: The files to write, or the diagnostics that stopped rendering.
+  ///   - date: The report date; by default the file's assessment date. Never
+  ///     the clock: without one it is an error.
+  /// - Returns: The files to write, in template order.
+  /// - Throws: `DiagnosticsError` with every problem (an unknown template, no
+  ///   assessment date, a template that fails to render).
   public func render(
-    answersAt url: URL, path: String, templateIDs: [String], format: Format, date: CalendarDate?
-  ) -> ([RenderedFile], [Diagnostic]) {
-    let (id, idDiagnostics) = Scorer.questionnaireID(url, path: path)
-    guard let id else { return ([], idDiagnostics) }
-    let scorer = Scorer(catalog: catalog)
-    guard let engine = scorer.engine(for: id) else {
-      return (
-        [],
-        [
-          .error(
-            "'\(path)' answers questionnaire '\(id)', which is not in the resource folder", at: nil)
-        ]
-      )
+    _ session: AssessmentSession, baseName: String, templateIDs: [String], format: Format,
+    date: CalendarDate?
+  ) throws(DiagnosticsError) -> [RenderedFile] {
+    let templates = catalog.templates
+    let known = templates.manifest.entries.map(\.id)
+    var problems: [Diagnostic] = []
+    for id in templateIDs where !known.contains(id) {
+      problems.append(
+        .error(
+          "unknown template '\(id)'\(Spelling.didYouMean(id, among: known)) (templates: "
+            + "\(known.joined(separator: ", ")))", at: nil))
     }
-    let questionnaire = engine.questionnaire
-    let data: Data
+    if !problems.isEmpty { throw DiagnosticsError(problems) }
+    let reportDate: CalendarDate
     do {
-      data = try Data(contentsOf: url)
+      reportDate = try session.assessmentDate(override: date)
     } catch {
-      return ([], [.error(FileErrors.describe(error, path: path), at: nil)])
+      throw DiagnosticsError([.error("'\(baseName)': \(error.message)", at: nil)])
     }
-    let (loaded, diagnostics) = AssessmentFile.load(
-      data: data, path: path, questionnaire: questionnaire,
-      options: .init(acceptsOtherVersion: true))
-    guard let file = loaded, !diagnostics.hasErrors else { return ([], diagnostics) }
-    var reportDate = date
-    if reportDate == nil, case .date(let answered)? = file.answers["assessment_date"] {
-      reportDate = answered
-    }
-    guard let reportDate = reportDate ?? file.assessment.started else {
-      return (
-        [],
-        diagnostics + [.error("'\(path)' has no assessment date; pass --date YYYY-MM-DD", at: nil)]
-      )
-    }
+    let file = session.file
+    let engine = session.engine
+    let questionnaire = session.questionnaire
     let assessment = engine.assess(
       answers: file.answers, asOf: reportDate, staleAfterDays: RiskEngine.defaultStaleAfterDays)
-    let ids = templateIDs.isEmpty ? templates.manifest.entries.map(\.id) : templateIDs
+    let ids = templateIDs.isEmpty ? known : templateIDs
     // All Markdown first, so the model and its template value are gone before the DOCX
     // files are built (the step that needs the most memory).
-    let (markdowns, info, hash, problems) = renderMarkdown(
+    let (markdowns, info, hash, renderProblems) = renderMarkdown(
       ids, file: file, engine: engine, assessment: assessment, date: reportDate)
-    let base = Self.baseName(ofAnswers: path)
+    problems += renderProblems
     var files: [RenderedFile] = []
-    var allProblems = diagnostics + problems
     let footer =
       "\(questionnaire.id) v\(questionnaire.version) · answers "
       + (hash ?? AnswersHash(file.answers)).short
     for (templateID, markdown) in markdowns {
       if format != .docx {
-        files.append(RenderedFile(name: "\(base).\(templateID).md", data: markdown))
+        files.append(RenderedFile(name: "\(baseName).\(templateID).md", data: markdown))
       }
       guard format != .md else { continue }
       do {
@@ -113,13 +107,14 @@ public struct ReportRenderer: Sendable {
           footerText: footer)
         files.append(
           RenderedFile(
-            name: "\(base).\(templateID).docx",
+            name: "\(baseName).\(templateID).docx",
             data: try DocxWriter.write(document, options: options)))
       } catch {
-        allProblems.append(.error("cannot write the DOCX for '\(templateID)': \(error)", at: nil))
+        problems.append(.error("cannot write the DOCX for '\(templateID)': \(error)", at: nil))
       }
     }
-    return (files, allProblems)
+    if problems.hasErrors { throw DiagnosticsError(problems) }
+    return files
   }
 
   /// Builds the report model and renders each template to Markdown (UTF-8), converting the
@@ -141,7 +136,7 @@ public struct ReportRenderer: Sendable {
     var problems: [Diagnostic] = []
     for templateID in ids {
       do {
-        let markdown = try templates.render(templateID, value: value, law: catalog.law)
+        let markdown = try catalog.templates.render(templateID, value: value, law: catalog.law)
         markdowns.append((templateID, Data(markdown.utf8)))
       } catch {
         problems += error.diagnostics

@@ -15,6 +15,11 @@ public struct TemplateManifest: Sendable, Hashable {
 
   public var entries: [Entry]
 
+  /// A manifest listing `entries`.
+  public init(entries: [Entry]) {
+    self.entries = entries
+  }
+
   /// The manifest's file name inside `Templates/`.
   public static let fileName = "templates.yaml"
 

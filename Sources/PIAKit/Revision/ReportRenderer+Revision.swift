@@ -4,14 +4,10 @@ extension ReportRenderer {
   func changesSincePreviousVersion(_ file: AssessmentFile, engine: RiskEngine, date: CalendarDate)
     -> ChangeSummary?
   {
-    let (record, _) = RevisionRecord.read(from: file, questionnaire: engine.questionnaire)
-    guard let previous = record.history.last else { return nil }
-    let (rules, _, _) = MaterialityRules.load(
-      resources: catalog.resources, questionnaires: catalog.questionnaires)
+    guard let previous = file.history.last else { return nil }
     return ChangeSummary.scored(
-      from: previous.answers, to: file.answers, engine: engine, rules: rules,
-      oldDate: RevisionDocument.scoringDate(previous.answers, fallback: previous.date),
-      newDate: date, fromLabel: "version \(previous.version)",
-      toLabel: "version \(record.currentVersion)", fromVersion: previous.version)
+      from: previous.answers, to: file.answers, engine: engine, rules: catalog.materiality,
+      oldDate: previous.assessmentDate, newDate: date, fromLabel: "version \(previous.version)",
+      toLabel: "version \(file.record.currentVersion)", fromVersion: previous.version)
   }
 }

@@ -66,6 +66,7 @@ extension RevisionRecord {
       lines.append("  - version: \(entry.version)")
       lines.append("    date: \(entry.date)")
       lines.append("    reason: \(YAMLText.quoted(entry.reason))")
+      if let by = entry.by { lines.append("    by: \(YAMLText.quoted(by))") }
       lines.append("    answers_hash: \(YAMLText.quoted(entry.answersHash.hex))")
       if let level = entry.overallResidual {
         lines.append("    overall_residual: \(level)")
@@ -104,7 +105,7 @@ extension RevisionRecord {
   // MARK: - Reading
 
   private static let historyKeys = [
-    "version", "date", "reason", "answers_hash", "overall_residual", "answers",
+    "version", "date", "reason", "by", "answers_hash", "overall_residual", "answers",
   ]
   private static let approvalKeys = [
     "role", "name", "decision", "reason", "conditions", "date", "answers_hash", "advice",
@@ -125,6 +126,7 @@ extension RevisionRecord {
       let version = mapping["version"].flatMap { reader.integer($0, "the version") }
       let date = mapping["date"].flatMap { readDate($0, "the history date", reader: &reader) }
       let reason = mapping["reason"].flatMap { reader.string($0, "the reason for revision") }
+      let by = mapping["by"].flatMap { reader.string($0, "who revised it") }
       let hash = mapping["answers_hash"].flatMap { readHash($0, reader: &reader) }
       var level: RiskLevel?
       if let levelNode = mapping["overall_residual"] {
@@ -154,7 +156,7 @@ extension RevisionRecord {
       }
       entries.append(
         HistoryEntry(
-          version: version, date: date, reason: reason, answersHash: hash,
+          version: version, date: date, reason: reason, by: by, answersHash: hash,
           overallResidual: level, answers: answers))
     }
     return entries

@@ -11,19 +11,34 @@ public struct HistoryEntry: Sendable, Hashable {
   public var date: CalendarDate
   /// Why the assessment was revised.
   public var reason: String
+  /// Who started the revision that superseded this version (and so made
+  /// the next one): the `--by` name, the login name, or the signed-in user.
+  public var by: String?
+  /// The hash of this version's answers.
   public var answersHash: AnswersHash
   /// The overall residual level of this version, when it was scored.
   public var overallResidual: RiskLevel?
   /// The answers of this version.
   public var answers: [String: AnswerValue]
 
+  /// A history entry.
+  ///
+  /// - Parameters:
+  ///   - version: The version number (1 for the first).
+  ///   - date: The date the superseding revision started.
+  ///   - reason: Why the assessment was revised.
+  ///   - by: Who started that revision.
+  ///   - answersHash: The hash of `answers`.
+  ///   - overallResidual: The overall residual level of this version.
+  ///   - answers: The answers of this version.
   public init(
-    version: Int, date: CalendarDate, reason: String, answersHash: AnswersHash,
-    overallResidual: RiskLevel?, answers: [String: AnswerValue]
+    version: Int, date: CalendarDate, reason: String, by: String? = nil,
+    answersHash: AnswersHash, overallResidual: RiskLevel?, answers: [String: AnswerValue]
   ) {
     self.version = version
     self.date = date
     self.reason = reason
+    self.by = by
     self.answersHash = answersHash
     self.overallResidual = overallResidual
     self.answers = answers

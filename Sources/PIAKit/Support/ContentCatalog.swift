@@ -1,11 +1,15 @@
 import Foundation
 
-/// Everything a resource folder ships: the law catalogue and questionnaires,
-/// loaded and validated together.
+/// Everything a resource folder ships — the law catalogue, questionnaires,
+/// risk rules, vendor facts, materiality rules and report templates —
+/// loaded together and checked once.
 ///
 /// Loading never stops at the first problem; `diagnostics` holds every one.
+/// Commands refuse to score or render while any is an error.
 public struct ContentCatalog: Sendable {
-  public var resources: Resources
+  /// The folder the content was read from; `nil` for content built in memory.
+  public var resources: Resources?
+  /// The law catalogue (`Questionnaires/law/`).
   public var law: LawCatalogue
   /// Questionnaires that loaded and validated without errors, by id.
   public var questionnaires: [Questionnaire]
@@ -13,24 +17,49 @@ public struct ContentCatalog: Sendable {
   public var rules: RuleCatalogue
   /// Vendor facts (`Questionnaires/vendors/`).
   public var vendors: VendorCatalogue
+  /// Materiality rules (`Questionnaires/materiality/`), checked against the questionnaires.
+  public var materiality: MaterialityRules
+  /// Report templates (`Templates/`), parsed and checked against the report model.
+  public var templates: ReportTemplates
   /// Every problem found, in file order.
   public var diagnostics: [Diagnostic]
-  /// The files that were read, as printed.
-  public var filesChecked: [String]
+  /// The files that were read, as printed, with their kind ("questionnaire",
+  /// "law file", "rule file", "vendor file", "materiality file", "template
+  /// manifest", "template").
+  public var filesChecked: [(kind: String, path: String)]
 
-  /// Loads the law catalogue and every questionnaire in the resource folder.
+  /// Content built in memory (tests, tools); nothing is checked.
+  public init(
+    law: LawCatalogue = LawCatalogue(), questionnaires: [Questionnaire],
+    rules: RuleCatalogue = RuleCatalogue(), vendors: VendorCatalogue = VendorCatalogue(),
+    materiality: MaterialityRules = MaterialityRules(rules: []),
+    templates: ReportTemplates = ReportTemplates(
+      manifest: TemplateManifest(entries: []), templates: [:])
+  ) {
+    self.resources = nil
+    self.law = law
+    self.questionnaires = questionnaires
+    self.rules = rules
+    self.vendors = vendors
+    self.materiality = materiality
+    self.templates = templates
+    self.diagnostics = []
+    self.filesChecked = []
+  }
+
+  /// Loads and checks everything in the resource folder.
   public init(resources: Resources) {
     self.resources = resources
     var diagnostics: [Diagnostic] = []
-    var files: [String] = []
+    var files: [(kind: String, path: String)] = []
     let (law, lawDiagnostics) = LawCatalogue.load(
       folder: resources.law, displayFolder: resources.display(resources.law))
     diagnostics += lawDiagnostics
-    files += Self.yamlFiles(in: resources.law).map(resources.display)
+    files += Self.yamlFiles(in: resources.law).map { ("law file", resources.display($0)) }
     self.law = law
     var questionnaires: [Questionnaire] = []
     for url in Self.yamlFiles(in: resources.questionnaires) {
-      files.append(resources.display(url))
+      files.append(("questionnaire", resources.display(url)))
       let (questionnaire, found) = Self.loadQuestionnaire(url, resources: resources, law: law)
       diagnostics += found
       if let questionnaire, !found.hasErrors {
@@ -53,11 +82,29 @@ public struct ContentCatalog: Sendable {
     diagnostics += RuleValidator(
       law: law, questionnaires: questionnaires, vendorFacts: vendors.factNames
     ).validate(rules.rules)
-    files += Self.yamlFiles(in: resources.vendors).map(resources.display)
-    files += Self.yamlFiles(in: resources.rules).map(resources.display)
+    files += Self.yamlFiles(in: resources.vendors).map { ("vendor file", resources.display($0)) }
+    files += Self.yamlFiles(in: resources.rules).map { ("rule file", resources.display($0)) }
     self.vendors = vendors
     self.rules = rules
-    self.diagnostics = diagnostics
+    let (materiality, materialityDiagnostics, materialityFiles) = MaterialityRules.load(
+      resources: resources, questionnaires: questionnaires)
+    diagnostics += materialityDiagnostics
+    files += materialityFiles.map { ("materiality file", $0) }
+    self.materiality = materiality
+    let (templates, templateDiagnostics) = ReportTemplates.load(resources: resources)
+    diagnostics += templateDiagnostics
+    files.append(
+      (
+        "template manifest",
+        resources.display(resources.templates.appendingPathComponent(TemplateManifest.fileName))
+      ))
+    for entry in templates.manifest.entries {
+      files.append(
+        ("template", resources.display(resources.templates.appendingPathComponent(entry.file))))
+    }
+    diagnostics += templates.validate(law: law)
+    self.templates = templates
+    self.diagnostics = diagnostics.sortedByLocation()
     self.filesChecked = files
   }
 
@@ -83,5 +130,15 @@ public struct ContentCatalog: Sendable {
     let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
     return names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
       .map { folder.appendingPathComponent($0) }
+  }
+}
+
+extension ContentCatalog {
+  /// The risk engine for a questionnaire id, with the catalogue's rules and
+  /// vendor facts; `nil` when the catalogue has no such questionnaire.
+  public func engine(for questionnaireID: String) -> RiskEngine? {
+    questionnaire(questionnaireID).map {
+      RiskEngine(questionnaire: $0, rules: rules.rules, vendors: vendors)
+    }
   }
 }

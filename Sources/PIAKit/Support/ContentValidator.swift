@@ -41,28 +41,9 @@ public struct ContentValidator: Sendable {
   /// Checks everything in the resource folder.
   public func validateAll() -> Report {
     let catalog = ContentCatalog(resources: resources)
-    var diagnostics = catalog.diagnostics
-    var checked: [(String, String)] = []
-    for path in catalog.filesChecked {
-      checked.append((Self.kind(ofShown: path), path))
-    }
-    let (templates, templateDiagnostics) = ReportTemplates.load(resources: resources)
-    diagnostics += templateDiagnostics
-    checked.append(
-      (
-        "template manifest",
-        resources.display(resources.templates.appendingPathComponent(TemplateManifest.fileName))
-      ))
-    for entry in templates.manifest.entries {
-      checked.append(
-        ("template", resources.display(resources.templates.appendingPathComponent(entry.file))))
-    }
-    diagnostics += templates.validate(law: catalog.law)
-    let (_, materialityDiagnostics, materialityFiles) = MaterialityRules.load(
-      resources: resources, questionnaires: catalog.questionnaires)
-    diagnostics += materialityDiagnostics
-    checked += materialityFiles.map { ("materiality file", $0) }
-    return Report(diagnostics: diagnostics.sortedByLocation(), checked: checked)
+    return Report(
+      diagnostics: catalog.diagnostics,
+      checked: catalog.filesChecked.map { ($0.kind, $0.path) })
   }
 
   /// Checks the given files; `path` is each file as the user wrote it.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PIAHost
 import PIAKit
 
 extension Approval.Role: ExpressibleByArgument {}
@@ -51,49 +52,31 @@ extension PIACommand {
     var adviceReasons: String?
 
     func validate() throws {
-      if name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-        throw ValidationError("'--name' must not be empty")
-      }
       if let date, CalendarDate(date) == nil {
         throw ValidationError("'--date \(date)' is not a date written YYYY-MM-DD")
-      }
-      if decision == .approvedWithConditions, (conditions ?? "").isEmpty {
-        throw ValidationError("'--decision approved_with_conditions' needs '--conditions TEXT'")
-      }
-      if decision == .rejected, (reason ?? "").isEmpty {
-        throw ValidationError("'--decision rejected' needs '--reason TEXT'")
-      }
-      if role != .head, advice != nil || adviceReasons != nil {
-        throw ValidationError(
-          "Only the head records whether the privacy lead's advice was accepted or overruled")
-      }
-      if advice == .overruled, (adviceReasons ?? "").isEmpty {
-        throw ValidationError("'--advice overruled' needs '--advice-reasons TEXT'")
-      }
-      if adviceReasons != nil, advice == nil {
-        throw ValidationError("'--advice-reasons' needs '--advice accepted|overruled'")
       }
     }
 
     func run() throws {
-      let content = try RevisionContent(resources: resources)
-      let document = try content.load(answers)
-      let when = date.flatMap(CalendarDate.init) ?? Scorer.today()
-      let updated = Revision.approve(
-        file: document.file, record: document.record, role: role, name: name,
-        decision: decision, reason: reason, conditions: conditions, date: when, advice: advice,
-        adviceReasons: adviceReasons, questionnaire: document.questionnaire)
-      let store = AnswersStore(
-        url: URL(fileURLWithPath: answers, relativeTo: content.workingDirectory),
-        displayPath: answers)
+      let content = try resources.content()
+      var (session, store) = try AnswersFiles.open(answers, content: content)
+      let when = date.flatMap(CalendarDate.init) ?? HostClock.today()
+      let status: SignOffStatus
       do {
-        try store.save(updated, questionnaire: document.questionnaire)
+        status = try session.approve(
+          ApprovalRequest(
+            role: role, name: name, decision: decision, reason: reason, conditions: conditions,
+            date: when, advice: advice, adviceReasons: adviceReasons))
+      } catch {
+        // An incomplete request is a usage error, as when an option is missing.
+        let message = error.message.prefix(1).uppercased() + error.message.dropFirst()
+        throw ValidationError("\(message); '\(answers)' is unchanged")
+      }
+      do {
+        try store.save(session)
       } catch {
         throw CommandFailure(error.description)
       }
-      let (record, _) = RevisionRecord.read(
-        from: updated, path: answers, questionnaire: document.questionnaire)
-      let status = SignOffStatus(answers: updated.answers, record: record)
       print(
         "Recorded: \(decision.title) by \(name) (\(role.title)) on \(when), for answers "
           + "\(status.currentHash.short) (version \(status.currentVersion)).")

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PIAHost
 import PIAKit
 
 extension PIACommand {
@@ -67,42 +68,28 @@ extension PIACommand {
     }
 
     func run() throws {
-      let content = try RevisionContent(resources: resources)
-      let today = date.flatMap(CalendarDate.init) ?? Scorer.today()
-      let summary: ChangeSummary
-      if let answers {
-        let document = try content.load(answers)
-        let record = document.record
-        guard let from = fromVersion ?? record.history.last?.version else {
-          throw CommandFailure("'\(answers)' has no earlier version (its 'history' is empty)")
+      let content = try resources.content()
+      let today = HostClock.today()
+      let reviewFrom = date.flatMap(CalendarDate.init)
+      var summary: ChangeSummary
+      do {
+        if let answers {
+          let session = try AnswersFiles.open(answers, content: content).session
+          guard let found = try session.changes(sinceVersion: fromVersion) else {
+            throw CommandFailure("'\(answers)' has no earlier version (its 'history' is empty)")
+          }
+          summary = found
+        } else {
+          let old = try AnswersFiles.open(files[0], content: content).session
+          let new = try AnswersFiles.open(files[1], content: content).session
+          summary = try new.changes(
+            from: old, fromLabel: files[0], toLabel: files[1], fallbackDate: today)
         }
-        guard let entry = record.version(from) else {
-          let known = record.history.map { String($0.version) }.joined(separator: ", ")
-          throw CommandFailure(
-            "'\(answers)' has no version \(from) (earlier versions: \(known.isEmpty ? "none" : known); "
-              + "the current one is \(record.currentVersion))")
-        }
-        summary = content.compare(
-          old: entry.answers, new: document.file.answers, questionnaire: document.questionnaire,
-          oldDate: RevisionDocument.scoringDate(entry.answers, fallback: entry.date),
-          newDate: RevisionDocument.scoringDate(document.file.answers, fallback: today),
-          reviewFrom: date.flatMap(CalendarDate.init),
-          fromLabel: "version \(from)", toLabel: "version \(record.currentVersion) (current)",
-          fromVersion: from)
-      } else {
-        let old = try content.load(files[0])
-        let new = try content.load(files[1])
-        guard old.questionnaire.id == new.questionnaire.id else {
-          throw CommandFailure(
-            "'\(files[0])' answers '\(old.questionnaire.id)' but '\(files[1])' answers "
-              + "'\(new.questionnaire.id)'; compare two versions of the same assessment")
-        }
-        summary = content.compare(
-          old: old.file.answers, new: new.file.answers, questionnaire: new.questionnaire,
-          oldDate: RevisionDocument.scoringDate(old.file.answers, fallback: today),
-          newDate: RevisionDocument.scoringDate(new.file.answers, fallback: today),
-          reviewFrom: date.flatMap(CalendarDate.init), fromLabel: files[0], toLabel: files[1],
-          fromVersion: nil)
+      } catch let error as SessionError {
+        throw CommandFailure("'\(answers ?? files[1])': \(error.message)")
+      }
+      if let reviewFrom, let residual = summary.overallResidual?.to {
+        summary.nextReview = ReviewPolicy.nextReview(after: reviewFrom, residual: residual)
       }
       switch format {
       case .text: print(summary.text(), terminator: "")
@@ -110,72 +97,5 @@ extension PIACommand {
       case .md: print(summary.markdown(), terminator: "")
       }
     }
-  }
-}
-
-/// What the revision commands share: the resource folder's questionnaires,
-/// risk engines and materiality rules, loaded once and checked.
-struct RevisionContent {
-  var catalog: ContentCatalog
-  var scorer: Scorer
-  var rules: MaterialityRules
-  let workingDirectory = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-
-  init(resources options: ResourceOptions) throws {
-    let found = try options.locate()
-    catalog = ContentCatalog(resources: found)
-    let (rules, ruleDiagnostics, _) = MaterialityRules.load(
-      resources: found, questionnaires: catalog.questionnaires)
-    let errors = (catalog.diagnostics + ruleDiagnostics).filter { $0.severity == .error }
-    if !errors.isEmpty {
-      Terminal.print(errors)
-      throw CommandFailure(
-        "The questionnaires, rules, vendor facts or materiality rules have errors; run "
-          + "'pia validate' for details.")
-    }
-    scorer = Scorer(catalog: catalog)
-    self.rules = rules
-  }
-
-  /// Loads an answers file, printing its diagnostics; throws when it has errors.
-  func load(_ path: String) throws -> RevisionDocument {
-    let url = URL(fileURLWithPath: path, relativeTo: workingDirectory)
-    guard FileManager.default.fileExists(atPath: url.path) else {
-      throw CommandFailure("'\(path)' does not exist")
-    }
-    let (document, diagnostics) = RevisionDocument.load(
-      url: url, path: path, questionnaires: catalog.questionnaires)
-    Terminal.print(diagnostics)
-    guard let document else { throw ExitCode.failure }
-    return document
-  }
-
-  /// Compares two sets of answers, scored when the questionnaire has an engine.
-  func compare(
-    old: [String: AnswerValue], new: [String: AnswerValue], questionnaire: Questionnaire,
-    oldDate: CalendarDate, newDate: CalendarDate, reviewFrom: CalendarDate?, fromLabel: String,
-    toLabel: String, fromVersion: Int?
-  ) -> ChangeSummary {
-    guard let engine = scorer.engine(for: questionnaire.id) else {
-      return ChangeSummary(
-        from: old, to: new, questionnaire: questionnaire, rules: rules, fromLabel: fromLabel,
-        toLabel: toLabel, fromVersion: fromVersion)
-    }
-    var summary = ChangeSummary.scored(
-      from: old, to: new, engine: engine, rules: rules, oldDate: oldDate, newDate: newDate,
-      fromLabel: fromLabel, toLabel: toLabel, fromVersion: fromVersion)
-    if let reviewFrom, let residual = summary.overallResidual?.to {
-      summary.nextReview = ReviewPolicy.nextReview(after: reviewFrom, residual: residual)
-    }
-    return summary
-  }
-
-  /// The current answers' overall residual level, when they can be scored.
-  func residual(of document: RevisionDocument, today: CalendarDate) -> RiskLevel? {
-    guard let engine = scorer.engine(for: document.questionnaire.id) else { return nil }
-    let answers = document.file.answers
-    return engine.assess(
-      answers: answers, asOf: RevisionDocument.scoringDate(answers, fallback: today)
-    ).overallResidual
   }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PIAHost
 import PIAKit
 
 extension PIACommand {
@@ -18,21 +19,22 @@ extension PIACommand {
     var answers: String
 
     func run() throws {
-      let content = try RevisionContent(resources: resources)
-      let document = try content.load(answers)
-      let record = document.record
-      let status = document.status
-      var rows = [["VERSION", "REVISED ON", "HASH", "RESIDUAL", "REASON FOR REVISION"]]
+      let content = try resources.content()
+      let session = try AnswersFiles.open(answers, content: content).session
+      let record = session.file.record
+      let status = session.signOff
+      var rows = [["VERSION", "REVISED ON", "BY", "HASH", "RESIDUAL", "REASON FOR REVISION"]]
       for entry in record.history {
         rows.append([
-          String(entry.version), entry.date.description, entry.answersHash.short,
-          entry.overallResidual?.description ?? "—", entry.reason,
+          String(entry.version), entry.date.description, entry.by ?? "—",
+          entry.answersHash.short, entry.overallResidual?.description ?? "—", entry.reason,
         ])
       }
-      let residual = content.residual(of: document, today: Scorer.today())
+      let date = session.file.assessmentDate ?? HostClock.today()
+      let residual = session.assessment(asOf: date).overallResidual
       rows.append([
-        "\(record.currentVersion) (current)", "—", status.currentHash.short,
-        residual?.description ?? "—", "",
+        "\(record.currentVersion) (current)", "—", "—", status.currentHash.short,
+        residual.description, "",
       ])
       print(Table.format(rows))
       print("")

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PIAHost
 import PIAKit
 
 extension ReportRenderer.Format: ExpressibleByArgument {}
@@ -52,31 +53,22 @@ extension PIACommand {
     }
 
     func run() throws {
-      let found = try resources.locate()
-      let catalog = ContentCatalog(resources: found)
-      let (templates, templateDiagnostics) = ReportTemplates.load(resources: found)
-      let contentErrors = (catalog.diagnostics + templateDiagnostics).filter {
-        $0.severity == .error
+      let catalog = try resources.content()
+      let session = try AnswersFiles.open(
+        answers, content: catalog, options: .init(acceptsOtherVersion: true)
+      ).session
+      let files: [RenderedFile]
+      do {
+        files = try ReportRenderer(catalog: catalog).render(
+          session, baseName: ReportRenderer.baseName(ofAnswers: answers),
+          templateIDs: templates, format: format, date: date.flatMap(CalendarDate.init))
+      } catch {
+        Terminal.print(error.diagnostics)
+        throw ExitCode.failure
       }
-      if !contentErrors.isEmpty {
-        Terminal.print(contentErrors)
-        throw CommandFailure(
-          "The questionnaires, rules, vendor facts or templates have errors; run 'pia validate' for details."
-        )
-      }
-      let workingDirectory = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-      let url = URL(fileURLWithPath: answers, relativeTo: workingDirectory)
-      guard FileManager.default.fileExists(atPath: url.path) else {
-        throw CommandFailure("'\(answers)' does not exist")
-      }
-      let renderer = ReportRenderer(catalog: catalog, templates: templates)
-      let (files, diagnostics) = renderer.render(
-        answersAt: url, path: answers, templateIDs: self.templates, format: format,
-        date: date.flatMap(CalendarDate.init))
-      Terminal.print(diagnostics)
-      if diagnostics.hasErrors { throw ExitCode.failure }
       let folder = ReportOutputFolder(
-        url: URL(fileURLWithPath: output, relativeTo: workingDirectory), display: output)
+        url: URL(fileURLWithPath: output, relativeTo: AnswersFiles.workingDirectory),
+        display: output)
       do {
         for path in try folder.write(files, force: force) { print("Wrote \(path)") }
       } catch {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PIAHost
 import PIAKit
 
 extension PIACommand {
@@ -30,7 +31,7 @@ extension PIACommand {
 
     @Option(
       help: ArgumentHelp(
-        "Score as of this date (default: the assessment date in the file, else today).",
+        "Score as of this date (default: the assessment date in the file).",
         valueName: "YYYY-MM-DD"))
     var date: String?
 
@@ -50,34 +51,32 @@ extension PIACommand {
     }
 
     func run() throws {
-      let found = try resources.locate()
-      let catalog = ContentCatalog(resources: found)
-      let contentErrors = catalog.diagnostics.filter { $0.severity == .error }
-      if !contentErrors.isEmpty {
-        Terminal.print(contentErrors)
-        throw CommandFailure(
-          "The rules, vendor facts or questionnaires have errors; run 'pia validate' for details.")
-      }
-      let scorer = Scorer(catalog: catalog)
-      let workingDirectory = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+      let catalog = try resources.content()
       let asOf = date.flatMap(CalendarDate.init)
       var results: [(String, Assessment)] = []
       var failed = false
       for path in answers {
-        let url = URL(fileURLWithPath: path, relativeTo: workingDirectory)
-        guard FileManager.default.fileExists(atPath: url.path) else {
-          Terminal.print([.error("'\(path)' does not exist", at: nil)])
+        let session: AssessmentSession
+        do {
+          session = try AnswersFiles.open(
+            path, content: catalog, options: .init(acceptsOtherVersion: true)
+          ).session
+        } catch let failure as CommandFailure {
+          Terminal.print([.error(failure.description, at: nil)])
+          failed = true
+          continue
+        } catch {
           failed = true
           continue
         }
-        let (assessment, diagnostics) = scorer.score(
-          url, path: path, date: asOf, staleAfterDays: staleAfter)
-        Terminal.print(diagnostics)
-        guard let assessment else {
+        do {
+          let scoredOn = try session.assessmentDate(override: asOf)
+          results.append(
+            (path, session.assessment(asOf: scoredOn, staleAfterDays: staleAfter)))
+        } catch {
+          Terminal.print([.error("'\(path)': \(error.message)", at: nil)])
           failed = true
-          continue
         }
-        results.append((path, assessment))
       }
       let law = catalog.law
       let cite = CitationPrinter(law: law).cite

@@ -28,6 +28,10 @@ struct TerminalConsole: Console {
     pthread_sigmask(SIG_UNBLOCK, &unblock, nil)
   }
 
+  mutating func acknowledgeInterrupt() {
+    interruptRequested = false
+  }
+
   mutating func readLine(prompt: String) -> String? {
     write(prompt)
     var bytes: [UInt8] = []

@@ -184,16 +184,34 @@ import Testing
     #expect(run.savedText.contains("entry_numbers:\n  flows: 3\n"))
   }
 
+  /// Ctrl-D while typing a several-line answer ends the text and keeps it.
   @Test func endOfInputMidQuestionKeepsTheLastAnswer() throws {
     let folder = try TemporaryDirectory()
     let run = InterviewHarness.run(
-      small, in: folder, lines: ["Pilot", "2026-01-15", "Half a note"])
+      small, in: folder, lines: ["Pilot", "2026-01-15", "Half a note", "second line"])
     #expect(run.outcome == .stopped(.inputEnded))
     #expect(
       run.transcript.hasSuffix(
         "Input ended. Your answers so far are saved in a.pia.yaml.\nTo continue where you left off, "
           + "run: pia interview small --answers a.pia.yaml\n"))
-    #expect(run.saved?.answers == ["title": .text("Pilot"), "started": .date(Self.date)])
+    #expect(
+      run.saved?.answers == [
+        "title": .text("Pilot"), "started": .date(Self.date),
+        "notes": .text("Half a note\nsecond line"),
+      ])
+  }
+
+  /// Ctrl-C while typing a several-line answer asks whether to keep it.
+  @Test func interruptMidTextAsksWhetherToKeepIt() throws {
+    for (answer, kept) in [("y", true), ("n", false)] {
+      let folder = try TemporaryDirectory()
+      var console = ScriptedConsole(
+        ["Pilot", "2026-01-15", "Half a note", "ignored", answer], interruptAtRead: 3)
+      console.lines.remove(at: 3)
+      let run = InterviewHarness.run(small, in: folder, console: console)
+      #expect(run.transcript.contains("Keep the line typed so far? (y/n): \(answer)"))
+      #expect(run.saved?.answers["notes"] == (kept ? .text("Half a note") : nil))
+    }
   }
 
   @Test func interruptSavesAndStops() throws {
@@ -299,7 +317,7 @@ import Testing
     #expect(run.outcome == .completed(missingRequired: []))
     #expect(
       run.transcript.contains(
-        "Revising 10 answers: press Enter to keep an answer, or type a new one."))
+        "Revising 13 answers: press Enter to keep an answer, or type a new one."))
     #expect(run.transcript.contains("  Current answer: Pilot (Enter keeps it)\n> \n"))
     var expected = saved
     expected.answers["tier"] = .choice("team")

@@ -3,7 +3,7 @@ import PIAKit
 
 /// Runs an interview with scripted input against a real answers file on disk.
 struct InterviewRun {
-  var outcome: InterviewEngine<ScriptedConsole>.Outcome
+  var outcome: TerminalInterview<ScriptedConsole>.Outcome
   var transcript: String
   var file: AssessmentFile
   /// The file as saved on disk, read back through the loader.
@@ -18,27 +18,30 @@ enum InterviewHarness {
     in folder: TemporaryDirectory,
     start: AssessmentFile? = nil, console: ScriptedConsole, revise: Bool = false
   ) -> InterviewRun {
-    let store = AnswersStore(url: folder.file("a.pia.yaml"), displayPath: "a.pia.yaml")
+    let url = folder.file("a.pia.yaml")
     let initial =
       start
-      ?? AssessmentFile(questionnaireID: questionnaire.id, questionnaireVersion: questionnaire.version)
+      ?? AssessmentFile(
+        questionnaireID: questionnaire.id, questionnaireVersion: questionnaire.version)
     final class Counter: @unchecked Sendable { var value = 0 }
     let counter = Counter()
-    var engine = InterviewEngine(
-      questionnaire: questionnaire, file: initial, law: law, console: console,
+    var interview = TerminalInterview(
+      session: Fixtures.session(initial, questionnaire: questionnaire, law: law), law: law,
+      console: console,
       options: .init(
         revise: revise, filePath: "a.pia.yaml",
         resumeCommand: "pia interview \(questionnaire.id) --answers a.pia.yaml"),
       save: {
         counter.value += 1
-        try store.save($0, questionnaire: questionnaire)
+        try $0.encoded().data.write(to: url, options: .atomic)
       })
-    let outcome = engine.run()
-    let text = (try? String(contentsOf: store.url, encoding: .utf8)) ?? ""
-    let (saved, _) = AssessmentFile.load(text: text, path: "a.pia.yaml", questionnaire: questionnaire)
+    let outcome = interview.run()
+    let text = (try? String(contentsOf: url, encoding: .utf8)) ?? ""
+    let (saved, _) = AssessmentFile.load(
+      text: text, path: "a.pia.yaml", questionnaire: questionnaire)
     return InterviewRun(
-      outcome: outcome, transcript: engine.console.transcript, file: engine.file, saved: saved,
-      savedText: text, saves: counter.value)
+      outcome: outcome, transcript: interview.console.transcript, file: interview.file,
+      saved: saved, savedText: text, saves: counter.value)
   }
 
   static func run(

@@ -35,11 +35,20 @@ import Testing
   static func renderExample(_ name: String, format: ReportRenderer.Format = .md) -> (
     [RenderedFile], [Diagnostic]
   ) {
-    let renderer = ReportRenderer(
-      catalog: ReportFixtures.catalog, templates: ReportFixtures.templates)
+    let renderer = ReportRenderer(catalog: ReportFixtures.catalog)
     let url = RepositoryPaths.root.appendingPathComponent("Examples/\(name)")
-    return renderer.render(
-      answersAt: url, path: "Examples/\(name)", templateIDs: [], format: format, date: nil)
+    do {
+      let session = try Fixtures.session(
+        url, content: ReportFixtures.catalog, path: "Examples/\(name)")
+      let files = try renderer.render(
+        session, baseName: ReportRenderer.baseName(ofAnswers: name), templateIDs: [],
+        format: format, date: nil)
+      return (files, [])
+    } catch let error as DiagnosticsError {
+      return ([], error.diagnostics)
+    } catch {
+      return ([], [.error("\(error)", at: nil)])
+    }
   }
 
   /// Every template on every shipped example, through the real loader and risk engine.

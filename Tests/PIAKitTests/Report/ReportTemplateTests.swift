@@ -213,4 +213,17 @@ import Testing
     #expect(notice.authority == "Procedure By-law 2019-045")
     #expect(notice.gaps.count == 1)
   }
+
+  @Test func validateFindsSkippedHeadingLevels() throws {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "pia-\(UUID().uuidString).md")
+    try Data("# {{document.title}}\n\n### Too deep\n".utf8).write(to: url)
+    defer { try? FileManager.default.removeItem(at: url) }
+    let diagnostics = ReportTemplates.validate(
+      templateAt: url, path: "Templates/x.md", law: ReportFixtures.law)
+    #expect(
+      diagnostics.map(\.description) == [
+        "Templates/x.md: error: rendered output: heading \"Too deep\" is level 3 but follows a level 1 heading (levels must not be skipped)"
+      ])
+  }
 }

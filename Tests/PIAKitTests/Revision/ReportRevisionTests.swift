@@ -1,6 +1,7 @@
 import Foundation
-import PIAKit
 import Testing
+
+@testable import PIAKit
 
 /// The report shows the version, "Draft" until the head approves the current
 /// answers, and the "Changes since version N" section (full and short form).
@@ -8,29 +9,25 @@ import Testing
   let resources = RepositoryPaths.shipped
   let catalog = ContentCatalog(resources: RepositoryPaths.shipped)
 
-  func load(_ name: String) throws -> RevisionDocument {
+  func load(_ name: String) throws -> AssessmentSession {
     let url = RepositoryPaths.fixtures.appendingPathComponent("revision/\(name)")
-    let (document, diagnostics) = RevisionDocument.load(
-      url: url, path: name, questionnaires: catalog.questionnaires)
-    #expect(!diagnostics.hasErrors, "\(diagnostics)")
-    return try #require(document)
+    return try Fixtures.session(url, content: catalog, path: name)
   }
 
   @Test func revisedReportShowsChangesAndStaleApproval() throws {
     let pilot = try load("safe-pilot.pia.yaml")
     let questionnaire = pilot.questionnaire
-    let engine = try #require(Scorer(catalog: catalog).engine(for: questionnaire.id))
+    let engine = pilot.engine
     let date = try #require(CalendarDate("2026-02-16"))
     let later = try #require(CalendarDate("2026-03-02"))
 
     // Version 1 approved by the head, then revised into the records-system deployment.
-    var file = Revision.approve(
-      file: pilot.file, record: pilot.record, role: .head, name: "Jordan Lee", decision: .approved,
-      date: date, questionnaire: questionnaire)
-    file = Revision.startRevision(
-      file: file, reason: "Scope widened to the records system", date: later,
-      assessment: engine.assess(answers: file.answers, asOf: date), questionnaire: questionnaire)
-    file.answers = try load("records-system.pia.yaml").file.answers
+    var session = pilot
+    try session.approve(
+      ApprovalRequest(role: .head, name: "Jordan Lee", decision: .approved, date: date))
+    try session.revise(reason: "Scope widened to the records system", date: later, by: "Dana Roy")
+    session.file.answers = try load("records-system.pia.yaml").file.answers
+    var file = session.file
 
     let assessment = engine.assess(answers: file.answers, asOf: date)
     var model = ReportModel(
@@ -43,10 +40,8 @@ import Testing
     #expect(model.signOff.approvalStatus.hasPrefix("Draft"))
     #expect(model.signOff.approvalStatus.contains("applies to version 1, not to these answers"))
 
-    let (rules, _, _) = MaterialityRules.load(
-      resources: resources, questionnaires: catalog.questionnaires)
-    let record = RevisionRecord.read(from: file, questionnaire: questionnaire).0
-    let old = try #require(record.version(1)).answers
+    let rules = catalog.materiality
+    let old = try #require(file.record.version(1)).answers
     model.applyChanges(
       ChangeSummary.scored(
         from: old, to: file.answers, engine: engine, rules: rules, oldDate: date, newDate: date,
@@ -67,10 +62,11 @@ import Testing
     #expect(appendix.contains("- Overall residual risk: High → Critical."))
 
     // The head approves the new answers: no longer a draft.
-    file = Revision.approve(
-      file: file, record: record, role: .head, name: "Jordan Lee",
-      decision: .approvedWithConditions, conditions: "Records staff only", date: later,
-      advice: .accepted, questionnaire: questionnaire)
+    try session.approve(
+      ApprovalRequest(
+        role: .head, name: "Jordan Lee", decision: .approvedWithConditions,
+        conditions: "Records staff only", date: later, advice: .accepted))
+    file = session.file
     let approved = ReportModel(
       questionnaire: questionnaire, answers: file, assessment: assessment, law: catalog.law,
       date: later)
@@ -82,7 +78,7 @@ import Testing
 
   @Test func aFileWithoutHistoryIsVersionOneDraft() throws {
     let pilot = try load("safe-pilot.pia.yaml")
-    let engine = try #require(Scorer(catalog: catalog).engine(for: pilot.questionnaire.id))
+    let engine = pilot.engine
     let date = try #require(CalendarDate("2026-02-16"))
     let model = ReportModel(
       questionnaire: pilot.questionnaire, answers: pilot.file,

@@ -1,6 +1,7 @@
 import Foundation
-import PIAKit
 import Testing
+
+@testable import PIAKit
 
 /// Revises the safe admin-folder pilot into a records-system deployment and
 /// back, scoring both with the shipped rules and vendor facts.
@@ -8,12 +9,8 @@ import Testing
   let catalog = ContentCatalog(resources: RepositoryPaths.shipped)
   let folder = RepositoryPaths.fixtures.appendingPathComponent("revision")
 
-  func load(_ name: String) throws -> RevisionDocument {
-    let (document, diagnostics) = RevisionDocument.load(
-      url: folder.appendingPathComponent(name), path: name,
-      questionnaires: catalog.questionnaires)
-    #expect(!diagnostics.hasErrors, "\(diagnostics)")
-    return try #require(document)
+  func load(_ name: String) throws -> AssessmentSession {
+    try Fixtures.session(folder.appendingPathComponent(name), content: catalog, path: name)
   }
 
   func rules() -> MaterialityRules {
@@ -24,8 +21,8 @@ import Testing
     return rules
   }
 
-  func compare(_ old: RevisionDocument, _ new: RevisionDocument) throws -> ChangeSummary {
-    let engine = try #require(Scorer(catalog: catalog).engine(for: "ai-assistant"))
+  func compare(_ old: AssessmentSession, _ new: AssessmentSession) throws -> ChangeSummary {
+    let engine = try #require(catalog.engine(for: "ai-assistant"))
     let date = try #require(CalendarDate("2026-02-16"))
     return ChangeSummary.scored(
       from: old.file.answers, to: new.file.answers, engine: engine, rules: rules(),
@@ -141,19 +138,16 @@ import Testing
   /// (version 2) and then back to its approved answers.
   @Test func shippedExampleRevisedAndBack() throws {
     let url = RepositoryPaths.root.appendingPathComponent("Examples/safe-admin-pilot.pia.yaml")
-    let (loaded, diagnostics) = RevisionDocument.load(
-      url: url, path: "Examples/safe-admin-pilot.pia.yaml", questionnaires: catalog.questionnaires)
-    #expect(!diagnostics.hasErrors, "\(diagnostics)")
-    let example = try #require(loaded)
-    let questionnaire = example.questionnaire
-    let engine = try #require(Scorer(catalog: catalog).engine(for: questionnaire.id))
+    var session = try Fixtures.session(
+      url, content: catalog, path: "Examples/safe-admin-pilot.pia.yaml")
+    let engine = session.engine
     let date = try #require(CalendarDate("2026-03-02"))
-    var file = Revision.approve(
-      file: example.file, record: example.record, role: .head, name: "Head", decision: .approved,
-      date: date, questionnaire: questionnaire)
-    file = Revision.startRevision(
-      file: file, reason: "Records system deployment", date: date,
-      assessment: engine.assess(answers: file.answers, asOf: date), questionnaire: questionnaire)
+    try session.approve(ApprovalRequest(role: .head, name: "Head", decision: .approved, date: date))
+    try session.revise(reason: "Records system deployment", date: date, by: "Dana Roy")
+    var file: AssessmentFile {
+      get { session.file }
+      set { session.file = newValue }
+    }
     let version1 = file.answers
 
     file.answers["access_scope"] = .choice("records_system")
@@ -168,8 +162,7 @@ import Testing
           "authority": .choice("express_statute"), "through_ai_tool": .bool(true),
         ])
     ])
-    var record = RevisionRecord.read(from: file, questionnaire: questionnaire).0
-    #expect(!SignOffStatus(answers: file.answers, record: record).isApproved)
+    #expect(!session.signOff.isApproved)
 
     let rules = rules()
     let forward = ChangeSummary.scored(
@@ -202,47 +195,44 @@ import Testing
     #expect(backward.answers.map(\.questionID) == forward.answers.map(\.questionID))
     #expect(backward.materiality.verdict == MaterialityVerdict.none)
     // Exactly the approved answers again: the head's approval of them applies.
-    record = RevisionRecord.read(from: file, questionnaire: questionnaire).0
-    #expect(SignOffStatus(answers: file.answers, record: record).isApproved)
+    #expect(session.signOff.isApproved)
   }
 
   // MARK: - Versions and approvals in one file
 
   @Test func approvalGoesStaleAndComesBack() throws {
     let pilot = try load("safe-pilot.pia.yaml")
-    let questionnaire = pilot.questionnaire
+    var session = pilot
     let date = try #require(CalendarDate("2026-02-18"))
-    var file = Revision.approve(
-      file: pilot.file, record: pilot.record, role: .head, name: "Jordan Lee, Clerk",
-      decision: .approved, date: date, advice: .accepted, questionnaire: questionnaire)
-    var record = RevisionRecord.read(from: file, questionnaire: questionnaire).0
-    #expect(SignOffStatus(answers: file.answers, record: record).isApproved)
-    #expect(SignOffStatus(answers: file.answers, record: record).label == "Approved")
-    #expect(Revision.needsNewVersion(file))
+    try session.approve(
+      ApprovalRequest(
+        role: .head, name: "Jordan Lee, Clerk", decision: .approved, date: date,
+        advice: .accepted))
+    #expect(session.signOff.isApproved)
+    #expect(session.signOff.label == "Approved")
+    #expect(session.needsNewVersion)
 
     // Revising: the approved answers become version 1.
-    let engine = try #require(Scorer(catalog: catalog).engine(for: questionnaire.id))
-    let assessment = engine.assess(answers: file.answers, asOf: date)
-    file = Revision.startRevision(
-      file: file, reason: "Scope widened to the records system", date: date,
-      assessment: assessment, questionnaire: questionnaire)
-    record = RevisionRecord.read(from: file, questionnaire: questionnaire).0
-    #expect(record.history.map(\.version) == [1])
-    #expect(record.history[0].overallResidual == assessment.overallResidual)
-    #expect(record.currentVersion == 2)
+    let assessment = session.assessment(asOf: date)
+    let entry = try session.revise(
+      reason: "Scope widened to the records system", date: date, by: "Dana Roy")
+    #expect(entry?.version == 1)
+    #expect(entry?.by == "Dana Roy")
+    #expect(session.file.history.map(\.version) == [1])
+    #expect(session.file.history[0].overallResidual == assessment.overallResidual)
+    #expect(session.currentVersion == 2)
     // Starting again without changes records nothing more.
-    #expect(!Revision.needsNewVersion(file))
-    let again = Revision.startRevision(
-      file: file, reason: "again", date: date, assessment: assessment,
-      questionnaire: questionnaire)
-    #expect(again == file)
+    #expect(!session.needsNewVersion)
+    let before = session.file
+    #expect(try session.revise(reason: "again", date: date, by: nil) == nil)
+    #expect(session.file == before)
 
     // Unchanged answers: the approval still applies.
-    #expect(SignOffStatus(answers: file.answers, record: record).isApproved)
+    #expect(session.signOff.isApproved)
 
     // The answers change: the approval applies to version 1, never to the current one.
-    file.answers = try load("records-system.pia.yaml").file.answers
-    var status = SignOffStatus(answers: file.answers, record: record)
+    session.file.answers = try load("records-system.pia.yaml").file.answers
+    var status = session.signOff
     #expect(!status.isApproved)
     #expect(status.label == "Draft")
     #expect(status.current.isEmpty)
@@ -250,66 +240,85 @@ import Testing
     #expect(status.stale[0].summary.hasSuffix("applies to an earlier version (version 1)"))
 
     // The privacy lead alone does not make it approved; the head does.
-    file = Revision.approve(
-      file: file, record: record, role: .privacyLead, name: "Dana Roy", decision: .approved,
-      date: date, questionnaire: questionnaire)
-    record = RevisionRecord.read(from: file, questionnaire: questionnaire).0
-    status = SignOffStatus(answers: file.answers, record: record)
+    status = try session.approve(
+      ApprovalRequest(role: .privacyLead, name: "Dana Roy", decision: .approved, date: date))
     #expect(!status.isApproved)
-    file = Revision.approve(
-      file: file, record: record, role: .head, name: "Jordan Lee, Clerk",
-      decision: .approvedWithConditions, conditions: "Records staff only", date: date,
-      advice: .overruled, adviceReasons: "Time-limited pilot", questionnaire: questionnaire)
-    record = RevisionRecord.read(from: file, questionnaire: questionnaire).0
-    status = SignOffStatus(answers: file.answers, record: record)
+    status = try session.approve(
+      ApprovalRequest(
+        role: .head, name: "Jordan Lee, Clerk", decision: .approvedWithConditions,
+        conditions: "Records staff only", date: date, advice: .overruled,
+        adviceReasons: "Time-limited pilot"))
     #expect(status.isApproved)
     #expect(status.label == "Approved with conditions")
     #expect(status.current.count == 2)
     #expect(status.stale.count == 1)
 
     // A later rejection of the same answers withdraws the approval.
-    file = Revision.approve(
-      file: file, record: record, role: .head, name: "Jordan Lee, Clerk", decision: .rejected,
-      reason: "Vendor terms changed", date: date, questionnaire: questionnaire)
-    record = RevisionRecord.read(from: file, questionnaire: questionnaire).0
-    #expect(!SignOffStatus(answers: file.answers, record: record).isApproved)
+    status = try session.approve(
+      ApprovalRequest(
+        role: .head, name: "Jordan Lee, Clerk", decision: .rejected,
+        reason: "Vendor terms changed", date: date))
+    #expect(!status.isApproved)
 
     // The diff from version 1 uses the snapshot.
-    let old = try #require(Revision.answers(ofVersion: 1, record: record, current: file.answers))
+    let old = try #require(
+      Revision.answers(ofVersion: 1, record: session.file.record, current: session.file.answers))
     #expect(AnswersHash(old) == AnswersHash(pilot.file.answers))
   }
 
-  @Test func historyAndApprovalsSurviveSaveAndLoad() throws {
-    let pilot = try load("safe-pilot.pia.yaml")
-    let questionnaire = pilot.questionnaire
+  @Test func aDraftRevisedRecordsAVersionToo() throws {
+    var session = try load("safe-pilot.pia.yaml")
     let date = try #require(CalendarDate("2026-02-18"))
-    var file = Revision.approve(
-      file: pilot.file, record: pilot.record, role: .head, name: "Jordan \"JL\" Lee\nClerk",
-      decision: .approved, date: date, questionnaire: questionnaire)
-    file = Revision.startRevision(
-      file: file, reason: "Wider: records — système", date: date, assessment: nil,
-      questionnaire: questionnaire)
-    file.answers["plan_tier"] = .choice("enterprise")
-    let directory = FileManager.default.temporaryDirectory
-      .appendingPathComponent("pia-revision-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: directory) }
-    let url = directory.appendingPathComponent("p.pia.yaml")
-    try AnswersStore(url: url).save(file, questionnaire: questionnaire)
-    let (loaded, diagnostics) = RevisionDocument.load(
-      url: url, path: "p.pia.yaml", questionnaires: catalog.questionnaires)
-    #expect(diagnostics.isEmpty, "\(diagnostics)")
-    let document = try #require(loaded)
-    #expect(document.record.history.count == 1)
-    #expect(document.record.history[0].reason == "Wider: records — système")
-    #expect(document.record.history[0].answers == pilot.file.answers)
-    #expect(document.record.approvals[0].name == "Jordan \"JL\" Lee\nClerk")
-    #expect(document.file.answers["plan_tier"] == .choice("enterprise"))
-    #expect(document.status.stale.map(\.version) == [1])
+    #expect(!session.signOff.isApproved)
+    #expect(try session.revise(reason: "Scope widened", date: date, by: "Dana Roy") != nil)
+    #expect(session.file.history.map(\.version) == [1])
+    #expect(try session.changes() != nil)
+    #expect(throws: SessionError.self) { try session.revise(reason: "  ", date: date, by: nil) }
+  }
+
+  @Test func approvalsNeedWhatTheirDecisionNeeds() throws {
+    var session = try load("safe-pilot.pia.yaml")
+    let date = try #require(CalendarDate("2026-02-18"))
+    let before = session.file
+    for request in [
+      ApprovalRequest(role: .head, name: " ", decision: .approved, date: date),
+      ApprovalRequest(role: .head, name: "Jo", decision: .approvedWithConditions, date: date),
+      ApprovalRequest(role: .head, name: "Jo", decision: .rejected, date: date),
+      ApprovalRequest(
+        role: .privacyLead, name: "Jo", decision: .approved, date: date, advice: .accepted),
+      ApprovalRequest(role: .head, name: "Jo", decision: .approved, date: date, advice: .overruled),
+    ] {
+      #expect(throws: SessionError.self) { try session.approve(request) }
+    }
+    #expect(session.file == before)
+  }
+
+  @Test func historyAndApprovalsSurviveSaveAndLoad() throws {
+    var session = try load("safe-pilot.pia.yaml")
+    let pilotAnswers = session.file.answers
+    let date = try #require(CalendarDate("2026-02-18"))
+    try session.approve(
+      ApprovalRequest(role: .head, name: "Jordan \"JL\" Lee\nClerk", decision: .approved, date: date))
+    try session.revise(reason: "Wider: records — système", date: date, by: "Dana Roy")
+    try session.answer(QuestionPath("plan_tier"), .choice("enterprise"))
+    let data = session.encoded().data
+    let reopened = try AssessmentSession.open(data: data, path: "p.pia.yaml", content: catalog)
+    #expect(reopened.warnings.isEmpty, "\(reopened.warnings)")
+    let file = reopened.value.file
+    #expect(file.history.count == 1)
+    #expect(file.history[0].reason == "Wider: records — système")
+    #expect(file.history[0].by == "Dana Roy")
+    #expect(file.history[0].answers == pilotAnswers)
+    #expect(file.approvals[0].name == "Jordan \"JL\" Lee\nClerk")
+    #expect(file.answers["plan_tier"] == .choice("enterprise"))
+    #expect(reopened.value.signOff.stale.map(\.version) == [1])
     // Read without the questionnaire, snapshots are inferred to the same hash.
-    let untyped = RevisionRecord.read(from: document.file, questionnaire: nil)
+    let untyped = RevisionRecord.read(
+      text: String(decoding: data, as: UTF8.self), path: "p.pia.yaml", questionnaire: nil)
     #expect(untyped.1.isEmpty, "\(untyped.1)")
-    #expect(AnswersHash(untyped.0.history[0].answers) == document.record.history[0].answersHash)
+    #expect(AnswersHash(untyped.0.history[0].answers) == file.history[0].answersHash)
+    // Saved again unchanged, the bytes are the same.
+    #expect(reopened.value.encoded().data == data)
   }
 
   @Test func brokenSectionsAreReportedAtTheirPlace() throws {

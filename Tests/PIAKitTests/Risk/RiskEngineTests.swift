@@ -6,9 +6,7 @@ import Testing
 @Suite struct RiskEngineTests {
   func score(_ name: String, date: CalendarDate? = nil) throws -> Assessment {
     let url = RiskFixtures.fixtures.appendingPathComponent("\(name).pia.yaml")
-    let (assessment, diagnostics) = RiskFixtures.scorer.score(url, path: name, date: date)
-    #expect(!diagnostics.hasErrors, "\(diagnostics)")
-    return try #require(assessment)
+    return try RiskFixtures.score(url, date: date)
   }
 
   @Test func safePilotIsLow() throws {
@@ -179,8 +177,12 @@ import Testing
     )
     let answers = RiskFixtures.fixtures.appendingPathComponent("safe-pilot.pia.yaml")
     let resources = Resources(root: folder)
-    let before = Scorer(catalog: ContentCatalog(resources: resources)).score(answers, path: "a").0
-    #expect(before?.findings.isEmpty == true)
+    func score() throws -> Assessment {
+      let session = try Fixtures.session(answers, content: ContentCatalog(resources: resources))
+      return session.assessment(asOf: try session.assessmentDate())
+    }
+    let before = try score()
+    #expect(before.findings.isEmpty)
     // The vendor now says Team content trains models by default.
     let vendorFile = resources.vendors.appendingPathComponent("anthropic.yaml")
     var text = try String(contentsOf: vendorFile, encoding: .utf8)
@@ -192,8 +194,8 @@ import Testing
         range: start.upperBound..<text.endIndex))
     text.replaceSubrange(trains, with: "trains_on_content_by_default:\n      value: true")
     try text.write(to: vendorFile, atomically: true, encoding: .utf8)
-    let after = Scorer(catalog: ContentCatalog(resources: resources)).score(answers, path: "a").0
-    #expect(after?.findings.map(\.ruleID) == ["content-trains-models"])
+    let after = try score()
+    #expect(after.findings.map(\.ruleID) == ["content-trains-models"])
   }
 }
 
@@ -210,9 +212,7 @@ import Testing
 
   @Test(.enabled(if: !examples.isEmpty), arguments: examples)
   func exampleScoresAsExpected(_ url: URL) throws {
-    let (assessment, diagnostics) = RiskFixtures.scorer.score(url, path: url.lastPathComponent)
-    #expect(!diagnostics.hasErrors, "\(diagnostics)")
-    let result = try #require(assessment)
+    let result = try RiskFixtures.score(url)
     let name = url.lastPathComponent
     if name.contains("safe") {
       #expect(result.overallResidual == .low, "\(result.findings.map(\.key))")

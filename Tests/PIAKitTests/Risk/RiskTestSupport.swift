@@ -10,11 +10,10 @@ enum RiskFixtures {
 
   static let resources = Resources(root: packageRoot, displayRoot: ".")
   static let catalog = ContentCatalog(resources: resources)
-  static let scorer = Scorer(catalog: catalog)
   static let fixtures = packageRoot.appendingPathComponent("Tests/PIAKitTests/Fixtures/risk")
 
   static func engine(_ id: String = "ai-assistant") -> RiskEngine {
-    guard let engine = scorer.engine(for: id) else { fatalError("no questionnaire \(id)") }
+    guard let engine = catalog.engine(for: id) else { fatalError("no questionnaire \(id)") }
     return engine
   }
 
@@ -85,4 +84,13 @@ enum RiskFixtures {
 
 extension Dictionary where Key == String, Value == AnswerValue {
   func with(_ changes: [String: AnswerValue]) -> Self { merging(changes) { $1 } }
+}
+
+extension RiskFixtures {
+  /// Scores an answers file on disk with the shipped content, as of `date`
+  /// (default: the file's assessment date).
+  static func score(_ url: URL, date: CalendarDate? = nil) throws -> Assessment {
+    let session = try Fixtures.session(url, content: catalog)
+    return session.assessment(asOf: try session.assessmentDate(override: date))
+  }
 }

@@ -30,3 +30,25 @@ enum Fixtures {
     try String(contentsOf: folder.appendingPathComponent("answers/\(name)"), encoding: .utf8)
   }
 }
+
+extension Fixtures {
+  /// An answers file on disk opened as a session against `content`.
+  static func session(_ url: URL, content: ContentCatalog, path: String? = nil) throws
+    -> AssessmentSession
+  {
+    let data = try Data(contentsOf: url)
+    return try AssessmentSession.open(
+      data: data, path: path ?? url.lastPathComponent, content: content,
+      options: .init(acceptsOtherVersion: true)
+    ).value
+  }
+
+  /// A session over `file` for a questionnaire outside the shipped content.
+  static func session(
+    _ file: AssessmentFile, questionnaire: Questionnaire, law: LawCatalogue = LawCatalogue()
+  ) -> AssessmentSession {
+    AssessmentSession(
+      file: file, questionnaire: questionnaire,
+      content: ContentCatalog(law: law, questionnaires: [questionnaire]))
+  }
+}

@@ -48,4 +48,6 @@ struct ScriptedConsole: Console {
   }
 
   var interruptRequested: Bool { interrupted }
+
+  mutating func acknowledgeInterrupt() { interrupted = false }
 }

@@ -2,15 +2,10 @@ import Foundation
 import PIAKit
 import Testing
 
-@Suite struct AnswersStoreTests {
-  let small: Questionnaire
-  let file: AssessmentFile
+@testable import PIAHost
 
-  init() throws {
-    small = try Fixtures.questionnaire("small.yaml")
-    file = AssessmentFile(
-      questionnaireID: "small", questionnaireVersion: 2, answers: ["title": .text("Pilot")])
-  }
+@Suite struct AtomicFileTests {
+  let data = Data("format: 1\n".utf8)
 
   private func mode(_ url: URL) throws -> Int {
     let attributes = try FileManager.default.attributesOfItem(atPath: url.path)
@@ -19,22 +14,20 @@ import Testing
 
   @Test func newFilesAreOwnerOnlyAndLoadBack() throws {
     let folder = try TemporaryDirectory()
-    let store = AnswersStore(url: folder.file("a.pia.yaml"))
-    try store.save(file, questionnaire: small)
+    let store = AtomicFile(url: folder.file("a.pia.yaml"))
+    try store.write(data)
     #expect(try mode(store.url) == 0o600)
-    let (loaded, diagnostics) = store.load(questionnaire: small)
-    #expect(diagnostics.isEmpty)
-    #expect(loaded == file)
+    #expect(try Data(contentsOf: store.url) == data)
     let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.url.path)
     #expect(leftovers == ["a.pia.yaml"])
   }
 
   @Test func keepsTheModeOfAnExistingFile() throws {
     let folder = try TemporaryDirectory()
-    let store = AnswersStore(url: folder.file("a.pia.yaml"))
-    try store.save(file, questionnaire: small)
+    let store = AtomicFile(url: folder.file("a.pia.yaml"))
+    try store.write(data)
     chmod(store.url.path, 0o640)
-    try store.save(file, questionnaire: small)
+    try store.write(data)
     #expect(try mode(store.url) == 0o640)
   }
 
@@ -44,18 +37,18 @@ import Testing
     try Data("old\n".utf8).write(to: real)
     let link = folder.file("link.pia.yaml")
     try FileManager.default.createSymbolicLink(at: link, withDestinationURL: real)
-    let store = AnswersStore(url: link, displayPath: "link.pia.yaml")
+    let store = AtomicFile(url: link, displayPath: "link.pia.yaml")
     #expect(
-      throws: AnswersStore.SaveError(
+      throws: AtomicFile.SaveError(
         "'link.pia.yaml' is a symbolic link; pia does not write through links (pass --force to "
           + "replace the file it points to, or give the real path)")
     ) {
-      try store.save(file, questionnaire: small)
+      try store.write(data)
     }
     #expect(try String(contentsOf: real, encoding: .utf8) == "old\n")
-    let forced = AnswersStore(url: link, followsSymlinks: true)
-    try forced.save(file, questionnaire: small)
-    #expect(try String(contentsOf: real, encoding: .utf8).contains("title: Pilot"))
+    let forced = AtomicFile(url: link, followsSymlinks: true)
+    try forced.write(data)
+    #expect(try Data(contentsOf: real) == data)
     let attributes = try FileManager.default.attributesOfItem(atPath: link.path)
     #expect(attributes[.type] as? FileAttributeType == .typeSymbolicLink)
   }
@@ -65,55 +58,89 @@ import Testing
   @Test(.enabled(if: geteuid() != 0, "root ignores folder permissions"))
   func failedSaveLeavesThePreviousFileUntouched() throws {
     let folder = try TemporaryDirectory()
-    let store = AnswersStore(url: folder.file("a.pia.yaml"), displayPath: "a.pia.yaml")
-    try store.save(file, questionnaire: small)
+    let store = AtomicFile(url: folder.file("a.pia.yaml"), displayPath: "a.pia.yaml")
+    try store.write(data)
     let before = try Data(contentsOf: store.url)
     chmod(folder.url.path, 0o555)
     defer { chmod(folder.url.path, 0o755) }
-    var changed = file
-    changed.answers["title"] = .text("Changed")
     #expect(
-      throws: AnswersStore.SaveError(
+      throws: AtomicFile.SaveError(
         "cannot save 'a.pia.yaml': no permission to write in the folder (could not create a "
           + "temporary file in the folder); the previous version of the file is untouched")
     ) {
-      try store.save(changed, questionnaire: small)
+      try store.write(Data("changed".utf8))
     }
     #expect(try Data(contentsOf: store.url) == before)
   }
 
   @Test func aFolderInTheWayIsAReadableError() throws {
     let folder = try TemporaryDirectory()
-    let store = AnswersStore(url: folder.url, displayPath: "here")
-    #expect(throws: AnswersStore.SaveError("'here' is a folder, not an answers file")) {
-      try store.save(file, questionnaire: small)
+    let store = AtomicFile(url: folder.url, displayPath: "here")
+    #expect(throws: AtomicFile.SaveError("'here' is a folder, not a file")) {
+      try store.write(data)
     }
   }
 
   @Test func aMissingFolderIsAReadableError() throws {
     let folder = try TemporaryDirectory()
-    let store = AnswersStore(
+    let store = AtomicFile(
       url: folder.file("no/such/a.pia.yaml"), displayPath: "no/such/a.pia.yaml")
     #expect(
-      throws: AnswersStore.SaveError(
+      throws: AtomicFile.SaveError(
         "cannot save 'no/such/a.pia.yaml': the folder does not exist (could not create a temporary "
           + "file in the folder); the previous version of the file is untouched")
     ) {
-      try store.save(file, questionnaire: small)
+      try store.write(data)
     }
   }
 
   @Test func removesTemporaryFilesLeftByAKilledSave() throws {
     let folder = try TemporaryDirectory()
-    let store = AnswersStore(url: folder.file("a.pia.yaml"))
+    let store = AtomicFile(url: folder.file("a.pia.yaml"))
     let stale = folder.file(".a.pia.yaml.tmp-ABC123")
     let fresh = folder.file(".a.pia.yaml.tmp-XYZ789")
     try Data("partial".utf8).write(to: stale)
     try Data("partial".utf8).write(to: fresh)
     try FileManager.default.setAttributes(
       [.modificationDate: Date(timeIntervalSinceNow: -3_600)], ofItemAtPath: stale.path)
-    try store.save(file, questionnaire: small)
+    try store.write(data)
     #expect(!FileManager.default.fileExists(atPath: stale.path))
     #expect(FileManager.default.fileExists(atPath: fresh.path))
+  }
+}
+
+@Suite struct AnswersStoreTests {
+  @Test func refusesToOverwriteAFileChangedSinceItWasRead() throws {
+    let folder = try TemporaryDirectory()
+    let url = folder.file("a.pia.yaml")
+    try Data("first\n".utf8).write(to: url)
+    var store = AnswersStore(url: url, displayPath: "a.pia.yaml")
+    _ = try store.read()
+    try Data("edited by hand\n".utf8).write(to: url)
+    #expect(throws: AtomicFile.SaveError.self) { try store.save(Data("mine\n".utf8)) }
+    #expect(try String(contentsOf: url, encoding: .utf8) == "edited by hand\n")
+    _ = try store.read()
+    try store.save(Data("mine\n".utf8))
+    #expect(try String(contentsOf: url, encoding: .utf8) == "mine\n")
+    // Its own writes do not count as someone else's.
+    try store.save(Data("mine again\n".utf8))
+    #expect(store.token == ContentToken(of: Data("mine again\n".utf8)))
+  }
+
+  @Test func aNewFileIsCreatedAndAFileCreatedMeanwhileIsNotReplaced() throws {
+    let folder = try TemporaryDirectory()
+    let url = folder.file("new.pia.yaml")
+    var store = AnswersStore(url: url, displayPath: "new.pia.yaml")
+    try Data("someone else's\n".utf8).write(to: url)
+    #expect(throws: AtomicFile.SaveError.self) { try store.save(Data("mine\n".utf8)) }
+    try FileManager.default.removeItem(at: url)
+    try store.save(Data("mine\n".utf8))
+    #expect(try String(contentsOf: url, encoding: .utf8) == "mine\n")
+  }
+
+  @Test func temporaryFileNamesAreRecognized() {
+    #expect(AtomicFile.isTemporaryFile(".a.pia.yaml.tmp-ABC123"))
+    #expect(!AtomicFile.isTemporaryFile("a.pia.yaml"))
+    #expect(!AtomicFile.isTemporaryFile(".a.pia.yaml.tmp-ABC"))
   }
 }

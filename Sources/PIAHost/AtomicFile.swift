@@ -6,29 +6,47 @@ import Foundation
   import Darwin
 #endif
 
-/// Reads and writes one answers file on disk.
+/// One file on disk written atomically: the new bytes go to a temporary file
+/// in the same folder, are flushed to the disk, and are renamed over the old
+/// file, and the folder is flushed too; a crash or a full disk at any moment
+/// leaves either the old file or the new one, never half of one.
 ///
-/// Every save is atomic: the new text goes to a temporary file in the same
-/// folder (mode 0600), is flushed to the disk, and is renamed over the old
-/// file, so a crash at any moment leaves either the old or the new file.
-public struct AnswersStore: Sendable {
-  /// The answers file.
+/// The project's one file writer: answers files, rendered documents and
+/// converted files all go through it.
+public struct AtomicFile: Sendable {
+  /// The file.
   public var url: URL
   /// The path printed in messages (as the user typed it).
   public var displayPath: String
   /// Whether to write through a symbolic link (replacing the file it points to).
   public var followsSymlinks: Bool
+  /// The mode of a file created anew (an existing file keeps its mode).
+  public var newFileMode: mode_t
 
-  public init(url: URL, displayPath: String? = nil, followsSymlinks: Bool = false) {
+  /// A file at `url`.
+  ///
+  /// - Parameters:
+  ///   - url: The file.
+  ///   - displayPath: The path printed in messages (default: `url.path`).
+  ///   - followsSymlinks: Whether to write through a symbolic link.
+  ///   - newFileMode: The mode of a new file: 0600 (owner only) unless said
+  ///     otherwise, since answers files hold what staff wrote about residents.
+  public init(
+    url: URL, displayPath: String? = nil, followsSymlinks: Bool = false,
+    newFileMode: mode_t = 0o600
+  ) {
     self.url = url
     self.displayPath = displayPath ?? url.path
     self.followsSymlinks = followsSymlinks
+    self.newFileMode = newFileMode
   }
 
-  /// A save that did not happen; the previous file is untouched.
+  /// A write that did not happen; the previous file is untouched.
   public struct SaveError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// What went wrong, naming the file.
     public var description: String
 
+    /// An error with this description.
     public init(_ description: String) {
       self.description = description
     }
@@ -40,33 +58,15 @@ public struct AnswersStore: Sendable {
     return lstat(url.path, &info) == 0
   }
 
-  /// Loads the file and checks it against `questionnaire`.
-  public func load(questionnaire: Questionnaire, options: AssessmentFile.LoadOptions = .init())
-    -> (AssessmentFile?, [Diagnostic])
-  {
-    let data: Data
-    do {
-      data = try Data(contentsOf: url)
-    } catch {
-      return (nil, [.error(FileErrors.describe(error, path: displayPath), at: nil)])
-    }
-    return AssessmentFile.load(
-      data: data, path: displayPath, questionnaire: questionnaire, options: options)
-  }
-
-  /// Writes `file` atomically.
+  /// Writes `data` atomically.
   ///
   /// - Throws: `SaveError` with a readable reason (no permission, read-only
-  ///   folder, disk full, a symbolic link); the previous file is then untouched.
-  public func save(_ file: AssessmentFile, questionnaire: Questionnaire) throws(SaveError) {
-    try write(Data(file.yamlText(questionnaire: questionnaire).utf8))
-  }
-
-  /// Writes bytes atomically to the store's file.
+  ///   folder, disk full, a symbolic link, a folder in the way); the previous
+  ///   file is then untouched.
   public func write(_ data: Data) throws(SaveError) {
     var target = url.path
     var info = stat()
-    var mode: mode_t = 0o600
+    var mode: mode_t = newFileMode
     if lstat(target, &info) == 0 {
       if (info.st_mode & S_IFMT) == S_IFLNK {
         guard followsSymlinks else {
@@ -77,7 +77,7 @@ public struct AnswersStore: Sendable {
         target = url.resolvingSymlinksInPath().path
         if stat(target, &info) == 0 { mode = info.st_mode & 0o777 }
       } else if (info.st_mode & S_IFMT) == S_IFDIR {
-        throw SaveError("'\(displayPath)' is a folder, not an answers file")
+        throw SaveError("'\(displayPath)' is a folder, not a file")
       } else {
         mode = info.st_mode & 0o777
       }
@@ -135,6 +135,15 @@ public struct AnswersStore: Sendable {
       _ = fsync(folderDescriptor)
       close(folderDescriptor)
     }
+  }
+
+  /// Whether `name` is a temporary file `write` makes (`.NAME.tmp-XXXXXX`).
+  public static func isTemporaryFile(_ name: String) -> Bool {
+    guard name.hasPrefix("."), let range = name.range(of: ".tmp-", options: .backwards) else {
+      return false
+    }
+    return name[range.upperBound...].count == 6
+      && range.lowerBound > name.index(after: name.startIndex)
   }
 
   /// Removes temporary files an earlier save left when the process was killed

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import PIAKit
 
 /// The folder `pia render` writes into, and the rules that keep it from
 /// destroying anything it did not write.
@@ -73,7 +74,7 @@ public struct ReportOutputFolder: Sendable {
       var info = stat()
       if lstat(target.path, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK { unlink(target.path) }
       do {
-        try AnswersStore(url: target, displayPath: shownPath(file.name)).write(file.data)
+        try AtomicFile(url: target, displayPath: shownPath(file.name)).write(file.data)
       } catch {
         throw DiagnosticsError([.error(error.description, at: nil)])
       }
@@ -82,7 +83,7 @@ public struct ReportOutputFolder: Sendable {
     }
     let text = ledger.keys.sorted().map { "\(ledger[$0] ?? "")  \($0)\n" }.joined()
     do {
-      try AnswersStore(
+      try AtomicFile(
         url: url.appendingPathComponent(Self.ledgerName), displayPath: shownPath(Self.ledgerName)
       )
       .write(
