@@ -34,6 +34,15 @@ public struct Questionnaire: Sendable, Hashable {
     return nil
   }
 
+  /// The ids of the modules included (`module:` of each included file), in order.
+  public var modules: [String] {
+    var ids: [String] = []
+    for section in sections {
+      if let module = section.module, !ids.contains(module) { ids.append(module) }
+    }
+    return ids
+  }
+
   /// The section holding the top-level question with this id.
   public func section(containing id: String) -> Section? {
     sections.first { $0.questions.contains { $0.id == id } }
@@ -52,6 +61,8 @@ public struct Section: Sendable, Hashable {
   public var location: SourceLocation
   /// Where the `show_if` expression starts, for diagnostics.
   public var showIfLocation: SourceLocation?
+  /// The id of the module the section came from; `nil` for the questionnaire's own.
+  public var module: String?
 
   public init(
     id: String, title: String, intro: String? = nil, showIf: Condition? = nil,

@@ -147,14 +147,18 @@ public struct QuestionnaireLoader: Sendable {
       }
       return []
     }
-    _ = top["module"].flatMap { moduleReader.identifier($0, "module id") }
+    let module = top["module"].flatMap { moduleReader.identifier($0, "module id") }
     _ = top["title"].flatMap { moduleReader.string($0, "title") }
     _ = top["description"].flatMap { moduleReader.string($0, "description") }
     guard let sectionsNode = top["sections"] else { return [] }
     visiting.append(resolved)
     defer { visiting.removeLast() }
-    return loadSections(
+    var sections = loadSections(
       sectionsNode, file: resolved, reader: &moduleReader, visiting: &visiting, extra: &extra)
+    for index in sections.indices where sections[index].module == nil {
+      sections[index].module = module
+    }
+    return sections
   }
 
   private func loadSection(_ node: Node, reader: inout YAMLReader) -> Section? {

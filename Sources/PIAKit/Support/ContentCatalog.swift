@@ -82,6 +82,7 @@ public struct ContentCatalog: Sendable {
     diagnostics += RuleValidator(
       law: law, questionnaires: questionnaires, vendorFacts: vendors.factNames
     ).validate(rules.rules)
+    diagnostics += QuestionBindings.check(questionnaires)
     files += Self.yamlFiles(in: resources.vendors).map { ("vendor file", resources.display($0)) }
     files += Self.yamlFiles(in: resources.rules).map { ("rule file", resources.display($0)) }
     self.vendors = vendors
