@@ -214,7 +214,8 @@ extension AssessmentFile {
       }
     }
     // history and approvals: typed once here, their text kept in `preserved`
-    for (index, entry) in topKeys.enumerated() where index == topKeys.firstIndex(where: { $0.key == entry.key }) {
+    for (index, entry) in topKeys.enumerated()
+    where index == topKeys.firstIndex(where: { $0.key == entry.key }) {
       switch entry.key {
       case RevisionRecord.historyKey:
         file.history = RevisionRecord.readHistory(
@@ -365,9 +366,9 @@ extension AssessmentFile {
       }
     }
     out += preservedSections(after: "assessment")
-    out += Self.write(section: "answers", answers, questionnaire: questionnaire, always: true)
+    out += AnswersYAML.section("answers", answers, questionnaire: questionnaire, always: true)
     out += preservedSections(after: "answers")
-    out += Self.write(section: "inactive", inactive, questionnaire: questionnaire, always: false)
+    out += AnswersYAML.section("inactive", inactive, questionnaire: questionnaire, always: false)
     out += preservedSections(after: "inactive")
     let numbers = questionnaire.questions.filter { $0.kind == .group }.compactMap {
       group -> (String, Int)? in
@@ -433,157 +434,5 @@ extension AssessmentFile {
       }
     }
     return highest
-  }
-
-  private static func write(
-    section: String, _ values: [String: AnswerValue], questionnaire: Questionnaire, always: Bool
-  ) -> String {
-    let ordered = questionnaire.questions.compactMap { question in
-      values[question.id].map { (question, $0) }
-    }
-    if ordered.isEmpty { return always ? "\(section): {}\n" : "" }
-    var out = "\(section):\n"
-    for (question, value) in ordered {
-      out += write(key: question.id, value, question: question, indent: 2)
-    }
-    return out
-  }
-
-  private static func write(key: String, _ value: AnswerValue, question: Question, indent: Int)
-    -> String
-  {
-    let pad = String(repeating: " ", count: indent)
-    switch value {
-    case .text(let text): return "\(pad)\(key): \(YAMLScalar.write(text, indent: indent))\n"
-    case .choice(let id): return "\(pad)\(key): \(YAMLScalar.write(id, indent: indent))\n"
-    case .bool(let flag): return "\(pad)\(key): \(flag)\n"
-    case .number(let number): return "\(pad)\(key): \(AnswerValue.format(number))\n"
-    case .date(let date): return "\(pad)\(key): \(date)\n"
-    case .choices(let ids):
-      if ids.isEmpty { return "\(pad)\(key): []\n" }
-      return "\(pad)\(key):\n"
-        + ids.map { "\(pad)  - \(YAMLScalar.write($0, indent: indent + 4))\n" }.joined()
-    case .entries(let entries):
-      if entries.isEmpty { return "\(pad)\(key): []\n" }
-      var out = "\(pad)\(key):\n"
-      for entry in entries {
-        out += "\(pad)  - id: \(YAMLScalar.write(entry.id, indent: indent + 4))\n"
-        for field in question.fields {
-          guard let fieldValue = entry.values[field.id] else { continue }
-          out += write(key: field.id, fieldValue, question: field, indent: indent + 4)
-        }
-      }
-      return out
-    }
-  }
-}
-
-/// Writes one string as a YAML scalar that reads back exactly: plain when that
-/// is unambiguous, a literal block for multi-line text, double-quoted otherwise.
-enum YAMLScalar {
-  /// The scalar text to put after `key: ` (a block scalar continues on the
-  /// following lines, indented by `indent + 2`).
-  static func write(_ text: String, indent: Int) -> String {
-    if isPlainSafe(text), readsBack(text, as: text, indent: indent) { return text }
-    if text.contains("\n"), let block = literalBlock(text, indent: indent + 2),
-      readsBack(block, as: text, indent: indent)
-    {
-      return block
-    }
-    return doubleQuoted(text)
-  }
-
-  private static func isPlainSafe(_ text: String) -> Bool {
-    guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last else {
-      return false
-    }
-    if text.unicodeScalars.contains(where: { !isPrintable($0) || $0 == "\t" }) { return false }
-    if first == " " || last == " " { return false }
-    if "-?:,[]{}#&*!|>'\"%@`~".unicodeScalars.contains(first) { return false }
-    if text.hasSuffix(":") || text.contains(": ") || text.contains(" #") { return false }
-    if text.unicodeScalars.contains(where: { "[]{}".unicodeScalars.contains($0) }) { return false }
-    let lowered = text.lowercased()
-    let reserved: Set<String> = [
-      "null", "~", "true", "false", "yes", "no", "y", "n", "on", "off", ".inf", ".nan",
-      "-.inf", "+.inf", "=", "<<",
-    ]
-    if reserved.contains(lowered) { return false }
-    if Double(text) != nil { return false }
-    if let firstCharacter = text.first, firstCharacter.isNumber || first == "." || first == "+" {
-      // Numbers, dates and times in any YAML spelling (0x1F, 1_000, 12:30, 2026-01-01).
-      if !text.contains(" ") { return false }
-    }
-    return true
-  }
-
-  private static func isPrintable(_ scalar: Unicode.Scalar) -> Bool {
-    switch scalar.value {
-    case 0x09, 0x0A: return true
-    case 0x00...0x1F, 0x7F...0x9F: return false
-    case 0x2028, 0x2029, 0xFEFF, 0xFFFE, 0xFFFF: return false
-    case 0xD800...0xDFFF: return false
-    default: return true
-    }
-  }
-
-  private static func literalBlock(_ text: String, indent: Int) -> String? {
-    guard
-      !text.unicodeScalars.contains(where: { $0 != "\n" && (!isPrintable($0) || $0 == "\r") }),
-      text.contains(where: { $0 != "\n" })
-    else { return nil }
-    var body = Substring(text)
-    var chomp = "-"
-    if body.hasSuffix("\n") {
-      body = body.dropLast()
-      chomp = body.hasSuffix("\n") ? "+" : ""
-      if chomp == "+" { body = Substring(text) }
-    }
-    let pad = String(repeating: " ", count: indent)
-    var lines = body.split(separator: "\n", omittingEmptySubsequences: false)
-    if chomp == "+", lines.last == "" { lines.removeLast() }
-    let rendered = lines.map { $0.isEmpty ? "" : pad + $0 }.joined(separator: "\n")
-    let indicator = lines.first.map { $0.isEmpty || $0.hasPrefix(" ") } ?? true ? "2" : ""
-    return "|\(indicator)\(chomp)\n\(rendered)"
-  }
-
-  /// Whether `written`, placed after `key: `, reads back as `expected`.
-  private static func readsBack(_ written: String, as expected: String, indent: Int) -> Bool {
-    let pad = String(repeating: " ", count: indent)
-    guard let node = try? Yams.compose(yaml: pad + "k: " + written + "\n"),
-      case .mapping(let mapping) = node, let value = mapping["k"],
-      case .scalar(let scalar) = value
-    else { return false }
-    return scalar.string == expected && !AssessmentFile.isNull(value)
-  }
-
-  static func doubleQuoted(_ text: String) -> String {
-    var out = "\""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\t": out += "\\t"
-      case "\r": out += "\\r"
-      case "\u{0}": out += "\\0"
-      case "\u{85}": out += "\\N"
-      case "\u{2028}": out += "\\L"
-      case "\u{2029}": out += "\\P"
-      default:
-        if isPrintable(scalar) {
-          out.unicodeScalars.append(scalar)
-        } else if scalar.value <= 0xFF {
-          out += "\\x" + hex(scalar.value, width: 2)
-        } else {
-          out += "\\u" + hex(scalar.value, width: 4)
-        }
-      }
-    }
-    return out + "\""
-  }
-
-  private static func hex(_ value: UInt32, width: Int) -> String {
-    let digits = String(value, radix: 16, uppercase: true)
-    return String(repeating: "0", count: max(0, width - digits.count)) + digits
   }
 }

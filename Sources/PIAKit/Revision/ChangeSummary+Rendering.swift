@@ -323,17 +323,9 @@ extension ChangeSummary {
     return out
   }
 
-  /// Text safe inside Markdown prose and table cells.
+  /// Text safe inside Markdown prose and table cells: the report's own
+  /// escaper, one line.
   static func escape(_ text: String) -> String {
-    var out = ""
-    for character in text {
-      switch character {
-      case "\\", "`", "*", "_", "[", "]", "<", ">", "|", "#", "~", "&":
-        out += "\\" + String(character)
-      case "\n", "\r", "\r\n": out += " "
-      default: out.append(character)
-      }
-    }
-    return out
+    MarkdownEscaper.escapeTableCell(text)
   }
 }

@@ -65,9 +65,9 @@ extension RevisionRecord {
     for entry in history {
       lines.append("  - version: \(entry.version)")
       lines.append("    date: \(entry.date)")
-      lines.append("    reason: \(YAMLText.quoted(entry.reason))")
-      if let by = entry.by { lines.append("    by: \(YAMLText.quoted(by))") }
-      lines.append("    answers_hash: \(YAMLText.quoted(entry.answersHash.hex))")
+      lines.append("    reason: \(YAMLScalar.doubleQuoted(entry.reason))")
+      if let by = entry.by { lines.append("    by: \(YAMLScalar.doubleQuoted(by))") }
+      lines.append("    answers_hash: \(YAMLScalar.doubleQuoted(entry.answersHash.hex))")
       if let level = entry.overallResidual {
         lines.append("    overall_residual: \(level)")
       }
@@ -75,7 +75,11 @@ extension RevisionRecord {
         lines.append("    answers: {}")
       } else {
         lines.append("    answers:")
-        lines += YAMLText.answers(entry.answers, questionnaire: questionnaire, indent: "      ")
+        lines.append(
+          String(
+            AnswersYAML.mapping(
+              entry.answers, questionnaire: questionnaire, indent: 6, style: .selfDescribing
+            ).dropLast()))
       }
     }
     return lines.joined(separator: "\n") + "\n"
@@ -86,17 +90,19 @@ extension RevisionRecord {
     var lines = ["\(Self.approvalsKey):"]
     for approval in approvals {
       lines.append("  - role: \(approval.role.rawValue)")
-      lines.append("    name: \(YAMLText.quoted(approval.name))")
+      lines.append("    name: \(YAMLScalar.doubleQuoted(approval.name))")
       lines.append("    decision: \(approval.decision.rawValue)")
-      if let reason = approval.reason { lines.append("    reason: \(YAMLText.quoted(reason))") }
+      if let reason = approval.reason {
+        lines.append("    reason: \(YAMLScalar.doubleQuoted(reason))")
+      }
       if let conditions = approval.conditions {
-        lines.append("    conditions: \(YAMLText.quoted(conditions))")
+        lines.append("    conditions: \(YAMLScalar.doubleQuoted(conditions))")
       }
       lines.append("    date: \(approval.date)")
-      lines.append("    answers_hash: \(YAMLText.quoted(approval.answersHash.hex))")
+      lines.append("    answers_hash: \(YAMLScalar.doubleQuoted(approval.answersHash.hex))")
       if let advice = approval.advice { lines.append("    advice: \(advice.rawValue)") }
       if let reasons = approval.adviceReasons {
-        lines.append("    advice_reasons: \(YAMLText.quoted(reasons))")
+        lines.append("    advice_reasons: \(YAMLScalar.doubleQuoted(reasons))")
       }
     }
     return lines.joined(separator: "\n") + "\n"
@@ -214,7 +220,7 @@ extension RevisionRecord {
   }
 
   /// Reads a snapshot's answers, typed by the questionnaire, or (without
-  /// one) inferred from how `YAMLText` writes them.
+  /// one) inferred from how `AnswersYAML` writes them (`.selfDescribing`).
   private static func readAnswers(
     _ node: Node, questionnaire: Questionnaire?, reader: inout YAMLReader
   ) -> [String: AnswerValue] {
