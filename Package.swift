@@ -7,6 +7,7 @@ let package = Package(
   products: [
     .executable(name: "pia", targets: ["pia"]),
     .library(name: "PIAKit", targets: ["PIAKit"]),
+    .library(name: "PIAServer", targets: ["PIAServer"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -15,6 +16,8 @@ let package = Package(
     .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+    .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+    .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
   ],
   targets: [
     .systemLibrary(
@@ -51,11 +54,23 @@ let package = Package(
         .product(name: "Crypto", package: "swift-crypto"),
       ]
     ),
+    .target(
+      name: "PIAServer",
+      dependencies: [
+        "PIAKit",
+        "PIAHost",
+        .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
+        .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+        .product(name: "Mustache", package: "swift-mustache"),
+      ]
+    ),
     .executableTarget(
       name: "pia",
       dependencies: [
         "PIAKit",
         "PIAHost",
+        "PIAServer",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -70,6 +85,13 @@ let package = Package(
     .testTarget(
       name: "PIAHostTests",
       dependencies: ["PIAHost", "PIAKit"]
+    ),
+    .testTarget(
+      name: "PIAServerTests",
+      dependencies: [
+        "PIAServer",
+        .product(name: "HummingbirdTesting", package: "hummingbird"),
+      ]
     ),
     .testTarget(
       name: "EndToEndTests",

@@ -2,7 +2,7 @@ import ArgumentParser
 import PIAKit
 
 @main
-struct PIACommand: ParsableCommand {
+struct PIACommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "pia",
     abstract: "Privacy impact assessments under MFIPPA, from questionnaire to council appendix.",
@@ -13,7 +13,7 @@ struct PIACommand: ParsableCommand {
     version: PIAKit.version,
     subcommands: [
       List.self, Validate.self, Interview.self, Score.self, Render.self, Diff.self,
-      History.self, Approve.self, Convert.self, CheckAccessibility.self,
+      History.self, Approve.self, Convert.self, CheckAccessibility.self, Serve.self,
     ]
   )
 }

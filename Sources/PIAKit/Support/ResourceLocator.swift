@@ -1,7 +1,7 @@
 import Foundation
 
 /// The folders holding the shipped (or the municipality's own) questionnaires
-/// and templates.
+/// and templates, and the web pages of `pia serve`.
 public struct Resources: Sendable, Hashable {
   /// The folder holding `Questionnaires/` and `Templates/`.
   public var root: URL
@@ -15,6 +15,9 @@ public struct Resources: Sendable, Hashable {
 
   public var questionnaires: URL { root.appendingPathComponent("Questionnaires") }
   public var templates: URL { root.appendingPathComponent("Templates") }
+  /// `Web/`: the page templates (`pages/`) and styles (`static/`) of `pia serve`.
+  /// Optional: only `pia serve` and `pia validate` read it.
+  public var web: URL { root.appendingPathComponent("Web") }
   public var law: URL { questionnaires.appendingPathComponent("law") }
   public var rules: URL { questionnaires.appendingPathComponent("rules") }
   public var vendors: URL { questionnaires.appendingPathComponent("vendors") }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PIAKit
+import PIAServer
 
 extension PIACommand {
   struct Validate: ParsableCommand {
@@ -20,14 +21,31 @@ extension PIACommand {
       let found = try resources.locate()
       let validator = ContentValidator(resources: found)
       let workingDirectory = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-      let report =
+      var report =
         paths.isEmpty
         ? validator.validateAll()
         : validator.validate(
           files: paths.map { (URL(fileURLWithPath: $0, relativeTo: workingDirectory), $0) })
+      if paths.isEmpty { Self.checkPages(found, into: &report) }
       Terminal.print(report.diagnostics)
       print(report.summary)
       if report.diagnostics.hasErrors { throw ExitCode.failure }
+    }
+
+    /// Checks that the page templates of `pia serve` (`Web/pages/`) parse and
+    /// name only partials that exist, when the resource folder has `Web/`.
+    static func checkPages(_ resources: Resources, into report: inout ContentValidator.Report) {
+      guard FileManager.default.fileExists(atPath: resources.web.path) else { return }
+      let folder = resources.webPages
+      let shown = resources.display(folder)
+      for file in PageRenderer.templateFiles(in: folder) {
+        report.checked.append((kind: "page template", path: shown + "/" + file))
+      }
+      do {
+        _ = try PageRenderer.load(folder: folder, display: shown)
+      } catch {
+        report.diagnostics = (report.diagnostics + error.diagnostics).sortedByLocation()
+      }
     }
   }
 }

@@ -1,0 +1,127 @@
+import Foundation
+import Hummingbird
+import Mustache
+import PIAKit
+
+/// The page templates of the resource folder's `Web/pages/` (Mustache, one
+/// file per page, partials under `partials/`), loaded and checked once.
+///
+/// Values are HTML-escaped (`{{x}}`); the templates use no triple mustache.
+public struct PageRenderer: Sendable {
+  private let library: MustacheLibrary
+
+  /// The pages the server renders by name; each must exist.
+  public static let pageNames = [
+    "layout", "error", "sign-in", "workspace", "overview", "question", "group-list",
+    "group-remove", "review", "conflict", "patterns",
+  ]
+
+  /// Loads every `*.mustache` under `folder` (names relative to it without the
+  /// extension: `question`, `partials/field-date`).
+  ///
+  /// - Parameter display: The folder as printed in diagnostics.
+  /// - Throws: `DiagnosticsError` listing every template that does not parse
+  ///   (`path:line:col: error: …`), every missing page, and every partial
+  ///   or parent named but not found.
+  public static func load(folder: URL, display: String) throws(DiagnosticsError) -> PageRenderer {
+    var diagnostics: [Diagnostic] = []
+    var templates: [String: MustacheTemplate] = [:]
+    var references: [(name: String, from: String, location: SourceLocation)] = []
+    let files = templateFiles(in: folder)
+    if files.isEmpty {
+      throw DiagnosticsError([
+        .error(
+          "no page templates (*.mustache) in '\(display)'; the resource folder's Web/pages/ "
+            + "ships with pia", at: nil)
+      ])
+    }
+    for relative in files {
+      let path = display + "/" + relative
+      let name = String(relative.dropLast(".mustache".count))
+      guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(relative).path),
+        let text = String(data: data, encoding: .utf8)
+      else {
+        diagnostics.append(.error("cannot read '\(path)' as UTF-8 text", at: nil))
+        continue
+      }
+      do {
+        templates[name] = try MustacheTemplate(string: text)
+        references += partialReferences(in: text, path: path).map { ($0.0, name, $0.1) }
+      } catch let error as MustacheTemplate.ParserError {
+        diagnostics.append(
+          .error(
+            "the template does not parse: \(error.error)",
+            at: SourceLocation(
+              file: path, line: error.context.lineNumber, column: error.context.columnNumber)))
+      } catch {
+        diagnostics.append(.error("the template does not parse: \(error)", at: nil))
+      }
+    }
+    for page in pageNames where templates[page] == nil && !diagnostics.contains(where: {
+      $0.location?.file == "\(display)/\(page).mustache"
+    }) {
+      diagnostics.append(
+        .error("missing page template '\(display)/\(page).mustache' (pia serve renders it)", at: nil))
+    }
+    for reference in references where templates[reference.name] == nil {
+      diagnostics.append(
+        .error(
+          "'\(reference.from)' uses the partial '\(reference.name)', which is not in '\(display)' "
+            + "(expected '\(display)/\(reference.name).mustache')", at: reference.location))
+    }
+    if !diagnostics.isEmpty { throw DiagnosticsError(diagnostics.sortedByLocation()) }
+    return PageRenderer(library: MustacheLibrary(templates: templates))
+  }
+
+  private init(library: MustacheLibrary) {
+    self.library = library
+  }
+
+  /// The page `template` filled from `model` (a view model of stored properties).
+  func render(_ model: Any, template: String) -> String {
+    library.render(model, withTemplate: template) ?? ""
+  }
+
+  /// An HTML response of the page (`text/html; charset=utf-8`, `no-store`).
+  func response(_ model: Any, template: String, status: HTTPResponse.Status = .ok) -> Response {
+    let html = render(model, template: template)
+    return Response(
+      status: status,
+      headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
+      body: .init(byteBuffer: ByteBuffer(string: html)))
+  }
+
+  /// The `*.mustache` files under `folder`, relative paths, sorted.
+  static func templateFiles(in folder: URL) -> [String] {
+    guard let enumerator = FileManager.default.enumerator(atPath: folder.path) else { return [] }
+    var files: [String] = []
+    for case let path as String in enumerator where path.hasSuffix(".mustache") {
+      files.append(path)
+    }
+    return files.sorted()
+  }
+
+  /// The partials (`{{> name}}`) and parents (`{{< name}}`) a template names,
+  /// with where each tag starts.
+  static func partialReferences(in text: String, path: String) -> [(String, SourceLocation)] {
+    var found: [(String, SourceLocation)] = []
+    for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+      var rest = line[...]
+      while let open = rest.range(of: "{{") {
+        let after = rest[open.upperBound...].drop { $0 == " " }
+        guard let sigil = after.first, sigil == ">" || sigil == "<",
+          let close = after.range(of: "}}")
+        else {
+          rest = rest[open.upperBound...]
+          continue
+        }
+        let name = after[after.index(after: after.startIndex)..<close.lowerBound]
+          .trimmingCharacters(in: .whitespaces)
+        let column = line.distance(from: line.startIndex, to: open.lowerBound) + 1
+        found.append((name, SourceLocation(file: path, line: index + 1, column: column)))
+        rest = after[close.upperBound...]
+      }
+    }
+    return found
+  }
+}

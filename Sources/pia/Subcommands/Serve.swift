@@ -1,0 +1,107 @@
+import ArgumentParser
+import Foundation
+import Logging
+import PIAKit
+import PIAServer
+
+extension PIACommand {
+  struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "The interview in a browser, over the answers files of a workspace folder.",
+      discussion: """
+        Listens on 127.0.0.1 and prints 'pia serve: http://127.0.0.1:PORT/login?token=…' as \
+        its first line; opening that address signs the browser in. The token is new at every \
+        start. Listening on another address (--host) requires --users FILE, whose users sign \
+        in with a password (add them with 'pia serve add-user'). Stop with Ctrl-C. The routes \
+        are described in docs/web.md.
+        """,
+      subcommands: [AddUser.self])
+
+    @OptionGroup var resources: ResourceOptions
+
+    @Option(help: ArgumentHelp("The folder of answers files (*.pia.yaml) to serve.", valueName: "dir"))
+    var workspace: String
+
+    @Option(help: "The address to listen on.")
+    var host: String = "127.0.0.1"
+
+    @Option(help: "The port to listen on (0: any free port).")
+    var port: Int = 0
+
+    @Option(
+      help: ArgumentHelp(
+        "Users who sign in with a password (NAME:BCRYPT-HASH lines); required with --host other "
+          + "than a loopback address.", valueName: "file"))
+    var users: String?
+
+    @Flag(help: .hidden)
+    var patterns = false
+
+    func validate() throws {
+      guard (0...65_535).contains(port) else { throw ValidationError("'--port' must be 0 to 65535") }
+      if users == nil && !ServerConfiguration.isLoopback(host) {
+        throw ValidationError(
+          "Listening on '\(host)' makes the server reachable from other machines; pass "
+            + "--users FILE so people sign in with a password (see 'pia serve add-user')")
+      }
+    }
+
+    func run() async throws {
+      let found = try resources.locate()
+      let workingDirectory = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+      let folder = URL(fileURLWithPath: workspace, relativeTo: workingDirectory).standardizedFileURL
+      var usersFile: UsersFile?
+      if let users {
+        usersFile = try Self.loadUsers(users, workingDirectory: workingDirectory)
+      }
+      let configuration = ServerConfiguration(
+        workspace: folder, workspaceDisplay: workspace, resources: found, host: host, port: port,
+        users: usersFile, operatorName: Self.loginName(), patterns: patterns,
+        today: { Scorer.today() })
+      let server: WebServer
+      do {
+        server = try WebServer(configuration: configuration)
+      } catch {
+        Terminal.print(error.diagnostics)
+        throw CommandFailure("pia serve cannot start; fix the problems above.")
+      }
+      for name in Workspace(folder: folder).removeStaleTemporaryFiles() {
+        Terminal.writeError("pia serve: removed '\(name)', left by a save that was interrupted\n")
+      }
+      var logger = Logger(label: "pia-serve")
+      logger.logLevel = .warning
+      let app = server.application(logger: logger) { port in
+        let line = "pia serve: \(configuration.loginURL(port: port))\n"
+        FileHandle.standardOutput.write(Data(line.utf8))
+      }
+      try await app.runService()
+    }
+
+    /// Reads and checks the users file.
+    static func loadUsers(_ path: String, workingDirectory: URL) throws -> UsersFile {
+      let url = URL(fileURLWithPath: path, relativeTo: workingDirectory)
+      guard let data = FileManager.default.contents(atPath: url.path),
+        let text = String(data: data, encoding: .utf8)
+      else {
+        throw CommandFailure(
+          "cannot read the users file '\(path)'; create it with 'pia serve add-user NAME --users \(path)'"
+        )
+      }
+      switch UsersFile.parse(text, path: path) {
+      case .success(let file): return file
+      case .failure(let error):
+        Terminal.print(error.diagnostics)
+        throw CommandFailure("the users file '\(path)' has errors")
+      }
+    }
+
+    /// The login name of whoever started the server, recorded for the token's user.
+    static func loginName() -> String {
+      let environment = ProcessInfo.processInfo.environment
+      for key in ["USER", "LOGNAME"] {
+        if let name = environment[key], !name.isEmpty { return name }
+      }
+      return "operator"
+    }
+  }
+}
