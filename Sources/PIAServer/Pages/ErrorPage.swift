@@ -25,6 +25,7 @@ struct ErrorPage: Sendable, Hashable {
     case 405: heading = "This page cannot be sent to"
     case 409: heading = "The assessment changed while you were editing"
     case 413: heading = "The form is too large"
+    case 422: heading = "The assessment cannot be read"
     default: heading = "Sorry, something went wrong"
     }
     if let detail, !detail.isEmpty { paragraphs.insert(detail, at: 0) }

@@ -92,7 +92,7 @@ public struct PageRenderer: Sendable {
   }
 
   /// The `*.mustache` files under `folder`, relative paths, sorted.
-  static func templateFiles(in folder: URL) -> [String] {
+  public static func templateFiles(in folder: URL) -> [String] {
     guard let enumerator = FileManager.default.enumerator(atPath: folder.path) else { return [] }
     var files: [String] = []
     for case let path as String in enumerator where path.hasSuffix(".mustache") {

@@ -29,8 +29,8 @@ struct WorkspaceRoutes: Sendable {
     let unaddressable = files.filter { !$0.0.addressable }.map { $0.0.url.lastPathComponent }
     let form = form ?? newForm(name: "", title: "", questionnaire: nil)
     var errors: [ErrorItem] = []
-    if let message = form.nameError { errors.append(ErrorItem(href: "#name", text: message)) }
     if let message = form.titleError { errors.append(ErrorItem(href: "#title", text: message)) }
+    if let message = form.nameError { errors.append(ErrorItem(href: "#name", text: message)) }
     if let message = form.questionnaireError {
       errors.append(ErrorItem(href: "#" + (form.questionnaires.first?.optionID ?? ""), text: message))
     }

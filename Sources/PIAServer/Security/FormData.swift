@@ -18,7 +18,7 @@ public struct FormData: Sendable, Equatable {
   ///
   /// - Throws: `HTTPError(.badRequest)` for a bad `%` escape or bytes that are
   ///   not UTF-8.
-  public init(urlEncoded body: some StringProtocol) throws {
+  public init(urlEncoded body: String) throws {
     var fields: [(String, String)] = []
     for pair in body.split(separator: "&", omittingEmptySubsequences: true) {
       let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)

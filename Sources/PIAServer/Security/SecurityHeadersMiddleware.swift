@@ -1,3 +1,4 @@
+import HTTPTypes
 import Hummingbird
 
 /// The outermost middleware: turns every error into a page and puts the
@@ -22,7 +23,7 @@ struct SecurityHeadersMiddleware: RouterMiddleware {
       response = try await next(request, context)
     } catch let error as any HTTPResponseError {
       response = errorResponse(status: error.status, detail: (error as? HTTPError)?.body)
-      for field in error.headers { response.headers.append(field) }
+      for field in (error as? HTTPError)?.headers ?? [:] { response.headers.append(field) }
     } catch {
       context.logger.error("unexpected error: \(String(describing: error))")
       response = errorResponse(status: .internalServerError, detail: nil)
@@ -41,8 +42,8 @@ struct SecurityHeadersMiddleware: RouterMiddleware {
 }
 
 extension HTTPField.Name {
-  static let contentSecurityPolicy = Self("Content-Security-Policy")!
-  static let xContentTypeOptions = Self("X-Content-Type-Options")!
+  /// `X-Frame-Options` (swift-http-types names the other security headers).
   static let xFrameOptions = Self("X-Frame-Options")!
+  /// `Referrer-Policy`.
   static let referrerPolicy = Self("Referrer-Policy")!
 }
