@@ -31,7 +31,7 @@ extension PIACommand.Serve {
       let url = URL(fileURLWithPath: users, relativeTo: workingDirectory)
       var file = UsersFile(users: [])
       if FileManager.default.fileExists(atPath: url.path) {
-        file = try PIACommand.Serve.loadUsers(users, workingDirectory: workingDirectory)
+        file = try PIACommand.Serve.Start.loadUsers(users, workingDirectory: workingDirectory)
       }
       let password = try Self.readPassword()
       let existed = file.users.contains { $0.name == name }

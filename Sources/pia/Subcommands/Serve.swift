@@ -5,17 +5,31 @@ import PIAKit
 import PIAServer
 
 extension PIACommand {
+  /// `pia serve`: a group whose default is `start`, so that `pia serve --workspace DIR` starts
+  /// the server and `pia serve add-user NAME --users FILE` reaches its own `--users`.
   struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "The interview in a browser, over the answers files of a workspace folder.",
+      discussion: """
+        'pia serve --workspace DIR' (the default subcommand, start) runs the server; \
+        'pia serve add-user NAME --users FILE' manages the users file. The routes and the \
+        security are described in docs/web.md.
+        """,
+      subcommands: [Start.self, AddUser.self], defaultSubcommand: Start.self)
+  }
+}
+
+extension PIACommand.Serve {
+  struct Start: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Start the server (the default of 'pia serve').",
       discussion: """
         Listens on 127.0.0.1 and prints 'pia serve: http://127.0.0.1:PORT/login?token=…' as \
         its first line; opening that address signs the browser in. The token is new at every \
         start. Listening on another address (--host) requires --users FILE, whose users sign \
         in with a password (add them with 'pia serve add-user'). Stop with Ctrl-C. The routes \
         are described in docs/web.md.
-        """,
-      subcommands: [AddUser.self])
+        """)
 
     @OptionGroup var resources: ResourceOptions
 
