@@ -51,7 +51,8 @@ struct ServeCommandTests {
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }
     let users = folder.appendingPathComponent("users").path
-    let short = try PIAProcess.run(["serve", "add-user", "priya", "--users", users], stdin: "short\n")
+    let short = try PIAProcess.run(
+      ["serve", "add-user", "priya", "--users", users], stdin: "short\n")
     #expect(short.status == 1)
     #expect(!FileManager.default.fileExists(atPath: users))
     let added = try PIAProcess.run(
@@ -62,7 +63,8 @@ struct ServeCommandTests {
     #expect(!text.contains("a long password"))
     let mode = try FileManager.default.attributesOfItem(atPath: users)[.posixPermissions] as? Int
     #expect(mode == 0o600)
-    let bad = try PIAProcess.run(["serve", "add-user", "no spaces", "--users", users], stdin: "x\n")
+    let bad = try PIAProcess.run(
+      ["serve", "add-user", "no spaces", "--users", users], stdin: "x\n")
     #expect(bad.status == 64)
   }
 }

@@ -12,13 +12,15 @@ struct PageTests {
     PatternRoutes.kinds.flatMap { ["question-\($0.rawValue)", "question-\($0.rawValue)-error"] }
     + ["group-list", "group-remove", "review", "conflict", "sign-in"]
 
-  @Test("every page: lang, one h1, labelled controls, legends on choices, no inline script or style")
+  @Test(
+    "every page: lang, one h1, labelled controls, legends on choices, no inline script or style")
   func structure() async throws {
     let harness = try ServerHarness(patterns: true)
     defer { harness.remove() }
     try await harness.test { client in
       let browser = try await Browser.signIn(client)
-      let uris = ["/", "/a/safe-admin-pilot/", "/_patterns/"] + Self.patternPages.map { "/_patterns/\($0)" }
+      let uris =
+        ["/", "/a/safe-admin-pilot/", "/_patterns/"] + Self.patternPages.map { "/_patterns/\($0)" }
       for uri in uris {
         try await client.execute(uri: uri, method: .get, headers: browser.headers) { response in
           #expect(response.status.code < 500, "\(uri)")
@@ -51,7 +53,9 @@ struct PageTests {
       ) { response in
         let html = String(buffer: response.body)
         #expect(html.contains("type=\"checkbox\""))
-        #expect(html.contains("<legend class=\"pia-fieldset__legend\"><h1 class=\"pia-fieldset__heading\">"))
+        #expect(
+          html.contains(
+            "<legend class=\"pia-fieldset__legend\"><h1 class=\"pia-fieldset__heading\">"))
         #expect(html.contains("Select all that apply."))
       }
     }
@@ -64,7 +68,8 @@ struct PageTests {
     let choice = Question(
       id: "q", kind: .multiChoice, prompt: "Pick",
       choices: [
-        Choice(id: "a", label: "A", location: location), Choice(id: "b", label: "B", location: location),
+        Choice(id: "a", label: "A", location: location),
+        Choice(id: "b", label: "B", location: location),
       ], location: location)
     let saved = builder.field(for: choice, value: .choices(["b"]))
     #expect(saved.options.map(\.optionChecked) == [false, true])
@@ -83,7 +88,8 @@ struct PageTests {
     #expect(html.contains("<html lang=\"en-CA\">"), "\(uri)")
     #expect(html.components(separatedBy: "<h1").count == 2, "exactly one h1: \(uri)")
     #expect(!html.contains("{{") && !html.contains("}}"), "unrendered tag: \(uri)")
-    #expect(!html.contains("<script") && !html.contains("style=") && !html.contains("<style"), "\(uri)")
+    #expect(
+      !html.contains("<script") && !html.contains("style=") && !html.contains("<style"), "\(uri)")
     #expect(html.range(of: #" on[a-z]+=""#, options: .regularExpression) == nil, "handler: \(uri)")
     let labels = Set(values(of: "for", in: html))
     for tag in tags(["input", "textarea", "select"], in: html) {
@@ -94,12 +100,16 @@ struct PageTests {
     let radios = html.components(separatedBy: "type=\"radio\"").count - 1
     let checkboxes = html.components(separatedBy: "type=\"checkbox\"").count - 1
     if radios + checkboxes > 0 {
-      #expect(html.contains("<fieldset") && html.contains("<legend"), "choices without a legend: \(uri)")
+      #expect(
+        html.contains("<fieldset") && html.contains("<legend"), "choices without a legend: \(uri)")
     }
     let ids = values(of: "id", in: html)
     #expect(Set(ids).count == ids.count, "duplicate ids in \(uri)")
-    for reference in values(of: "aria-describedby", in: html).flatMap({ $0.split(separator: " ") }) {
-      #expect(ids.contains(String(reference)), "aria-describedby names a missing id in \(uri): \(reference)")
+    for reference in values(of: "aria-describedby", in: html).flatMap({ $0.split(separator: " ") })
+    {
+      #expect(
+        ids.contains(String(reference)),
+        "aria-describedby names a missing id in \(uri): \(reference)")
     }
   }
 
@@ -114,6 +124,8 @@ struct PageTests {
   }
 
   static func values(of attribute: String, in html: String) -> [String] {
-    html.components(separatedBy: " \(attribute)=\"").dropFirst().map { String($0.prefix { $0 != "\"" }) }
+    html.components(separatedBy: " \(attribute)=\"").dropFirst().map {
+      String($0.prefix { $0 != "\"" })
+    }
   }
 }

@@ -80,8 +80,10 @@ struct SecurityTests {
         #expect(response.headers[.location] == "/a/new-one/")
       }
       #expect(FileManager.default.fileExists(atPath: created.path))
-      try await client.execute(uri: "/logout", method: .post, headers: browser.formHeaders(),
-        body: formBody([("csrf", "wrong")])) { response in
+      try await client.execute(
+        uri: "/logout", method: .post, headers: browser.formHeaders(),
+        body: formBody([("csrf", "wrong")])
+      ) { response in
         #expect(response.status == .forbidden)
       }
     }
@@ -126,7 +128,8 @@ struct SecurityTests {
       let browser = try await Browser.signIn(client)
       let uris = [
         "/a/nope/", "/a/Safe-Admin-Pilot/", "/a/safe_admin_pilot/", "/a/..%2F\(outsideName)/",
-        "/a/%2E%2E/", "/a/linked/", "/a/safe-admin-pilot.pia.yaml/", "/static/..%2Fpages%2Flayout.mustache",
+        "/a/%2E%2E/", "/a/linked/", "/a/safe-admin-pilot.pia.yaml/",
+        "/static/..%2Fpages%2Flayout.mustache",
         "/static/pia.css.bak", "/static/PIA.css", "/../etc/passwd", "/a/safe-admin-pilot/../../x",
         "/_patterns/nope",
       ]
@@ -136,7 +139,8 @@ struct SecurityTests {
           #expect(!String(buffer: response.body).contains("Claude Team"), "\(uri)")
         }
       }
-      try await client.execute(uri: "/a/safe-admin-pilot/", method: .get, headers: browser.headers) {
+      try await client.execute(uri: "/a/safe-admin-pilot/", method: .get, headers: browser.headers)
+      {
         response in #expect(response.status == .ok)
       }
       try await client.execute(uri: "/static/pia.css", method: .get) { response in
@@ -162,8 +166,10 @@ struct SecurityTests {
         ("/a", .post, browser.formHeaders(), formBody([("csrf", browser.csrf)])),
         ("/a", .post, browser.formHeaders(), formBody([("csrf", "x")])),
         ("/a", .post, browser.formHeaders(), ByteBuffer(string: "csrf=%zz")),
-        ("/a", .post, browser.formHeaders(),
-          formBody([("title", String(repeating: "x", count: 1_100_000))])),
+        (
+          "/a", .post, browser.formHeaders(),
+          formBody([("title", String(repeating: "x", count: 1_100_000))])
+        ),
         ("/a", .put, browser.headers, nil),
         ("/_patterns/conflict", .get, browser.headers, nil),
       ]
@@ -202,7 +208,9 @@ struct SecurityTests {
           try #require(Browser.sessionCookie(response)), try #require(Browser.csrf(in: html))
         )
       }
-      let headers: HTTPFields = [.cookie: anonymous, .contentType: "application/x-www-form-urlencoded"]
+      let headers: HTTPFields = [
+        .cookie: anonymous, .contentType: "application/x-www-form-urlencoded",
+      ]
       try await client.execute(uri: "/", method: .get, headers: [.cookie: anonymous]) { response in
         #expect(response.status == .seeOther, "the anonymous session is not signed in")
       }
@@ -211,7 +219,8 @@ struct SecurityTests {
         body: formBody([("csrf", csrf), ("user", "priya"), ("password", "wrong horse")])
       ) { response in
         #expect(response.status == .unprocessableContent)
-        #expect(String(buffer: response.body).contains("The user name or the password is not right"))
+        #expect(
+          String(buffer: response.body).contains("The user name or the password is not right"))
       }
       try await client.execute(
         uri: "/login", method: .post, headers: headers,

@@ -27,7 +27,7 @@ struct ServerHarness {
     let configuration = ServerConfiguration(
       workspace: workspace, resources: Resources(root: Self.packageRoot), users: users,
       token: Self.token, operatorName: "tester", patterns: patterns,
-      today: { CalendarDate(year: 2026, month: 3, day: 1)! })
+      today: { CalendarDate(daysSinceEpoch: 20_513) })
     server = try WebServer(configuration: configuration)
   }
 

@@ -12,7 +12,8 @@ struct WorkspaceTests {
   func listing() async throws {
     let harness = try ServerHarness()
     defer { harness.remove() }
-    try Data("not: [yaml".utf8).write(to: harness.workspace.appendingPathComponent("broken.pia.yaml"))
+    try Data("not: [yaml".utf8).write(
+      to: harness.workspace.appendingPathComponent("broken.pia.yaml"))
     try Data().write(to: harness.workspace.appendingPathComponent("Has Spaces.pia.yaml"))
     try await harness.test { client in
       let browser = try await Browser.signIn(client)
@@ -80,13 +81,23 @@ struct WorkspaceTests {
     let harness = try ServerHarness()
     defer { harness.remove() }
     let cases: [([(String, String)], String, String)] = [
-      ([("name", ""), ("title", "T"), ("questionnaire", "ai-assistant")], "#name", "Enter a file name"),
-      ([("name", "../x"), ("title", "T"), ("questionnaire", "ai-assistant")], "#name", "lowercase"),
+      (
+        [("name", ""), ("title", "T"), ("questionnaire", "ai-assistant")], "#name",
+        "Enter a file name"
+      ),
+      (
+        [("name", "../x"), ("title", "T"), ("questionnaire", "ai-assistant")], "#name", "lowercase"
+      ),
       ([("name", "Big"), ("title", "T"), ("questionnaire", "ai-assistant")], "#name", "lowercase"),
       ([("name", "-x"), ("title", "T"), ("questionnaire", "ai-assistant")], "#name", "lowercase"),
-      ([("name", "ok"), ("title", " "), ("questionnaire", "ai-assistant")], "#title", "Enter the title"),
+      (
+        [("name", "ok"), ("title", " "), ("questionnaire", "ai-assistant")], "#title",
+        "Enter the title"
+      ),
       ([("name", "ok"), ("title", "T")], "#questionnaire-", "Select the questionnaire"),
-      ([("name", "ok"), ("title", "T"), ("questionnaire", "nope")], "#questionnaire-", "Select the"),
+      (
+        [("name", "ok"), ("title", "T"), ("questionnaire", "nope")], "#questionnaire-", "Select the"
+      ),
     ]
     try await harness.test { client in
       let browser = try await Browser.signIn(client)
@@ -116,7 +127,8 @@ struct WorkspaceTests {
     defer { try? FileManager.default.removeItem(at: folder) }
     let names = [
       ".a.pia.yaml.tmp-Ab12Cd", ".town-pilot.pia.yaml.tmp-xYz789", "a.pia.yaml",
-      ".a.pia.yaml.tmp-short", ".notes.txt.tmp-Ab12Cd", ".pia.yaml.tmp-Ab12Cd", "x.pia.yaml.tmp-Ab12Cd",
+      ".a.pia.yaml.tmp-short", ".notes.txt.tmp-Ab12Cd", ".pia.yaml.tmp-Ab12Cd",
+      "x.pia.yaml.tmp-Ab12Cd",
     ]
     for name in names { try Data("x".utf8).write(to: folder.appendingPathComponent(name)) }
     let removed = Workspace(folder: folder).removeStaleTemporaryFiles()
@@ -189,14 +201,16 @@ struct PartsTests {
     defer { try? FileManager.default.removeItem(at: folder) }
     try Data("<p>\n  {{#open}}never closed\n".utf8)
       .write(to: folder.appendingPathComponent("review.mustache"))
-    try Data("{{> partials/missing}}".utf8).write(to: folder.appendingPathComponent("conflict.mustache"))
+    try Data("{{> partials/missing}}".utf8).write(
+      to: folder.appendingPathComponent("conflict.mustache"))
     try FileManager.default.removeItem(at: folder.appendingPathComponent("overview.mustache"))
     #expect {
       _ = try PageRenderer.load(folder: folder, display: "Web/pages")
     } throws: { error in
       let text = String(describing: error)
       return text.contains("Web/pages/review.mustache:")
-        && text.contains("Web/pages/conflict.mustache:1:1: error: 'conflict' uses the partial 'partials/missing'")
+        && text.contains(
+          "Web/pages/conflict.mustache:1:1: error: 'conflict' uses the partial 'partials/missing'")
         && text.contains("missing page template 'Web/pages/overview.mustache'")
     }
   }

@@ -30,8 +30,9 @@ struct ErrorPage: Sendable, Hashable {
     }
     if let detail, !detail.isEmpty { paragraphs.insert(detail, at: 0) }
     if status.code >= 500 && detail == nil {
-      paragraphs.append("Nothing was saved by this request. Try again; if it happens again, "
-        + "the server's log says why.")
+      paragraphs.append(
+        "Nothing was saved by this request. Try again; if it happens again, "
+          + "the server's log says why.")
     }
     return ErrorPage(
       page: PageChrome(title: heading), heading: heading, paragraphs: paragraphs,

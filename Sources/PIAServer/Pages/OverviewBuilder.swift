@@ -20,14 +20,16 @@ struct OverviewBuilder: Sendable {
         findingCitations: finding.citations.map(cite).joined(separator: "; "))
     }
     let actions = assessment.actions.map { action in
-      ActionItem(actionTitle: action.title, priority: action.priority.title, actionStatus: action.status)
+      ActionItem(
+        actionTitle: action.title, priority: action.priority.title, actionStatus: action.status)
     }
     let base = "/a/\(name)"
     return OverviewPage(
       page: chrome, heading: details.answers.assessment.title ?? name,
       questionnaire: details.questionnaire.title,
       verdict: ReportModel.recommendation(for: assessment).0.label,
-      residual: assessment.overallResidual.title, residualClass: assessment.overallResidual.description,
+      residual: assessment.overallResidual.title,
+      residualClass: assessment.overallResidual.description,
       inherent: assessment.overallInherent.title,
       progress: "\(answered) of \(applicable) questions answered", tasks: tasks,
       findings: findings, hasFindings: !findings.isEmpty, actions: actions,

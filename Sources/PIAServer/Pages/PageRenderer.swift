@@ -38,7 +38,9 @@ public struct PageRenderer: Sendable {
     for relative in files {
       let path = display + "/" + relative
       let name = String(relative.dropLast(".mustache".count))
-      guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(relative).path),
+      guard
+        let data = FileManager.default.contents(
+          atPath: folder.appendingPathComponent(relative).path),
         let text = String(data: data, encoding: .utf8)
       else {
         diagnostics.append(.error("cannot read '\(path)' as UTF-8 text", at: nil))
@@ -57,11 +59,15 @@ public struct PageRenderer: Sendable {
         diagnostics.append(.error("the template does not parse: \(error)", at: nil))
       }
     }
-    for page in pageNames where templates[page] == nil && !diagnostics.contains(where: {
-      $0.location?.file == "\(display)/\(page).mustache"
-    }) {
+    for page in pageNames
+    where templates[page] == nil
+      && !diagnostics.contains(where: {
+        $0.location?.file == "\(display)/\(page).mustache"
+      })
+    {
       diagnostics.append(
-        .error("missing page template '\(display)/\(page).mustache' (pia serve renders it)", at: nil))
+        .error(
+          "missing page template '\(display)/\(page).mustache' (pia serve renders it)", at: nil))
     }
     for reference in references where templates[reference.name] == nil {
       diagnostics.append(
@@ -105,7 +111,8 @@ public struct PageRenderer: Sendable {
   /// with where each tag starts.
   static func partialReferences(in text: String, path: String) -> [(String, SourceLocation)] {
     var found: [(String, SourceLocation)] = []
-    for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+    for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+    {
       var rest = line[...]
       while let open = rest.range(of: "{{") {
         let after = rest[open.upperBound...].drop { $0 == " " }

@@ -65,8 +65,11 @@ struct QuestionFieldBuilder: Sendable {
     switch question.kind {
     case .yesNo:
       let selected: String? =
-        input?.first ?? { if case .bool(let flag)? = value { return flag ? "yes" : "no" } else { return nil } }()
-      return [option("yes", "Yes", nil, selected == "yes"), option("no", "No", nil, selected == "no")]
+        input?.first
+        ?? { if case .bool(let flag)? = value { return flag ? "yes" : "no" } else { return nil } }()
+      return [
+        option("yes", "Yes", nil, selected == "yes"), option("no", "No", nil, selected == "no"),
+      ]
     case .choice, .multiChoice:
       let selected: Set<String>
       if let input {
@@ -118,7 +121,8 @@ struct QuestionFieldBuilder: Sendable {
     case .bool(let flag): return [flag ? "Yes" : "No"]
     case .choice(let id): return [question.label(ofChoice: id)]
     case .choices(let ids): return ids.isEmpty ? ["None"] : ids.map(question.label(ofChoice:))
-    case .text(let text): return text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    case .text(let text):
+      return text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     case .date(let date): return [date.description]
     case .number(let number): return [AnswerValue.format(number)]
     case .entries(let entries):

@@ -17,7 +17,8 @@ struct LoginRoutes: Sendable {
   /// `/` (so the token leaves the address bar and history); a wrong one is
   /// 403. Without: the sign-in form (users file) or a 403 page saying to use
   /// the printed address.
-  private func showLogin(_ request: Request, _ context: WebRequestContext) async throws -> Response {
+  private func showLogin(_ request: Request, _ context: WebRequestContext) async throws -> Response
+  {
     if let token = request.uri.queryParameters["token"] {
       guard server.configuration.token.matches(token) else {
         throw HTTPError(

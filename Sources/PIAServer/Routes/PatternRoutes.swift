@@ -9,7 +9,9 @@ struct PatternRoutes: Sendable {
   let server: WebServer
 
   /// The pattern pages, in the order the index lists them.
-  static let kinds: [Question.Kind] = [.yesNo, .choice, .multiChoice, .text, .longText, .date, .number]
+  static let kinds: [Question.Kind] = [
+    .yesNo, .choice, .multiChoice, .text, .longText, .date, .number,
+  ]
 
   func add(to router: Router<WebRequestContext>) {
     router.get("/_patterns/") { _, context in index(context) }
@@ -59,12 +61,14 @@ struct PatternRoutes: Sendable {
       let error = withError ? Self.sampleError(kind) : nil
       let field = builder.field(
         for: question, value: nil, input: withError ? [Self.sampleInput(kind)] : nil, error: error)
-      let errors = error.map { [ErrorItem(href: builder.errorTarget(for: question), text: $0)] } ?? []
+      let errors =
+        error.map { [ErrorItem(href: builder.errorTarget(for: question), text: $0)] } ?? []
       let page = QuestionPage(
         page: server.chrome(question.prompt, session: session, backLink: back, errors: errors),
         caption: "Sample section", progress: "Question 4 of 31", field: field,
         action: "/_patterns/\(name)", revision: "sample", skipHref: "/_patterns/")
-      return server.pages.response(page, template: "question", status: withError ? .unprocessableContent : .ok)
+      return server.pages.response(
+        page, template: "question", status: withError ? .unprocessableContent : .ok)
     }
     switch name {
     case "group-list":
@@ -126,7 +130,9 @@ struct PatternRoutes: Sendable {
           let value = Self.sampleValue(question)
           return ReviewRow(
             key: question.prompt,
-            valueLines: value.map { QuestionFieldBuilder.display($0, of: question) } ?? ["Not answered"],
+            valueLines: value.map { QuestionFieldBuilder.display($0, of: question) } ?? [
+              "Not answered"
+            ],
             unanswered: value == nil || index == 3, changeHref: "/_patterns/question-text",
             changeLabel: question.prompt)
         })

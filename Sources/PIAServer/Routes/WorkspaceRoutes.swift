@@ -32,7 +32,8 @@ struct WorkspaceRoutes: Sendable {
     if let message = form.titleError { errors.append(ErrorItem(href: "#title", text: message)) }
     if let message = form.nameError { errors.append(ErrorItem(href: "#name", text: message)) }
     if let message = form.questionnaireError {
-      errors.append(ErrorItem(href: "#" + (form.questionnaires.first?.optionID ?? ""), text: message))
+      errors.append(
+        ErrorItem(href: "#" + (form.questionnaires.first?.optionID ?? ""), text: message))
     }
     let page = WorkspacePage(
       page: server.chrome("Assessments", session: session, errors: errors),
@@ -93,7 +94,8 @@ struct WorkspaceRoutes: Sendable {
         message: "'\(file.url.lastPathComponent)' cannot be read: \(error.description)")
     case .success(let details):
       let page = OverviewBuilder(name: name, cite: server.catalog.law.cite).page(
-        details, chrome: server.chrome(
+        details,
+        chrome: server.chrome(
           details.answers.assessment.title ?? name, session: context.sessions.session,
           breadcrumbs: [Link(href: "/", text: "Assessments")]))
       return server.pages.response(page, template: "overview")

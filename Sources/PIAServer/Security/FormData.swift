@@ -52,7 +52,8 @@ public struct FormData: Sendable, Equatable {
       switch byte {
       case UInt8(ascii: "+"): bytes.append(UInt8(ascii: " "))
       case UInt8(ascii: "%"):
-        guard let high = iterator.next().flatMap(hexValue), let low = iterator.next().flatMap(hexValue)
+        guard let high = iterator.next().flatMap(hexValue),
+          let low = iterator.next().flatMap(hexValue)
         else { throw HTTPError(.badRequest, message: "The form has a bad % escape.") }
         bytes.append(high << 4 | low)
       default: bytes.append(byte)

@@ -41,9 +41,12 @@ struct SecurityHeadersMiddleware: RouterMiddleware {
   }
 }
 
+// Constant, valid header names: the failable initializer cannot fail.
 extension HTTPField.Name {
+  // swift-format-ignore: NeverForceUnwrap
   /// `X-Frame-Options` (swift-http-types names the other security headers).
   static let xFrameOptions = Self("X-Frame-Options")!
+  // swift-format-ignore: NeverForceUnwrap
   /// `Referrer-Policy`.
   static let referrerPolicy = Self("Referrer-Policy")!
 }

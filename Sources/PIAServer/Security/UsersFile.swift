@@ -42,7 +42,8 @@ public struct UsersFile: Sendable {
       if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
       let location = SourceLocation(file: path, line: index + 1, column: 1)
       guard let colon = line.firstIndex(of: ":") else {
-        diagnostics.append(.error("expected NAME:HASH (a user name, a colon, a bcrypt hash)", at: location))
+        diagnostics.append(
+          .error("expected NAME:HASH (a user name, a colon, a bcrypt hash)", at: location))
         continue
       }
       let name = String(line[..<colon])
@@ -59,7 +60,8 @@ public struct UsersFile: Sendable {
           .error(
             "the hash of '\(name)' is not a bcrypt hash ($2b$…, 60 characters); set the password "
               + "again with 'pia serve add-user \(name) --users \(path)'",
-            at: SourceLocation(file: path, line: index + 1, column: colon.utf16Offset(in: line) + 2)))
+            at: SourceLocation(file: path, line: index + 1, column: colon.utf16Offset(in: line) + 2)
+          ))
       } else {
         users.append((name, hash))
       }
@@ -133,6 +135,7 @@ public struct UsersFile: Sendable {
   }
 
   static func isBcryptHash(_ hash: String) -> Bool {
-    hash.utf8.count == 60 && (hash.hasPrefix("$2b$") || hash.hasPrefix("$2a$") || hash.hasPrefix("$2y$"))
+    hash.utf8.count == 60
+      && (hash.hasPrefix("$2b$") || hash.hasPrefix("$2a$") || hash.hasPrefix("$2y$"))
   }
 }

@@ -35,7 +35,8 @@ public struct WebServer: Sendable {
     self.configuration = configuration
     let resources = configuration.resources
     var isFolder: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: configuration.workspace.path, isDirectory: &isFolder),
+    guard
+      FileManager.default.fileExists(atPath: configuration.workspace.path, isDirectory: &isFolder),
       isFolder.boolValue
     else {
       throw DiagnosticsError([

@@ -91,7 +91,8 @@ struct AssessmentSummarizer: Sendable {
       let applicable = section.questions.filter { visible.contains($0.id) }
       return SectionProgress(
         id: section.id, title: section.title,
-        firstQuestion: applicable.first { answers.answers[$0.id] == nil }?.id ?? applicable.first?.id,
+        firstQuestion: applicable.first { answers.answers[$0.id] == nil }?.id
+          ?? applicable.first?.id,
         answered: applicable.filter { answers.answers[$0.id] != nil }.count,
         applicable: applicable.count)
     }

@@ -84,7 +84,8 @@ public struct Workspace: Sendable {
     /// A sentence for the page.
     public var description: String {
       switch self {
-      case .exists(let name): return "An assessment named '\(name)' already exists. Choose another name."
+      case .exists(let name):
+        return "An assessment named '\(name)' already exists. Choose another name."
       case .failed(let reason): return reason
       }
     }

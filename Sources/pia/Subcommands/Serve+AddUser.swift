@@ -44,7 +44,8 @@ extension PIACommand.Serve {
       guard chmod(url.path, 0o600) == 0 else {
         throw CommandFailure("cannot set the mode of '\(users)' to 0600")
       }
-      print(existed ? "Changed the password of '\(name)' in \(users)." : "Added '\(name)' to \(users).")
+      print(
+        existed ? "Changed the password of '\(name)' in \(users)." : "Added '\(name)' to \(users).")
     }
 
     /// One line from standard input, without echo when it is a terminal.

@@ -33,7 +33,8 @@ extension PIACommand.Serve {
 
     @OptionGroup var resources: ResourceOptions
 
-    @Option(help: ArgumentHelp("The folder of answers files (*.pia.yaml) to serve.", valueName: "dir"))
+    @Option(
+      help: ArgumentHelp("The folder of answers files (*.pia.yaml) to serve.", valueName: "dir"))
     var workspace: String
 
     @Option(help: "The address to listen on.")
@@ -52,7 +53,9 @@ extension PIACommand.Serve {
     var patterns = false
 
     func validate() throws {
-      guard (0...65_535).contains(port) else { throw ValidationError("'--port' must be 0 to 65535") }
+      guard (0...65_535).contains(port) else {
+        throw ValidationError("'--port' must be 0 to 65535")
+      }
       if users == nil && !ServerConfiguration.isLoopback(host) {
         throw ValidationError(
           "Listening on '\(host)' makes the server reachable from other machines; pass "
