@@ -59,7 +59,7 @@ struct AssessmentSummarizer: Sendable {
     summary.verdict = ReportModel.recommendation(for: assessment).0.label
     let store = AnswersStore(url: file.url, displayPath: shown)
     let (answers, _) = store.load(
-      questionnaire: questionnaire, options: AnswersFile.LoadOptions(acceptsOtherVersion: true))
+      questionnaire: questionnaire, options: AssessmentFile.LoadOptions(acceptsOtherVersion: true))
     if let answers {
       summary.title = answers.assessment.title
       let visible = questionnaire.visibleQuestions(answers: answers.answers)
@@ -82,7 +82,7 @@ struct AssessmentSummarizer: Sendable {
     }
     let store = AnswersStore(url: file.url, displayPath: shown)
     let (loaded, loadDiagnostics) = store.load(
-      questionnaire: questionnaire, options: AnswersFile.LoadOptions(acceptsOtherVersion: true))
+      questionnaire: questionnaire, options: AssessmentFile.LoadOptions(acceptsOtherVersion: true))
     guard let answers = loaded else {
       return .failure(DiagnosticsError(loadDiagnostics.filter { $0.severity == .error }))
     }
@@ -105,7 +105,7 @@ struct AssessmentSummarizer: Sendable {
   ///
   /// **Phase 2 seam**: the session may own this (a new `AssessmentFile`).
   func newFileText(questionnaire: Questionnaire, title: String, started: CalendarDate) -> String {
-    let file = AnswersFile(
+    let file = AssessmentFile(
       questionnaireID: questionnaire.id, questionnaireVersion: questionnaire.version,
       assessment: AssessmentInfo(title: title, started: started))
     return file.yamlText(questionnaire: questionnaire)
@@ -118,7 +118,7 @@ struct AssessmentDetails: Sendable {
   /// The questionnaire the file answers.
   var questionnaire: Questionnaire
   /// The file as loaded.
-  var answers: AnswersFile
+  var answers: AssessmentFile
   /// The scored result.
   var assessment: Assessment
   /// Each section's progress, in questionnaire order.
