@@ -2,7 +2,7 @@ import ArgumentParser
 import PIAKit
 
 @main
-struct PIACommand: AsyncParsableCommand {
+struct PIACommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "pia",
     abstract: "Privacy impact assessments under MFIPPA, from questionnaire to council appendix.",

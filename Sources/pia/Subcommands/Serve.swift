@@ -7,7 +7,7 @@ import PIAServer
 extension PIACommand {
   /// `pia serve`: a group whose default is `start`, so that `pia serve --workspace DIR` starts
   /// the server and `pia serve add-user NAME --users FILE` reaches its own `--users`.
-  struct Serve: AsyncParsableCommand {
+  struct Serve: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "The interview in a browser, over the answers files of a workspace folder.",
       discussion: """
@@ -20,7 +20,7 @@ extension PIACommand {
 }
 
 extension PIACommand.Serve {
-  struct Start: AsyncParsableCommand {
+  struct Start: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Start the server (the default of 'pia serve').",
       discussion: """
@@ -63,7 +63,31 @@ extension PIACommand.Serve {
       }
     }
 
-    func run() async throws {
+    /// Runs the server until SIGINT or SIGTERM. The root command stays synchronous (the
+    /// terminal interview's Ctrl-C handling needs its read on the main thread), so this blocks
+    /// the main thread while the server runs on Swift's and NIO's own threads.
+    func run() throws {
+      let outcome = Outcome()
+      let done = DispatchSemaphore(value: 0)
+      let command = self
+      Task {
+        do {
+          try await command.serve()
+        } catch {
+          outcome.error = error
+        }
+        done.signal()
+      }
+      done.wait()
+      if let error = outcome.error { throw error }
+    }
+
+    /// The error the server's task ended with; the semaphore orders the write before the read.
+    private final class Outcome: @unchecked Sendable {
+      var error: (any Error)?
+    }
+
+    private func serve() async throws {
       let found = try resources.locate()
       let workingDirectory = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
       let folder = URL(fileURLWithPath: workspace, relativeTo: workingDirectory).standardizedFileURL
