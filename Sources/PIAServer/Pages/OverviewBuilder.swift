@@ -10,9 +10,8 @@ struct OverviewBuilder: Sendable {
   /// The overview of `details` inside `chrome`.
   func page(_ details: AssessmentDetails, chrome: PageChrome) -> OverviewPage {
     let assessment = details.assessment
-    let answered = details.sections.map(\.answered).reduce(0, +)
-    let applicable = details.sections.map(\.applicable).reduce(0, +)
-    let tasks = details.sections.enumerated().map { index, section in task(section, index + 1) }
+    let progress = details.progress
+    let tasks = progress.sections.map(task)
     let findings = assessment.findings.sorted { $0.residual > $1.residual }.map { finding in
       FindingItem(
         findingTitle: finding.title, flow: finding.flowLabel,
@@ -25,13 +24,13 @@ struct OverviewBuilder: Sendable {
     }
     let base = "/a/\(name)"
     return OverviewPage(
-      page: chrome, heading: details.answers.assessment.title ?? name,
-      questionnaire: details.questionnaire.title,
+      page: chrome, heading: details.session.file.assessment.title ?? name,
+      questionnaire: details.session.questionnaire.title,
       verdict: ReportModel.recommendation(for: assessment).0.label,
       residual: assessment.overallResidual.title,
       residualClass: assessment.overallResidual.description,
       inherent: assessment.overallInherent.title,
-      progress: "\(answered) of \(applicable) questions answered", tasks: tasks,
+      progress: "\(progress.answered) of \(progress.total) questions answered", tasks: tasks,
       findings: findings, hasFindings: !findings.isEmpty, actions: actions,
       hasActions: !actions.isEmpty,
       documents: [
@@ -42,28 +41,41 @@ struct OverviewBuilder: Sendable {
       reviewHref: "\(base)/review", historyHref: "\(base)/history")
   }
 
-  private func task(_ section: SectionProgress, _ number: Int) -> TaskItem {
+  private func task(_ section: SectionProgress) -> TaskItem {
     let status: String
     let tagClass: String
-    if section.applicable == 0 {
+    switch section.status {
+    case .notApplicable:
       status = "Not applicable"
       tagClass = "grey"
-    } else if section.answered == section.applicable {
+    case .completed:
       status = "Completed"
       tagClass = ""
-    } else if section.answered == 0 {
+    case .notStarted:
       status = "Not started"
       tagClass = "grey"
-    } else {
+    case .inProgress:
       status = "In progress"
       tagClass = "blue"
     }
+    let target =
+      section.status == .notApplicable ? nil : section.firstUnanswered ?? section.firstQuestion
     return TaskItem(
       taskTitle: section.title,
-      taskHref: section.firstQuestion.map { "/a/\(name)/q/\($0)" },
-      taskHint: section.applicable == 0
-        ? nil : "\(section.answered) of \(section.applicable) answered",
-      taskStatus: status, taskStatusIsTag: status != "Completed", taskStatusClass: tagClass,
-      taskStatusID: "task-\(number)-status", taskHintID: "task-\(number)-hint")
+      taskHref: target.map { Self.href(name: name, path: $0) },
+      taskHint: section.total == 0 ? nil : "\(section.answered) of \(section.total) answered",
+      taskStatus: status, taskStatusIsTag: section.status != .completed, taskStatusClass: tagClass,
+      taskStatusID: "task-\(section.number)-status", taskHintID: "task-\(section.number)-hint")
+  }
+
+  /// The page of the question at `path` in assessment `name`:
+  /// `/a/{name}/q/{question}`, or `/a/{name}/g/{group}/{entry}/q/{question}`
+  /// inside a repeating group's entry.
+  static func href(name: String, path: QuestionPath) -> String {
+    guard let entry = path.entry else { return "/a/\(name)/q/\(path.question)" }
+    return "/a/\(name)/g/\(entry.group)/\(entry.id)/q/\(path.question)"
   }
 }
+
+/// The session's `Progress` (named here, where Foundation's `Progress` is not imported).
+typealias AssessmentProgress = Progress

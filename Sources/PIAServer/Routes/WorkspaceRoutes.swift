@@ -70,10 +70,10 @@ struct WorkspaceRoutes: Sendable {
     guard let questionnaire, page.nameError == nil, page.titleError == nil else {
       return try await workspacePage(context, form: page, status: .unprocessableContent)
     }
-    let text = server.summarizer.newFileText(
+    let contents = server.summarizer.newFile(
       questionnaire: questionnaire, title: title, started: server.configuration.today())
     do {
-      try server.workspace.create(name: name, contents: Data(text.utf8))
+      try server.workspace.create(name: name, contents: contents)
     } catch {
       page.nameError = error.description
       return try await workspacePage(context, form: page, status: .unprocessableContent)
@@ -96,7 +96,7 @@ struct WorkspaceRoutes: Sendable {
       let page = OverviewBuilder(name: name, cite: server.catalog.law.cite).page(
         details,
         chrome: server.chrome(
-          details.answers.assessment.title ?? name, session: context.sessions.session,
+          details.session.file.assessment.title ?? name, session: context.sessions.session,
           breadcrumbs: [Link(href: "/", text: "Assessments")]))
       return server.pages.response(page, template: "overview")
     }

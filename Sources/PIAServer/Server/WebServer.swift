@@ -52,7 +52,7 @@ public struct WebServer: Sendable {
     self.assets = try StaticAssets.load(
       folder: resources.webStatic, display: resources.display(resources.webStatic))
     self.workspace = Workspace(folder: configuration.workspace)
-    self.summarizer = AssessmentSummarizer(catalog: catalog)
+    self.summarizer = AssessmentSummarizer(catalog: catalog, today: configuration.today)
   }
 
   /// The router with every route and middleware.

@@ -1,4 +1,5 @@
 import Foundation
+import PIAHost
 import PIAKit
 
 /// What the workspace page shows of one assessment.
@@ -7,37 +8,45 @@ public struct AssessmentSummary: Sendable, Hashable {
   public var name: String
   /// `assessment.title` from the file.
   public var title: String?
-  /// The questionnaire's title (or id when the catalogue lacks it).
+  /// The questionnaire's title.
   public var questionnaire: String?
   /// The recommendation: "Proceed", "Proceed with conditions", "Do not proceed".
   public var verdict: String?
   /// The overall residual risk level.
   public var residual: RiskLevel?
-  /// Questions answered and questions that apply.
+  /// Questions answered, among those that apply (entries' questions counted).
   public var answered: Int
   /// Questions that apply given the answers so far.
   public var applicable: Int
   /// The file's modification time.
   public var modified: Date
-  /// Why the file could not be read or scored (the first error), if so.
+  /// Why the file could not be read (the first error), if so.
   public var problem: String?
 }
 
-/// Reads one answers file for the workspace page.
-///
-/// **Phase 2 seam.** This is the only place the server scores or counts
-/// progress; today it uses `Scorer` and `Questionnaire.visibleQuestions`
-/// (top-level questions only). When `AssessmentSession` lands, replace the
-/// body of `summary(of:)` with: open the session from the file's bytes, then
-/// take `progress`, the scored `Assessment`, and the recommendation from it.
+/// Opens the workspace's answers files as `AssessmentSession`s for the
+/// workspace page and the overview: the one place the server reads an
+/// assessment's progress and score. Every rule (what applies, what counts as
+/// answered, the score) is the session's.
 struct AssessmentSummarizer: Sendable {
   /// The content every file is read against.
   let catalog: ContentCatalog
-  private let scorer: Scorer
+  /// The date to score a file as of when it has no assessment date.
+  let today: @Sendable () -> CalendarDate
 
-  init(catalog: ContentCatalog) {
-    self.catalog = catalog
-    self.scorer = Scorer(catalog: catalog)
+  /// Reads `file` and opens a session on it (another questionnaire version is
+  /// accepted, as `pia score` does).
+  func open(_ file: Workspace.File) throws(DiagnosticsError) -> AssessmentSession {
+    var store = AnswersStore(url: file.url, displayPath: file.url.lastPathComponent)
+    return try store.open(
+      content: catalog, options: AssessmentFile.LoadOptions(acceptsOtherVersion: true)
+    ).value
+  }
+
+  /// The session's assessment, scored as of its assessment date (today when
+  /// it has none yet).
+  func assessment(of session: AssessmentSession) -> Assessment {
+    session.assessment(asOf: (try? session.assessmentDate()) ?? today())
   }
 
   /// The summary of `file`; never throws: a file that cannot be read gets a
@@ -45,97 +54,53 @@ struct AssessmentSummarizer: Sendable {
   func summary(of file: Workspace.File) -> AssessmentSummary {
     var summary = AssessmentSummary(
       name: file.name, answered: 0, applicable: 0, modified: file.modified)
-    let shown = file.url.lastPathComponent
-    let (assessment, diagnostics) = scorer.score(file.url, path: shown)
-    guard let assessment,
-      let questionnaire = catalog.questionnaire(assessment.questionnaireID)
-    else {
+    let session: AssessmentSession
+    do {
+      session = try open(file)
+    } catch {
       summary.problem =
-        diagnostics.first { $0.severity == .error }?.description ?? "'\(shown)' cannot be read"
+        error.diagnostics.first { $0.severity == .error }?.description
+        ?? "'\(file.url.lastPathComponent)' cannot be read"
       return summary
     }
-    summary.questionnaire = questionnaire.title
+    let assessment = assessment(of: session)
+    let progress = session.progress
+    summary.title = session.file.assessment.title
+    summary.questionnaire = session.questionnaire.title
     summary.residual = assessment.overallResidual
     summary.verdict = ReportModel.recommendation(for: assessment).0.label
-    let store = AnswersStore(url: file.url, displayPath: shown)
-    let (answers, _) = store.load(
-      questionnaire: questionnaire, options: AssessmentFile.LoadOptions(acceptsOtherVersion: true))
-    if let answers {
-      summary.title = answers.assessment.title
-      let visible = questionnaire.visibleQuestions(answers: answers.answers)
-      summary.applicable = visible.count
-      summary.answered = visible.filter { answers.answers[$0.id] != nil }.count
-    }
+    summary.answered = progress.answered
+    summary.applicable = progress.total
     return summary
   }
 
-  /// Everything the overview page shows of `file`, or the first error.
-  ///
-  /// **Phase 2 seam**: replace with the session's sections, progress and
-  /// scored assessment.
+  /// Everything the overview page shows of `file`.
   func details(of file: Workspace.File) -> Result<AssessmentDetails, DiagnosticsError> {
-    let shown = file.url.lastPathComponent
-    let (assessment, diagnostics) = scorer.score(file.url, path: shown)
-    guard let assessment, let questionnaire = catalog.questionnaire(assessment.questionnaireID)
-    else {
-      return .failure(DiagnosticsError(diagnostics.filter { $0.severity == .error }))
+    do {
+      let session = try open(file)
+      return .success(
+        AssessmentDetails(
+          session: session, assessment: assessment(of: session), progress: session.progress))
+    } catch {
+      return .failure(error)
     }
-    let store = AnswersStore(url: file.url, displayPath: shown)
-    let (loaded, loadDiagnostics) = store.load(
-      questionnaire: questionnaire, options: AssessmentFile.LoadOptions(acceptsOtherVersion: true))
-    guard let answers = loaded else {
-      return .failure(DiagnosticsError(loadDiagnostics.filter { $0.severity == .error }))
-    }
-    let visible = Set(questionnaire.visibleQuestions(answers: answers.answers).map(\.id))
-    let sections = questionnaire.sections.map { section in
-      let applicable = section.questions.filter { visible.contains($0.id) }
-      return SectionProgress(
-        id: section.id, title: section.title,
-        firstQuestion: applicable.first { answers.answers[$0.id] == nil }?.id
-          ?? applicable.first?.id,
-        answered: applicable.filter { answers.answers[$0.id] != nil }.count,
-        applicable: applicable.count)
-    }
-    return .success(
-      AssessmentDetails(
-        questionnaire: questionnaire, answers: answers, assessment: assessment, sections: sections))
   }
 
-  /// The text of a new, empty answers file for `questionnaire`.
-  ///
-  /// **Phase 2 seam**: the session may own this (a new `AssessmentFile`).
-  func newFileText(questionnaire: Questionnaire, title: String, started: CalendarDate) -> String {
-    let file = AssessmentFile(
-      questionnaireID: questionnaire.id, questionnaireVersion: questionnaire.version,
-      assessment: AssessmentInfo(title: title, started: started))
-    return file.yamlText(questionnaire: questionnaire)
+  /// The bytes of a new, empty answers file for `questionnaire`.
+  func newFile(questionnaire: Questionnaire, title: String, started: CalendarDate) -> Data {
+    AssessmentSession.new(
+      questionnaire: questionnaire, content: catalog, started: started,
+      assessment: AssessmentInfo(title: title)
+    ).encoded().data
   }
 }
 
-/// What the overview shows of one assessment (today from `Scorer` and the
-/// answers file; phase 2: from the session).
+/// What the overview shows of one assessment.
 struct AssessmentDetails: Sendable {
-  /// The questionnaire the file answers.
-  var questionnaire: Questionnaire
-  /// The file as loaded.
-  var answers: AssessmentFile
+  /// The open session.
+  var session: AssessmentSession
   /// The scored result.
   var assessment: Assessment
-  /// Each section's progress, in questionnaire order.
-  var sections: [SectionProgress]
-}
-
-/// How far one section is answered.
-struct SectionProgress: Sendable, Hashable {
-  /// The section's id.
-  var id: String
-  /// The section's title.
-  var title: String
-  /// Its first unanswered question that applies (else its first that
-  /// applies); `nil` when none applies.
-  var firstQuestion: String?
-  /// Questions answered among those that apply.
-  var answered: Int
-  /// Questions that apply.
-  var applicable: Int
+  /// Progress overall and per section.
+  var progress: AssessmentProgress
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PIAHost
 import PIAKit
 import PIAServer
 
@@ -37,7 +38,7 @@ extension PIACommand.Serve {
       let existed = file.users.contains { $0.name == name }
       file = file.setting(name, hash: UsersFile.hash(password))
       do {
-        try AnswersStore(url: url, displayPath: users).write(Data(file.text.utf8))
+        try AtomicFile(url: url, displayPath: users).write(Data(file.text.utf8))
       } catch {
         throw CommandFailure(error.description)
       }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Logging
+import PIAHost
 import PIAKit
 import PIAServer
 
@@ -97,8 +98,8 @@ extension PIACommand.Serve {
       }
       let configuration = ServerConfiguration(
         workspace: folder, workspaceDisplay: workspace, resources: found, host: host, port: port,
-        users: usersFile, operatorName: Self.loginName(), patterns: patterns,
-        today: { Scorer.today() })
+        users: usersFile, operatorName: HostClock.loginName() ?? "operator", patterns: patterns,
+        today: { HostClock.today() })
       let server: WebServer
       do {
         server = try WebServer(configuration: configuration)
@@ -134,15 +135,6 @@ extension PIACommand.Serve {
         Terminal.print(error.diagnostics)
         throw CommandFailure("the users file '\(path)' has errors")
       }
-    }
-
-    /// The login name of whoever started the server, recorded for the token's user.
-    static func loginName() -> String {
-      let environment = ProcessInfo.processInfo.environment
-      for key in ["USER", "LOGNAME"] {
-        if let name = environment[key], !name.isEmpty { return name }
-      }
-      return "operator"
     }
   }
 }
