@@ -74,3 +74,16 @@ extension AssessmentSession {
     return "(no answers yet)"
   }
 }
+
+extension AssessmentSession {
+  /// The choices a question offers now, in order: its own choices, or, for a
+  /// question whose choices are another repeating group's entries, one choice
+  /// per entry (id: the entry's id; label: its first text answer).
+  ///
+  /// Front ends list these rather than `Question.choices`, so a question
+  /// that picks a system from the systems listed earlier shows them.
+  public func options(for path: QuestionPath) -> [Choice] {
+    guard let question = try? question(at: path) else { return [] }
+    return question.choices
+  }
+}
