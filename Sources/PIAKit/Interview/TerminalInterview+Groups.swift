@@ -135,15 +135,17 @@ extension TerminalInterview {
     var visited: [Int] = []
     var attempts = 0
     while fieldIndex < group.fields.count {
-      let field = group.fields[fieldIndex]
       let list = session.entries(of: group.id)
       guard let number = list.firstIndex(where: { $0.id == entryID }) else { return }
       let applicable = session.applicableFields(of: entryID, in: group.id)
-      guard let position = applicable.firstIndex(where: { $0.id == field.id }) else {
+      guard let position = applicable.firstIndex(where: { $0.id == group.fields[fieldIndex].id })
+      else {
         fieldIndex += 1
         continue
       }
-      let path = QuestionPath(group: group.id, entry: entryID, question: field.id)
+      let path = QuestionPath(
+        group: group.id, entry: entryID, question: group.fields[fieldIndex].id)
+      let field = offered(group.fields[fieldIndex], at: path)
       let current = list[number].values[field.id]
       say("")
       say(

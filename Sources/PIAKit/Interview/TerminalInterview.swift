@@ -198,6 +198,7 @@ public struct TerminalInterview<C: Console> {
   private mutating func ask(_ question: Question, resuming: Bool) throws(StopReason) -> Step {
     if question.kind == .group { return try askGroup(question, resuming: resuming) }
     let path = QuestionPath(question.id)
+    let question = offered(question, at: path)
     writeHeader(question)
     var attempts = 0
     while true {
@@ -229,6 +230,15 @@ public struct TerminalInterview<C: Console> {
       }
       return .next
     }
+  }
+
+  /// The question with the choices it offers now (for one that picks an
+  /// entry of another group, that group's entries).
+  func offered(_ question: Question, at path: QuestionPath) -> Question {
+    guard question.choicesFrom != nil else { return question }
+    var offered = question
+    offered.choices = session.options(for: path)
+    return offered
   }
 
   /// Reads until the user gives a usable reply, handling `?`, `save` and `quit`.

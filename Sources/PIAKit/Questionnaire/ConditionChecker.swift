@@ -52,7 +52,7 @@ public struct ConditionChecker: Sendable {
         return
       }
       var innerScope = scope
-      for field in question.fields { innerScope[field.id] = field }
+      for (id, field) in question.entryScope(group: { scope[$0] }) { innerScope[id] = field }
       check(inner, at: location, scope: innerScope, into: &diagnostics)
     case .test(let test):
       check(test, at: location, scope: scope, into: &diagnostics)

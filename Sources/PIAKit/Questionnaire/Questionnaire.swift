@@ -112,6 +112,10 @@ public struct Question: Sendable, Hashable {
   public var latest: DateBound?
   /// For a yes/no question that is a safeguard: the answer that puts it in place.
   public var saferAnswer: Bool?
+  /// For a choice question: the repeating group whose entries are its
+  /// choices (`choices_from: systems`); the answer is an entry's id. Inside
+  /// an entry, conditions and rules see the chosen entry's answers too.
+  public var choicesFrom: String?
   /// For groups: the noun for one entry ("data flow").
   public var itemName: String?
   /// For groups: the sub-questions of each entry.
@@ -156,6 +160,19 @@ public struct Question: Sendable, Hashable {
 
   /// The group's sub-question with this id.
   public func field(_ id: String) -> Question? { fields.first { $0.id == id } }
+
+  /// For a repeating group: the names its entries' conditions can use — its
+  /// own sub-questions, then those of the groups its choices come from
+  /// (`group(id)` finds a group by id).
+  public func entryScope(group: (String) -> Question?) -> [String: Question] {
+    var scope: [String: Question] = [:]
+    for field in fields { scope[field.id] = field }
+    for field in fields {
+      guard let source = field.choicesFrom.flatMap(group) else { continue }
+      for inner in source.fields where scope[inner.id] == nil { scope[inner.id] = inner }
+    }
+    return scope
+  }
 }
 
 /// A limit on a date answer: a fixed date, or the answer to another date

@@ -20,7 +20,7 @@ public struct QuestionnaireLoader: Sendable {
   static let sectionKeys = ["id", "title", "intro", "show_if", "questions"]
   static let questionKeys = [
     "id", "kind", "prompt", "help", "cites", "required", "default", "show_if", "choices",
-    "min", "max", "safer_answer", "item", "questions",
+    "min", "max", "safer_answer", "item", "questions", "choices_from",
   ]
   static let choiceKeys = ["id", "label", "help", "risk"]
 
@@ -238,6 +238,9 @@ public struct QuestionnaireLoader: Sendable {
       showIf: showIf?.condition, choices: choices, minimum: minimum, maximum: maximum,
       saferAnswer: saferAnswer, itemName: itemName, fields: fields,
       location: reader.location(of: node))
+    question.choicesFrom = mapping["choices_from"].flatMap {
+      reader.identifier($0, "choices_from (a repeating group's id)")
+    }
     question.earliest = earliest
     question.latest = latest
     question.showIfLocation = showIf?.location

@@ -61,6 +61,22 @@ public struct QuestionnaireValidator: Sendable {
     }
     let fieldIDs = Set(group.fields.map(\.id))
     var available = outer
+    for field in group.fields {
+      guard let source = field.choicesFrom, let referenced = outer[source],
+        referenced.kind == .group
+      else { continue }
+      for inner in referenced.fields {
+        if fieldIDs.contains(inner.id) {
+          diagnostics.append(
+            .error(
+              "'\(group.id)' picks entries of '\(source)' (through '\(field.id)'), and both "
+                + "have a question '\(inner.id)'; rename one, so conditions know which is meant",
+              at: inner.location))
+        } else {
+          available[inner.id] = inner
+        }
+      }
+    }
     var seen: [String: SourceLocation] = [:]
     for field in group.fields {
       if field.id == "id" {
@@ -94,6 +110,28 @@ public struct QuestionnaireValidator: Sendable {
   private func check(_ question: Question, checker: ConditionChecker) -> [Diagnostic] {
     var diagnostics: [Diagnostic] = []
     let place = question.location
+    if let source = question.choicesFrom {
+      let group = checker.available[source]
+      if question.kind != .choice {
+        diagnostics.append(
+          .error(
+            "'choices_from' applies only to choice questions; '\(question.id)' is "
+              + "\(question.kind.rawValue)", at: place))
+      } else if !question.choices.isEmpty {
+        diagnostics.append(
+          .error(
+            "'\(question.id)' takes its choices from '\(source)'; remove its own 'choices'",
+            at: place))
+      }
+      if group?.kind != .group {
+        let groups = checker.available.values.filter { $0.kind == .group }.map(\.id).sorted()
+        diagnostics.append(
+          .error(
+            "'choices_from: \(source)' must name an earlier repeating group"
+              + "\(Spelling.didYouMean(source, among: groups))", at: place))
+      }
+      return diagnostics + checkLimitsAndConditions(question, checker: checker)
+    }
     switch question.kind {
     case .choice, .multiChoice:
       if question.choices.isEmpty {
@@ -117,6 +155,14 @@ public struct QuestionnaireValidator: Sendable {
               + "multi_choice questions take choices", at: first.location))
       }
     }
+    return diagnostics + checkLimitsAndConditions(question, checker: checker)
+  }
+
+  private func checkLimitsAndConditions(_ question: Question, checker: ConditionChecker)
+    -> [Diagnostic]
+  {
+    var diagnostics: [Diagnostic] = []
+    let place = question.location
     if question.kind != .number, question.minimum != nil || question.maximum != nil {
       diagnostics.append(
         .error("'min' and 'max' apply only to number and date questions", at: place))

@@ -132,14 +132,19 @@ private struct Builder {
     self.law = law
     self.date = date
     flowQuestion = questionnaire.question("data_flows")
-    if case .entries(let entries)? = file.answers["data_flows"],
+    // Each flow with its system's answers too (storage location, vendor).
+    if case .entries(let entries)? = questionnaire.resolvingReferences(file.answers)["data_flows"],
       let flowQuestion, questionnaire.isVisible(flowQuestion, answers: file.answers)
     {
       flows = entries
     } else {
       flows = []
     }
+    flowFields = flowQuestion?.entryScope(group: questionnaire.question) ?? [:]
   }
+
+  /// The questions a flow's answers can come from: its own and its system's.
+  let flowFields: [String: Question]
 
   var answers: [String: AnswerValue] { file.answers }
 
@@ -202,7 +207,7 @@ private struct Builder {
   }
 
   func fieldText(_ entry: GroupEntry, _ id: String) -> String {
-    guard let field = flowQuestion?.field(id) else { return ReportModel.notApplicable }
+    guard let field = flowFields[id] else { return ReportModel.notApplicable }
     guard isFieldVisible(field, in: entry) else { return ReportModel.notApplicable }
     guard let value = entry.values[id] else { return ReportModel.notAnswered }
     return shown(display(value, for: field))
@@ -554,7 +559,7 @@ private struct Builder {
       if let flowQuestion {
         for (index, entry) in flows.enumerated() {
           for id in topic.flowFields {
-            guard let field = flowQuestion.field(id), isFieldVisible(field, in: entry) else {
+            guard let field = flowFields[id], isFieldVisible(field, in: entry) else {
               continue
             }
             var row = questionAnswerNoCite(field, value: entry.values[id])

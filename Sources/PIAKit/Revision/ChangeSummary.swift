@@ -62,8 +62,11 @@ public struct ChangeSummary: Sendable, Hashable {
     }
     vendorFacts = AssessmentDiff.facts(facts.old, facts.new)
     materiality = Materiality(verdict: .none, reasons: [])
+    // Materiality sees each data flow with its system's answers (a system
+    // moved outside Canada moves every flow that uses it).
     materiality = rules.evaluate(
-      self, old: old, new: new, questionnaire: questionnaire, facts: facts)
+      self, old: questionnaire.resolvingReferences(old),
+      new: questionnaire.resolvingReferences(new), questionnaire: questionnaire, facts: facts)
   }
 
   /// Whether nothing changed at all.

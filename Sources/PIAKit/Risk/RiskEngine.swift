@@ -249,7 +249,8 @@ public struct RiskEngine: Sendable {
   /// The answers the rules see: defaults filled in for unanswered questions,
   /// and answers to questions hidden by `show_if` dropped (in sections,
   /// questions and group entries alike), so a safe answer to a question that
-  /// does not apply can never lower a score.
+  /// does not apply can never lower a score; an entry that picks an entry of
+  /// another group (a data flow's system) sees that entry's answers too.
   public func effectiveAnswers(_ raw: [String: AnswerValue]) -> [String: AnswerValue] {
     var result: [String: AnswerValue] = [:]
     for section in questionnaire.sections {
@@ -279,7 +280,7 @@ public struct RiskEngine: Sendable {
         }
       }
     }
-    return result
+    return questionnaire.resolvingReferences(result)
   }
 
   static func choice(_ value: AnswerValue?) -> String? {

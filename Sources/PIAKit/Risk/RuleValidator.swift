@@ -60,7 +60,7 @@ public struct RuleValidator: Sendable {
     var inner = scope
     if let group = rule.forEach {
       if let question = scope[group], question.kind == .group {
-        for field in question.fields { inner[field.id] = field }
+        for (id, field) in question.entryScope(group: { scope[$0] }) { inner[id] = field }
       } else if scope[group] != nil {
         diagnostics.append(
           .error(

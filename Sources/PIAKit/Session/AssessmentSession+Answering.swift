@@ -47,7 +47,9 @@ extension AssessmentSession {
         .invalid, "'\(question.id)' is a repeating group; add its entries one at a time",
         path: path)
     }
-    switch AnswerInput.parse(text, for: question) {
+    var offered = question
+    offered.choices = options(for: path)
+    switch AnswerInput.parse(text, for: offered) {
     case .success(let value):
       try check(value, for: question, at: path)
       return set(path, value)
@@ -115,6 +117,16 @@ extension AssessmentSession {
       if text.isBlank { throw invalid("the answer is empty; write some text or leave it out") }
       return
     case (.choice, .choice(let id)):
+      if let source = question.choicesFrom {
+        guard entries(of: source).contains(where: { $0.id == id }) else {
+          let ids = entries(of: source).map(\.id)
+          throw invalid(
+            "'\(id)' is not an entry of '\(source)'"
+              + (ids.isEmpty
+                ? "; add one there first" : " (entries: \(ids.joined(separator: ", ")))"))
+        }
+        return
+      }
       guard question.choice(id) != nil else { throw invalid(notAChoice(id, of: question)) }
       return
     case (.multiChoice, .choices(let ids)):

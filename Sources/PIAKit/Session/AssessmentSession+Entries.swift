@@ -45,6 +45,14 @@ extension AssessmentSession {
           + "\(ids.isEmpty ? "none" : ids.joined(separator: ", ")))",
         path: QuestionPath(group))
     }
+    let users = references(to: entry, in: group)
+    if !users.isEmpty {
+      let names = users.compactMap(\.entry?.id).joined(separator: ", ")
+      throw SessionError(
+        .refused,
+        "'\(entry)' is still used by \(names); pick another for \(users.count == 1 ? "it" : "them") "
+          + "first", path: QuestionPath(group))
+    }
     // Remember the highest number given, so a removed entry's id is never reused.
     file.lastEntryNumbers[group] = max(
       file.lastEntryNumbers[group] ?? 0, AssessmentFile.highestEntryNumber(group, in: file))
@@ -84,6 +92,23 @@ extension AssessmentSession {
   /// that picks a system from the systems listed earlier shows them.
   public func options(for path: QuestionPath) -> [Choice] {
     guard let question = try? question(at: path) else { return [] }
-    return question.choices
+    guard let source = question.choicesFrom, let group = questionnaire.question(source) else {
+      return question.choices
+    }
+    return entries(of: source).map { entry in
+      Choice(id: entry.id, label: summary(of: entry, in: group), location: question.location)
+    }
+  }
+
+  /// The entries (as paths to the picking question) that picked `entry` of
+  /// `group`: the data flows that use a system.
+  public func references(to entry: String, in group: String) -> [QuestionPath] {
+    var result: [QuestionPath] = []
+    for (referencing, field, source) in questionnaire.entryReferences where source == group {
+      for item in entries(of: referencing) where item.values[field] == .choice(entry) {
+        result.append(QuestionPath(group: referencing, entry: item.id, question: field))
+      }
+    }
+    return result
   }
 }

@@ -191,6 +191,13 @@ public struct AssessmentSession: Sendable {
       for field in group.fields where values.values[field.id] == nil {
         if let value = field.defaultValue { values.values[field.id] = value }
       }
+      // The answers of the entries it picks (a data flow's system) come next.
+      for field in group.fields {
+        guard let source = field.choicesFrom, case .choice(let id)? = values.values[field.id],
+          let chosen = entries(of: source).first(where: { $0.id == id })
+        else { continue }
+        values.values.merge(chosen.values) { own, _ in own }
+      }
     }
     return EntryEnvironment(base: conditionEnvironment, entry: values)
   }
