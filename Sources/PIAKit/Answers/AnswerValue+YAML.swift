@@ -25,6 +25,10 @@ extension AnswerValue {
         reader.error("expected \(name) to be one choice id, found \(node.kindName)", at: node)
         return nil
       }
+      if question.choicesFrom != nil {
+        // An entry id of another group; checked once the whole file is read.
+        return reader.identifier(node, "the entry id for '\(question.id)'").map(AnswerValue.choice)
+      }
       return checkedChoice(scalar.string, of: question, node: node, reader: &reader)
         .map(AnswerValue.choice)
     case .multiChoice:

@@ -69,7 +69,7 @@ extension AssessmentFile {
         nil,
         [
           .error(
-            "file is empty; it should start with 'format: 1'",
+            "file is empty; it should start with 'format: \(currentFormat)'",
             at: .init(file: path, line: 1, column: 1))
         ]
       )
@@ -183,18 +183,32 @@ extension AssessmentFile {
       }
     }
 
-    // answers and inactive answers
-    if let node = known["answers"]?.value {
-      file.answers = readAnswers(
-        node, section: "answers", questionnaire: questionnaire, reader: &reader,
+    // answers and inactive answers (a format-1 file is read into the format-2 layout)
+    var migration =
+      file.format < FormatMigration.format ? FormatMigration(questionnaire: questionnaire) : nil
+    func read(_ node: Node, section: String) -> [String: AnswerValue] {
+      guard var moving = migration else {
+        return readAnswers(
+          node, section: section, questionnaire: questionnaire, reader: &reader,
+          dropsUnknown: upgrading)
+      }
+      let stripped = moving.strip(answers: node, section: section)
+      let values = readAnswers(
+        stripped, section: section, questionnaire: questionnaire, reader: &reader,
         dropsUnknown: upgrading)
+      let migrated = moving.apply(to: values, section: section, reader: &reader)
+      migration = moving
+      return migrated
+    }
+    if let node = known["answers"]?.value {
+      file.answers = read(node, section: "answers")
+      checkReferences(
+        in: node, answers: file.answers, questionnaire: questionnaire, reader: &reader)
     } else {
       reader.error("missing required key 'answers' (write 'answers: {}' for none yet)", at: root)
     }
     if let node = known["inactive"]?.value {
-      file.inactive = readAnswers(
-        node, section: "inactive", questionnaire: questionnaire, reader: &reader,
-        dropsUnknown: upgrading)
+      file.inactive = read(node, section: "inactive")
       for id in file.inactive.keys where file.answers[id] != nil {
         if let keyNode = keyNode(id, in: node) {
           reader.error(
@@ -219,16 +233,51 @@ extension AssessmentFile {
       switch entry.key {
       case RevisionRecord.historyKey:
         file.history = RevisionRecord.readHistory(
-          entry.value, questionnaire: questionnaire, reader: &reader)
+          entry.value, questionnaire: questionnaire, reader: &reader, migration: &migration)
       case RevisionRecord.approvalsKey:
         file.approvals = RevisionRecord.readApprovals(entry.value, reader: &reader)
       default: break
       }
     }
     file.asRead = file.record
+    if let migration, !migration.made.isEmpty {
+      for index in file.approvals.indices {
+        let hash = file.approvals[index].answersHash
+        if let moved = migration.hashes[hash], moved != hash {
+          file.approvals[index].answersHashFormat1 = hash
+          file.approvals[index].answersHash = moved
+        }
+      }
+      // Written anew in the format-2 layout when the file is next saved.
+      file.asRead = RevisionRecord()
+      reader.warning(migration.note, at: known["format"]?.value ?? root)
+    }
+    if file.format < currentFormat { file.format = currentFormat }
     file.dropImpliedEntryNumbers()
     if options.acceptsOtherVersion { file.questionnaireVersion = questionnaire.version }
     return (file, reader.diagnostics)
+  }
+
+  /// Reports answers that pick an entry of another group (a data flow's
+  /// `system`) naming an entry that is not there, at the answer's place.
+  private static func checkReferences(
+    in node: Node, answers: [String: AnswerValue], questionnaire: Questionnaire,
+    reader: inout YAMLReader
+  ) {
+    for (group, field, source) in questionnaire.entryReferences {
+      guard case .entries(let entries)? = answers[group] else { continue }
+      var known: [String] = []
+      if case .entries(let picked)? = answers[source] { known = picked.map(\.id) }
+      for entry in entries {
+        guard case .choice(let id)? = entry.values[field], !known.contains(id) else { continue }
+        let place = keyNode(group, in: node).map { reader.location(of: $0) }
+        reader.diagnostics.append(
+          .error(
+            "entry '\(entry.id)' of '\(group)' picks '\(id)' for '\(field)', but '\(source)' "
+              + "has no such entry (entries: \(known.isEmpty ? "none" : known.joined(separator: ", ")))",
+            at: place))
+      }
+    }
   }
 
   private static func readAnswers(

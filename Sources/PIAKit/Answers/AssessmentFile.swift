@@ -3,7 +3,7 @@
 ///
 /// Layout (YAML, keys in this order):
 ///
-///     format: 1
+///     format: 2
 ///     questionnaire: {id: ai-assistant, version: 1}
 ///     assessment: {title, institution, prepared_by, started, pia_number}
 ///     answers: {question id: value, …}        # in questionnaire order
@@ -18,7 +18,9 @@
 /// kept as written.
 public struct AssessmentFile: Sendable, Hashable {
   /// The current layout version.
-  public static let currentFormat = 1
+  /// Format 2 lists systems once (`systems`) and data flows pick one;
+  /// format 1 files are read into it (`FormatMigration`).
+  public static let currentFormat = 2
 
   /// The layout version the file was written in (`format:`).
   public var format: Int

@@ -144,12 +144,18 @@ public enum QuestionBindings {
     .init(
       "authority_detail", in: "data_flows", kinds: text, place: .module("data-flows"),
       readBy: report),
+    .init("system_inventory", kinds: [.group], place: .module("data-flows"), readBy: report),
     .init(
-      "destination", in: "data_flows", kinds: text, place: .module("data-flows"),
+      "system_name", in: "system_inventory", kinds: text, place: .module("data-flows"), readBy: report),
+    .init(
+      "storage_location", in: "system_inventory", kinds: [.choice], place: .module("data-flows"),
       readBy: report),
     .init(
-      "storage_location", in: "data_flows", kinds: [.choice], place: .module("data-flows"),
+      "contract_safeguards", in: "system_inventory", kinds: [.yesNo], place: .module("data-flows"),
       readBy: report),
+    .init(
+      "system", in: "data_flows", kinds: [.choice], place: .module("data-flows"),
+      readBy: "the answers file's format-1 upgrade (Sources/PIAKit/Answers/FormatMigration.swift)"),
     .init(
       "disclosure_ground", in: "data_flows", kinds: [.choice], place: .module("data-flows"),
       readBy: report),
@@ -229,7 +235,8 @@ public enum QuestionBindings {
     -> Question?
   {
     guard let group = binding.group else { return questionnaire.question(binding.id) }
-    return questionnaire.question(group)?.field(binding.id)
+    // A flow's fields include those of the system it picks.
+    return questionnaire.question(group)?.entryScope(group: questionnaire.question)[binding.id]
   }
 
   private static func check(

@@ -29,7 +29,8 @@ extension ReportModel {
   ///   - vendorFacts: Facts about the AI tool's plan, with sources (may be empty).
   ///   - date: The report date (`--date`, or the assessment date); never the clock.
   public init(
-    questionnaire: Questionnaire, answers: AssessmentFile, assessment: Assessment, law: LawCatalogue,
+    questionnaire: Questionnaire, answers: AssessmentFile, assessment: Assessment,
+    law: LawCatalogue,
     vendorFacts: [ReportVendorFact] = [], date: CalendarDate
   ) {
     var builder = Builder(
@@ -194,7 +195,15 @@ private struct Builder {
   func display(_ value: AnswerValue, for question: Question) -> String {
     switch value {
     case .text(let text): return ReportModel.prose(text)
-    case .choice(let id): return question.label(ofChoice: id)
+    case .choice(let id):
+      // An entry of another group (a data flow's system): its name, never its id.
+      if let source = question.choicesFrom {
+        guard case .entries(let picked)? = answers[source],
+          let entry = picked.first(where: { $0.id == id })
+        else { return ReportModel.notAnswered }
+        return entryName(entry, in: questionnaire.question(source))
+      }
+      return question.label(ofChoice: id)
     case .choices(let ids):
       return ids.isEmpty ? "None" : ids.map { question.label(ofChoice: $0) }.joined(separator: "; ")
     case .bool(let flag): return flag ? "Yes" : "No"
@@ -219,6 +228,18 @@ private struct Builder {
       in: EntryEnvironment(base: AnswerEnvironment(answers: answers), entry: entry))
   }
 
+  /// An entry's name: its first text answer (the system's name, the data
+  /// element), else the group's noun and the entry's place.
+  func entryName(_ entry: GroupEntry, in group: Question?) -> String {
+    for field in group?.fields ?? [] {
+      if case .text(let text)? = entry.values[field.id], let text = nonBlank(text) {
+        return ReportModel.prose(text)
+      }
+    }
+    let noun = group?.itemName ?? "entry"
+    return noun.prefix(1).uppercased() + noun.dropFirst()
+  }
+
   func flowName(_ entry: GroupEntry, index: Int) -> String {
     if case .text(let element)? = entry.values["data_element"], let element = nonBlank(element) {
       return element
@@ -240,7 +261,7 @@ private struct Builder {
         entries.append(
           .init(
             title:
-              "\(question.itemName.map { $0.prefix(1).uppercased() + $0.dropFirst() } ?? "Entry") \(index + 1): \(flowName(item, index: index))",
+              "\(question.itemName.map { $0.prefix(1).uppercased() + $0.dropFirst() } ?? "Entry") \(index + 1): \(question.id == "data_flows" ? flowName(item, index: index) : entryName(item, in: question))",
             fields: fields))
       }
     }
@@ -540,7 +561,7 @@ private struct Builder {
         purpose: fieldText(entry, "flow_purpose"),
         authority: detail == ReportModel.notApplicable || authority == ReportModel.notApplicable
           ? authority : "\(authority): \(detail)",
-        destination: fieldText(entry, "destination"), storage: fieldText(entry, "storage_location"),
+        destination: fieldText(entry, "system_name"), storage: fieldText(entry, "storage_location"),
         disclosure: fieldText(entry, "disclosure_ground"),
         retention: {
           let cls = fieldText(entry, "retention_by_law_class")

@@ -104,6 +104,9 @@ extension RevisionRecord {
       if let reasons = approval.adviceReasons {
         lines.append("    advice_reasons: \(YAMLScalar.doubleQuoted(reasons))")
       }
+      if let former = approval.answersHashFormat1 {
+        lines.append("    answers_hash_format_1: \(YAMLScalar.doubleQuoted(former.hex))")
+      }
     }
     return lines.joined(separator: "\n") + "\n"
   }
@@ -115,12 +118,22 @@ extension RevisionRecord {
   ]
   private static let approvalKeys = [
     "role", "name", "decision", "reason", "conditions", "date", "answers_hash", "advice",
-    "advice_reasons",
+    "advice_reasons", "answers_hash_format_1",
   ]
 
   static func readHistory(_ node: Node, questionnaire: Questionnaire?, reader: inout YAMLReader)
     -> [HistoryEntry]
   {
+    var migration: FormatMigration?
+    return readHistory(node, questionnaire: questionnaire, reader: &reader, migration: &migration)
+  }
+
+  /// Reads `history:`, moving each snapshot into the format-2 layout when
+  /// `migration` is given (and recording the hash each had before).
+  static func readHistory(
+    _ node: Node, questionnaire: Questionnaire?, reader: inout YAMLReader,
+    migration: inout FormatMigration?
+  ) -> [HistoryEntry] {
     guard let items = reader.sequence(node, "'history'") else { return [] }
     var entries: [HistoryEntry] = []
     for item in items {
@@ -140,7 +153,15 @@ extension RevisionRecord {
       }
       var answers: [String: AnswerValue] = [:]
       if let answersNode = mapping["answers"], !answersNode.isNull {
-        answers = readAnswers(answersNode, questionnaire: questionnaire, reader: &reader)
+        if var moving = migration {
+          let section = "history \(version.map(String.init) ?? "?")"
+          let stripped = moving.strip(answers: answersNode, section: section)
+          answers = readAnswers(stripped, questionnaire: questionnaire, reader: &reader)
+          answers = moving.apply(to: answers, section: section, reader: &reader)
+          migration = moving
+        } else {
+          answers = readAnswers(answersNode, questionnaire: questionnaire, reader: &reader)
+        }
       }
       if let version, version < 1 {
         reader.error("a version number starts at 1, found \(version)", at: item)
@@ -154,7 +175,9 @@ extension RevisionRecord {
         reader.error(
           "history versions must be in increasing order (\(version) follows \(last))", at: item)
       }
-      guard let version, let date, let reason, let hash else { continue }
+      guard let version, let date, var hash else { continue }
+      guard let reason else { continue }
+      if let moved = migration?.hashes[hash], AnswersHash(answers) == moved { hash = moved }
       if mapping["answers"] != nil, AnswersHash(answers) != hash {
         reader.warning(
           "the answers of version \(version) do not match its answers_hash (edited by hand?)",
@@ -210,11 +233,13 @@ extension RevisionRecord {
       if decision == .approvedWithConditions, conditions == nil {
         reader.warning("approved with conditions, but no 'conditions' are given", at: item)
       }
+      let former = mapping["answers_hash_format_1"].flatMap { readHash($0, reader: &reader) }
       guard let role, let name, let decision, let date, let hash else { continue }
-      approvals.append(
-        Approval(
-          role: role, name: name, decision: decision, reason: reason, conditions: conditions,
-          date: date, answersHash: hash, advice: advice, adviceReasons: adviceReasons))
+      var approval = Approval(
+        role: role, name: name, decision: decision, reason: reason, conditions: conditions,
+        date: date, answersHash: hash, advice: advice, adviceReasons: adviceReasons)
+      approval.answersHashFormat1 = former
+      approvals.append(approval)
     }
     return approvals
   }

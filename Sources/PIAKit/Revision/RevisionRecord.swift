@@ -97,6 +97,9 @@ public struct Approval: Sendable, Hashable {
   public var advice: Advice?
   /// Head only: why the advice was accepted or overruled.
   public var adviceReasons: String?
+  /// The hash the sign-off recorded when its answers were in the format-1
+  /// layout; `answersHash` is the hash of the same answers in format 2.
+  public var answersHashFormat1: AnswersHash?
 
   public init(
     role: Role, name: String, decision: Decision, reason: String? = nil,

@@ -57,7 +57,7 @@ import Testing
     (
       "missing-format.pia.yaml",
       "answers/missing-format.pia.yaml:1:1: error: missing required key 'format' "
-        + "(write 'format: 1')"
+        + "(write 'format: 2')"
     ),
     (
       "unknown-entry-key.pia.yaml",
@@ -76,8 +76,8 @@ import Testing
     ),
     (
       "newer-format.pia.yaml",
-      "answers/newer-format.pia.yaml:1:9: error: this file has format 2, written by a newer "
-        + "version of pia; this version reads format 1"
+      "answers/newer-format.pia.yaml:1:9: error: this file has format 3, written by a newer "
+        + "version of pia; this version reads format 2"
     ),
   ])
   func reportsOneProblem(fixture: String, expected: String) throws {
@@ -139,7 +139,7 @@ import Testing
     let saved = loaded.yamlText(questionnaire: small)
     #expect(
       saved == """
-        format: 1
+        format: 2
         questionnaire:
           id: small
           version: 2

@@ -57,7 +57,7 @@ import Testing
       inactive: ["opt_out": .bool(true)])
     #expect(
       file.yamlText(questionnaire: small) == """
-        format: 1
+        format: 2
         questionnaire:
           id: small
           version: 2

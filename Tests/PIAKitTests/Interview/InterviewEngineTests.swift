@@ -43,7 +43,7 @@ import Testing
         "Done: every required question that applies is answered.\nSaved to a.pia.yaml.\n"))
     #expect(
       run.savedText == """
-        format: 1
+        format: 2
         questionnaire:
           id: small
           version: 2
@@ -349,6 +349,7 @@ import Testing
       case "Add a data flow? (y/n): ":
         flowsAdded += 1
         return "y"
+      case "Add a system? (y/n): ": return "y"
       case _ where prompt.hasPrefix("Add another"): return "n"
       case _ where prompt.hasPrefix("Choice ("): return "1"
       case _ where prompt.hasPrefix("Choices"): return "1,2"
@@ -368,6 +369,8 @@ import Testing
     #expect(saved.answers["consumer_training_opt_out"] == .bool(true))
     if case .entries(let entries)? = saved.answers["data_flows"] {
       #expect(entries.map(\.id) == ["data_flows-1"])
+      // The flow picked the one system listed before it (choice 1).
+      #expect(entries.first?.values["system"] == .choice("system_inventory-1"))
     } else {
       Issue.record("no data flows saved")
     }

@@ -23,6 +23,8 @@ import Testing
     if question.kind != .group && random.chance(8) { return nil }
     switch question.kind {
     case .choice:
+      // A data flow's system: one of the generated systems (named like flows).
+      if question.choicesFrom != nil { return .choice("flow-\(random.int(3) + 1)") }
       guard !question.choices.isEmpty else { return nil }
       return .choice(question.choices[random.int(question.choices.count)].id)
     case .multiChoice:

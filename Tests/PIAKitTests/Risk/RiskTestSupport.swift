@@ -63,7 +63,9 @@ enum RiskFixtures {
     "retention_class": .choice("assigned"),
   ]
 
-  /// The safe pilot with de-identified information and one safe flow.
+  /// The safe pilot with de-identified information and one safe flow (on
+  /// one system in Canada); `changes` to the flow's system answers
+  /// (`storage_location`, `contract_safeguards`) go to its system.
   static func withFlow(_ changes: [String: AnswerValue] = [:]) -> [String: AnswerValue] {
     var answers = safePilot
     answers["personal_information"] = .choice("deidentified")
@@ -71,14 +73,42 @@ enum RiskFixtures {
     answers["data_flows"] = .entries([
       GroupEntry(id: "flow-1", values: safeFlow.merging(changes) { $1 })
     ])
-    return answers
+    return inSystems(answers)
+  }
+
+  /// The flows' system answers (`destination`, `storage_location`,
+  /// `contract_safeguards`, written in each flow for brevity) moved to one
+  /// system per flow, as the answers file's format 2 keeps them.
+  static func inSystems(_ answers: [String: AnswerValue]) -> [String: AnswerValue] {
+    guard case .entries(var flows)? = answers["data_flows"] else { return answers }
+    var systems: [GroupEntry] = []
+    if case .entries(let listed)? = answers["system_inventory"] { systems = listed }
+    for index in flows.indices {
+      var values: [String: AnswerValue] = [:]
+      for (from, to) in [
+        ("destination", "system_name"), ("storage_location", "storage_location"),
+        ("contract_safeguards", "contract_safeguards"),
+      ] {
+        if let value = flows[index].values.removeValue(forKey: from) { values[to] = value }
+      }
+      guard !values.isEmpty else { continue }
+      values["system_name"] = values["system_name"] ?? .text("System of \(flows[index].id)")
+      let id = "system_inventory-\(systems.count + 1)"
+      systems.append(GroupEntry(id: id, values: values))
+      flows[index].values["system"] = .choice(id)
+    }
+    var result = answers
+    result["data_flows"] = .entries(flows)
+    if !systems.isEmpty { result["system_inventory"] = .entries(systems) }
+    return result
   }
 
   static func assess(
     _ answers: [String: AnswerValue], questionnaire: String = "ai-assistant",
     date: CalendarDate = RiskFixtures.date, staleAfter: Int = 180
   ) -> Assessment {
-    engine(questionnaire).assess(answers: answers, asOf: date, staleAfterDays: staleAfter)
+    engine(questionnaire).assess(
+      answers: inSystems(answers), asOf: date, staleAfterDays: staleAfter)
   }
 }
 
