@@ -88,6 +88,11 @@ extension TerminalInterview {
       for (index, choice) in question.choices.enumerated() {
         say("  \(index + 1). \(choice.label) [\(choice.id)]")
       }
+    } else if let source = question.choicesFrom {
+      let noun = questionnaire.question(source).map(itemName) ?? "entry"
+      say(
+        "  (No \(noun) is listed yet: add one under \"\(questionnaire.question(source)?.prompt ?? source)\" "
+          + "first; type skip to answer this later, or < to go back.)")
     }
     if let current {
       say("  Current answer: \(display(current, for: question)) (Enter keeps it)")
