@@ -2,11 +2,14 @@ import ArgumentParser
 import Foundation
 import PIAKit
 
-/// `pia convert FILE.md -o FILE.docx`: any GitHub-flavoured Markdown file to a .docx.
+/// `pia convert FILE.md -o FILE.docx` (or `FILE.pdf`): any GitHub-flavoured Markdown file to a
+/// .docx, or through the .docx to a tagged PDF with LibreOffice.
 struct Convert: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Convert a Markdown file (GFM plus pia directives) to a Word document.",
+    abstract: "Convert a Markdown file (GFM plus pia directives) to a Word document or a PDF.",
     discussion: """
+      An output name ending in .pdf makes a tagged PDF from the Word document with LibreOffice \
+      (Debian package libreoffice-writer-nogui). \
       Dates in the document properties come from SOURCE_DATE_EPOCH when it is set, otherwise \
       from the Markdown file's modification time, so converting the same file twice gives the \
       same bytes.
@@ -15,7 +18,7 @@ struct Convert: ParsableCommand {
   @Argument(help: "The Markdown file to convert.")
   var input: String
 
-  @Option(name: [.short, .customLong("output")], help: "The .docx file to write.")
+  @Option(name: [.short, .customLong("output")], help: "The .docx or .pdf file to write.")
   var output: String
 
   @Option(help: "The document title (default: the first level-1 heading, else the file name).")
@@ -51,7 +54,13 @@ struct Convert: ParsableCommand {
     } catch {
       throw CommandFailure("cannot convert \(input): \(error)")
     }
-    try FileOutput.writeAtomically(data, to: outputURL, displayName: output)
+    if outputURL.pathExtension.lowercased() == "pdf" {
+      let name = outputURL.deletingPathExtension().lastPathComponent + ".docx"
+      let pdf = try PDFOutput.convert([(name, data)])[0].pdf
+      try FileOutput.writeAtomically(pdf, to: outputURL, displayName: output)
+    } else {
+      try FileOutput.writeAtomically(data, to: outputURL, displayName: output)
+    }
   }
 
   private func documentDate(for url: URL) throws -> Date {

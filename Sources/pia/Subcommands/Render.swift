@@ -3,15 +3,15 @@ import Foundation
 import PIAHost
 import PIAKit
 
-extension ReportRenderer.Format: ExpressibleByArgument {}
-
 extension PIACommand {
   struct Render: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract:
         "Render an answers file into the PIA report, the council appendix and the notice of collection.",
       discussion: """
-        Writes DIR/<answers-name>.<template>.md (and .docx). Dates come from the answers file or \
+        Writes DIR/<answers-name>.<template>.md (and .docx, .pdf). --format pdf needs \
+        LibreOffice (Debian package libreoffice-writer-nogui); without it the other formats are \
+        still written and pia exits 1. Dates come from the answers file or \
         --date, never from the clock, so the same inputs give the same bytes. A file in DIR that \
         pia render did not write (or that was edited since) is never replaced without --force; \
         the folder's .pia-rendered ledger records what was written. Templates: see 'pia list' \
@@ -30,8 +30,11 @@ extension PIACommand {
       help: ArgumentHelp("A template id; repeat for several (default: all).", valueName: "name"))
     var templates: [String] = []
 
-    @Option(help: "Output format: md, docx or all.")
-    var format: ReportRenderer.Format = .md
+    @Option(
+      help: ArgumentHelp(
+        "Output formats: md, docx, pdf, a list such as md,docx,pdf, or all (md and docx).",
+        valueName: "format"))
+    var format = OutputFormats([.md])
 
     @Option(
       name: .customLong("output"), help: ArgumentHelp("The folder to write into.", valueName: "dir")
@@ -61,20 +64,32 @@ extension PIACommand {
       do {
         files = try ReportRenderer(catalog: catalog).render(
           session, baseName: ReportRenderer.baseName(ofAnswers: answers),
-          templateIDs: templates, format: format, date: date.flatMap(CalendarDate.init))
+          templateIDs: templates, format: format.rendererFormat,
+          date: date.flatMap(CalendarDate.init))
       } catch {
         Terminal.print(error.diagnostics)
         throw ExitCode.failure
+      }
+      var written = files.filter(format.keeps)
+      var pdfFailure: CommandFailure?
+      if format.contains(.pdf) {
+        do {
+          let docx = files.filter { $0.name.hasSuffix(".docx") }.map { ($0.name, $0.data) }
+          written += try PDFOutput.convert(docx).map { RenderedFile(name: $0.name, data: $0.pdf) }
+        } catch {
+          pdfFailure = error
+        }
       }
       let folder = ReportOutputFolder(
         url: URL(fileURLWithPath: output, relativeTo: AnswersFiles.workingDirectory),
         display: output)
       do {
-        for path in try folder.write(files, force: force) { print("Wrote \(path)") }
+        for path in try folder.write(written, force: force) { print("Wrote \(path)") }
       } catch {
         Terminal.print(error.diagnostics)
         throw ExitCode.failure
       }
+      if let pdfFailure { throw pdfFailure }
     }
   }
 }
