@@ -13,7 +13,7 @@ extension DataFlowDiagram {
   /// Answers a changed answer has hidden are ignored, as the report ignores them; so are flows of
   /// business contact details (not personal information). Flows keep their inventory numbers.
   /// The program is the `project_title` answer, else the assessment title.
-  public init(questionnaire: Questionnaire, file: AnswersFile) {
+  public init(questionnaire: Questionnaire, file: AssessmentFile) {
     let reader = AnswersReader(questionnaire: questionnaire, answers: file.answers)
     let program =
       reader.text("project_title") ?? file.assessment.title.flatMap(AnswersReader.nonBlank)

@@ -9,7 +9,7 @@ enum DiagramFixtures {
     let catalog = Fixtures.shipped()
     let questionnaire = try #require(catalog.questionnaire("ai-assistant"))
     let url = Fixtures.repository.appendingPathComponent("Examples/\(name).pia.yaml")
-    let (file, diagnostics) = AnswersFile.load(
+    let (file, diagnostics) = AssessmentFile.load(
       text: try String(contentsOf: url, encoding: .utf8), path: name, questionnaire: questionnaire)
     let loaded = try #require(file, "\(diagnostics)")
     return DataFlowDiagram(questionnaire: questionnaire, file: loaded)
@@ -85,7 +85,7 @@ enum DiagramFixtures {
     ]
     var business = entry
     business["pi_category"] = .choice("business_contact")
-    let file = AnswersFile(
+    let file = AssessmentFile(
       questionnaireID: "ai-assistant", questionnaireVersion: 1,
       assessment: AssessmentInfo(title: "Titled"),
       answers: [
