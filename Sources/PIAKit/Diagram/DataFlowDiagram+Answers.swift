@@ -37,6 +37,16 @@ extension DataFlowDiagram {
 private struct AnswersReader {
   let questionnaire: Questionnaire
   let answers: [String: AnswerValue]
+  /// The `data_flows` group question, looked up once.
+  let flowQuestion: Question?
+  let environment: AnswerEnvironment
+
+  init(questionnaire: Questionnaire, answers: [String: AnswerValue]) {
+    self.questionnaire = questionnaire
+    self.answers = answers
+    flowQuestion = questionnaire.question("data_flows")
+    environment = AnswerEnvironment(answers: answers)
+  }
 
   static func nonBlank(_ text: String) -> String? {
     let cleaned = DiagramText.clean(text)
@@ -79,10 +89,9 @@ private struct AnswersReader {
   }
 
   func field(_ id: String, in entry: GroupEntry) -> AnswerValue? {
-    guard let field = questionnaire.question("data_flows")?.field(id) else { return nil }
+    guard let field = flowQuestion?.field(id) else { return nil }
     if let condition = field.showIf,
-      !condition.evaluate(
-        in: EntryEnvironment(base: AnswerEnvironment(answers: answers), entry: entry))
+      !condition.evaluate(in: EntryEnvironment(base: environment, entry: entry))
     {
       return nil
     }
