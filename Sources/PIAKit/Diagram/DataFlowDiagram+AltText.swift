@@ -104,17 +104,19 @@ extension DataFlowDiagram {
     return sentences
   }
 
-  /// "the AI tool Claude from Anthropic (stored outside Canada)"
+  /// "the AI tool Claude (provided by Anthropic; stored outside Canada)"
   static func describe(_ system: System) -> String {
-    var text = (system.isAITool ? "the AI tool " : "") + DiagramText.clean(system.name)
-    if let vendor = system.vendor, !vendor.isEmpty { text += " from \(DiagramText.clean(vendor))" }
-    let location: String
-    switch system.location {
-    case .inCanada: location = "stored in Canada"
-    case .outsideCanada: location = "stored outside Canada"
-    case .unknown: location = "storage location unknown"
+    let name = (system.isAITool ? "the AI tool " : "") + DiagramText.clean(system.name)
+    var details: [String] = []
+    if let vendor = system.vendor, !vendor.isEmpty {
+      details.append("provided by \(DiagramText.clean(vendor))")
     }
-    return "\(text) (\(location))"
+    switch system.location {
+    case .inCanada: details.append("stored in Canada")
+    case .outsideCanada: details.append("stored outside Canada")
+    case .unknown: details.append("storage location unknown")
+    }
+    return "\(name) (\(details.joined(separator: "; ")))"
   }
 
   /// Values with how often each occurs, most frequent first, ties in first-seen order.

@@ -1,35 +1,41 @@
 /// The one place that reads answers into a ``DataFlowDiagram``; the answers layout may change
 /// (a `systems` group that flows pick from, a `program` per flow), so every id used is here.
 ///
-/// Today a data flow is an entry of the group `data_flows` (Questionnaires/modules/
-/// data-flows.yaml): `data_element`, `source` (text), `collected_directly`, `destination`
-/// (text), `storage_location` (`canada`, `outside_canada`, `unknown`), `recipients` (text),
-/// `disclosure_ground`, `authority` (`none` = not established) and `through_ai_tool`; the AI tool
-/// is the top-level `uses_ai_tool`, `ai_vendor`, `ai_product` and `ai_data_location`
+/// Today (answers file format 2) a system is an entry of the group `system_inventory`
+/// (Questionnaires/modules/data-flows.yaml): `system_name`, `system_vendor` and
+/// `storage_location` (`canada`, `outside_canada`, `unknown`). A data flow is an entry of
+/// `data_flows`: `data_element`, `source` (text), `collected_directly`, `system` (the id of the
+/// system entry it picks), `recipients` (text), `disclosure_ground`, `authority` (`none` = not
+/// established), `through_ai_tool` and, when a questionnaire asks it, `program`. The AI tool is
+/// the top-level `uses_ai_tool`, `ai_vendor`, `ai_product` and `ai_data_location`
 /// (Questionnaires/modules/ai-assistant.yaml).
 extension DataFlowDiagram {
   /// Builds the diagram of `file`'s answers to `questionnaire`.
   ///
   /// Answers a changed answer has hidden are ignored, as the report ignores them; so are flows of
   /// business contact details (not personal information). Flows keep their inventory numbers.
-  /// The program is the `project_title` answer, else the assessment title.
+  /// The program is the `project_title` answer, else the assessment title. Every listed system
+  /// is drawn, and the AI tool, even when no flow reaches them.
   public init(questionnaire: Questionnaire, file: AssessmentFile) {
     let reader = AnswersReader(questionnaire: questionnaire, answers: file.answers)
     let program =
       reader.text("project_title") ?? file.assessment.title.flatMap(AnswersReader.nonBlank)
       ?? "The program"
     let aiTool = reader.aiTool()
+    let systems = reader.systemEntries()
     let flows = reader.flowEntries().map { number, entry in
       Flow(
         number: number,
         dataElements: reader.text("data_element", in: entry) ?? "Data flow \(number)",
         source: reader.source(of: entry),
         program: reader.text("program", in: entry) ?? program,
-        systems: reader.systems(of: entry, aiTool: aiTool),
+        systems: reader.systems(of: entry, in: systems, aiTool: aiTool),
         recipients: reader.recipients(of: entry),
         authority: reader.authority(of: entry))
     }
-    self.init(program: program, standingSystems: aiTool.map { [$0] } ?? [], flows: flows)
+    self.init(
+      program: program, standingSystems: systems.map(\.system) + (aiTool.map { [$0] } ?? []),
+      flows: flows)
   }
 }
 
@@ -41,11 +47,12 @@ private struct AnswersReader {
   let flowQuestion: Question?
   let environment: AnswerEnvironment
 
+  /// Reads `answers`; a data flow's conditions also see the answers of the system it picks.
   init(questionnaire: Questionnaire, answers: [String: AnswerValue]) {
     self.questionnaire = questionnaire
-    self.answers = answers
+    self.answers = questionnaire.resolvingReferences(answers)
     flowQuestion = questionnaire.question("data_flows")
-    environment = AnswerEnvironment(answers: answers)
+    environment = AnswerEnvironment(answers: self.answers)
   }
 
   static func nonBlank(_ text: String) -> String? {
@@ -140,17 +147,34 @@ private struct AnswersReader {
     "citizen", "client", "ratepayer", "taxpayer", "parent", "person", "people",
   ]
 
-  /// The systems a flow goes to. Seam: when flows pick from a `systems` group (name, vendor,
-  /// storage location each), read those here instead of `destination`.
-  func systems(of entry: GroupEntry, aiTool: DataFlowDiagram.System?)
-    -> [DataFlowDiagram.System]
-  {
+  /// The listed systems (`system_inventory`), with their entry ids.
+  func systemEntries() -> [(id: String, system: DataFlowDiagram.System)] {
+    guard case .entries(let entries)? = value("system_inventory") else { return [] }
+    return entries.map { entry in
+      var name: String?
+      var vendor: String?
+      if case .text(let text)? = entry.values["system_name"] { name = Self.nonBlank(text) }
+      if case .text(let text)? = entry.values["system_vendor"] { vendor = Self.nonBlank(text) }
+      return (
+        entry.id,
+        DataFlowDiagram.System(
+          name: name ?? "System not named", vendor: vendor,
+          location: Self.location(entry.values["storage_location"]))
+      )
+    }
+  }
+
+  /// The systems a flow goes to: the listed system it picks, and the AI tool when the flow
+  /// reaches it.
+  func systems(
+    of entry: GroupEntry, in listed: [(id: String, system: DataFlowDiagram.System)],
+    aiTool: DataFlowDiagram.System?
+  ) -> [DataFlowDiagram.System] {
     var systems: [DataFlowDiagram.System] = []
-    let location = Self.location(field("storage_location", in: entry))
-    if let destination = text("destination", in: entry) {
-      systems.append(.init(name: destination, location: location))
-    } else if field("storage_location", in: entry) != nil {
-      systems.append(.init(name: "System not named", location: location))
+    if case .choice(let id)? = field("system", in: entry),
+      let picked = listed.first(where: { $0.id == id })
+    {
+      systems.append(picked.system)
     }
     if let aiTool, field("through_ai_tool", in: entry) == .bool(true) {
       systems.append(aiTool)

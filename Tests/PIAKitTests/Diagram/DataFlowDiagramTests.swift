@@ -57,7 +57,10 @@ enum DiagramFixtures {
       ])
     // "None outside the program" and a `not_disclosed` ground: no recipient.
     #expect(diagram.flows[2].recipients == [])
-    #expect(diagram.standingSystems.map(\.vendor) == ["Microsoft"])
+    // Both listed systems, then the AI tool.
+    #expect(diagram.standingSystems.map(\.isAITool) == [false, false, true])
+    #expect(diagram.standingSystems.last?.vendor == "Microsoft")
+    #expect(diagram.standingSystems.first?.vendor?.hasPrefix("The municipality") == true)
   }
 
   @Test func personalAccountExampleIsOutsideCanada() throws {
@@ -81,7 +84,7 @@ enum DiagramFixtures {
     let entry: [String: AnswerValue] = [
       "data_element": .text("Names"), "pi_category": .choice("name_with_other_pi"),
       "authority": .choice("none"), "through_ai_tool": .bool(true),
-      "destination": .text("Files"), "storage_location": .choice("canada"),
+      "system": .choice("system_inventory-1"),
     ]
     var business = entry
     business["pi_category"] = .choice("business_contact")
@@ -90,6 +93,14 @@ enum DiagramFixtures {
       assessment: AssessmentInfo(title: "Titled"),
       answers: [
         "uses_ai_tool": .bool(false), "ai_vendor": .choice("openai"),
+        "system_inventory": .entries([
+          GroupEntry(
+            id: "system_inventory-1",
+            values: [
+              "system_name": .text("Files"), "system_vendor": .text("  "),
+              "storage_location": .choice("outside_canada"),
+            ])
+        ]),
         "data_flows": .entries([
           GroupEntry(id: "data_flows-1", values: business),
           GroupEntry(id: "data_flows-2", values: entry),
@@ -98,9 +109,10 @@ enum DiagramFixtures {
     let diagram = DataFlowDiagram(questionnaire: questionnaire, file: file)
     #expect(diagram.program == "Titled")
     // No AI tool: `uses_ai_tool` is no, so `ai_vendor` and `through_ai_tool` are hidden.
-    #expect(diagram.standingSystems == [])
+    let files = DataFlowDiagram.System(name: "Files", vendor: nil, location: .outsideCanada)
+    #expect(diagram.standingSystems == [files])
     #expect(diagram.flows.map(\.number) == [2])
-    #expect(diagram.flows.first?.systems.map(\.name) == ["Files"])
+    #expect(diagram.flows.first?.systems == [files])
     #expect(diagram.flows.first?.authority == .notEstablished)
   }
 }
@@ -228,7 +240,7 @@ enum DiagramFixtures {
       #expect(text.contains("Flow \(flow.number) – \(flow.dataElements)"))
     }
     #expect(text.contains("No authority to collect established."))
-    #expect(text.contains("(stored in Canada)"))
+    #expect(text.contains("; stored in Canada)"))
     #expect(text.contains("disclosed to Service Manager at the County and Ministry"))
     assertSnapshot(of: text, named: "records-data-flows-alt-text")
   }
@@ -245,7 +257,7 @@ enum DiagramFixtures {
     let text = try DiagramFixtures.example("safe-admin-pilot").altText(.simplified)
     #expect(text.contains("No data flows of personal information were recorded."))
     #expect(text.contains("the AI tool Claude (Team plan)"))
-    #expect(text.contains("from Anthropic (stored outside Canada)"))
+    #expect(text.contains("(provided by Anthropic; stored outside Canada)"))
   }
 }
 
