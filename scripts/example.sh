@@ -31,5 +31,12 @@ given() {
 given --answers || arguments+=(--answers Examples/safe-admin-pilot.pia.yaml)
 given --format || arguments+=(--format all)
 given --output || arguments+=(--output out)
-swift build --product pia 2>&1 | grep -E "error|warning: |Compiling|Build complete" | tail -n 5
+echo "Building pia (swift build; the first build takes several minutes)"
+log=$(mktemp)
+if ! swift build --product pia >"$log" 2>&1; then
+  cat "$log" >&2
+  rm -f "$log"
+  exit 1
+fi
+rm -f "$log"
 exec "$(swift build --show-bin-path)/pia" render "${arguments[@]}"

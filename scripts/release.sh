@@ -14,8 +14,14 @@ cd "$(dirname "$0")/.."
 source scripts/packages.sh
 out=$(mkdir -p "${1:-.build/release-tarball}" && cd "${1:-.build/release-tarball}" && pwd)
 
-swift build -c release --static-swift-stdlib --product pia 2>&1 \
-  | grep -E "error|warning: |Build complete" | grep -v "unhandled; explicitly declare" || true
+echo "Building pia (release, --static-swift-stdlib)" >&2
+log=$(mktemp)
+if ! swift build -c release --static-swift-stdlib --product pia >"$log" 2>&1; then
+  cat "$log" >&2
+  rm -f "$log"
+  exit 1
+fi
+rm -f "$log"
 bin=$(swift build -c release --static-swift-stdlib --show-bin-path)
 [ -x "$bin/pia" ] || { echo "release.sh: the build did not produce $bin/pia" >&2; exit 1; }
 version=$("$bin/pia" --version | tr -d '[:space:]')
