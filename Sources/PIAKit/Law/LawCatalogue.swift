@@ -41,9 +41,21 @@ public struct LawCatalogue: Sendable, Hashable {
     regimes.filter { $0.isInForce(on: date) }
   }
 
-  /// The regimes that are enacted or proposed but not in force on `date`.
+  /// The regimes that are introduced (by `date`) but not in force on
+  /// `date`: what a report lists as "reported and pending". A bill not yet
+  /// introduced on the assessment date is not mentioned at all.
   public func regimesPending(on date: CalendarDate) -> [Regime] {
-    regimes.filter { !$0.isInForce(on: date) }
+    regimes.filter { !$0.isInForce(on: date) && $0.isIntroduced(on: date) }
+  }
+
+  /// Whether a report dated `date` may cite the provision: its regime is in
+  /// force, or pending and already introduced. Unknown ids are citable (the
+  /// validator reports them).
+  public func isCitable(_ id: String, on date: CalendarDate) -> Bool {
+    guard let provision = provision(id), let regime = regime(provision.regime) else {
+      return true
+    }
+    return regime.isInForce(on: date) || regime.isIntroduced(on: date)
   }
 
   private static func index(of provisions: [Provision]) -> [String: Int] {
@@ -66,6 +78,10 @@ public struct Regime: Sendable, Hashable {
   public var id: String
   public var title: String
   public var status: Status
+  /// When the bill was introduced (first reading); `nil` when not recorded.
+  public var introduced: CalendarDate?
+  /// When it received Royal Assent; `nil` when not (yet) recorded.
+  public var royalAssent: CalendarDate?
   /// When a pending regime comes into force; `nil` while unknown.
   public var commencement: CalendarDate?
   /// What the regime changes, in plain words, for the "pending amendments" section.
@@ -73,12 +89,15 @@ public struct Regime: Sendable, Hashable {
   public var source: String?
 
   public init(
-    id: String, title: String, status: Status, commencement: CalendarDate? = nil,
+    id: String, title: String, status: Status, introduced: CalendarDate? = nil,
+    royalAssent: CalendarDate? = nil, commencement: CalendarDate? = nil,
     effects: [String] = [], source: String? = nil
   ) {
     self.id = id
     self.title = title
     self.status = status
+    self.introduced = introduced
+    self.royalAssent = royalAssent
     self.commencement = commencement
     self.effects = effects
     self.source = source
@@ -90,6 +109,34 @@ public struct Regime: Sendable, Hashable {
     case .inForce: return true
     case .pending: return commencement.map { $0 <= date } ?? false
     }
+  }
+
+  /// Whether the bill had been introduced by `date` (true when the
+  /// introduction date is not recorded).
+  public func isIntroduced(on date: CalendarDate) -> Bool {
+    introduced.map { $0 <= date } ?? true
+  }
+
+  /// Where a pending regime stands on `date`, in the words a report prints:
+  /// "Introduced 2026-03-26; Royal Assent 2026-04-24; commencement not yet
+  /// confirmed (verify on e-Laws). Its changes are as reported and apply
+  /// only if and when in force."
+  public func pendingStatus(on date: CalendarDate) -> String {
+    var parts: [String] = []
+    if let introduced, introduced <= date { parts.append("Introduced \(introduced)") }
+    if let royalAssent, royalAssent <= date {
+      parts.append("Royal Assent \(royalAssent)")
+    } else if introduced != nil {
+      parts.append("not yet passed on the assessment date")
+    }
+    if let commencement {
+      parts.append("comes into force on \(commencement)")
+    } else {
+      parts.append("commencement not yet confirmed (verify on e-Laws)")
+    }
+    var text = parts.joined(separator: "; ")
+    text = text.prefix(1).uppercased() + text.dropFirst()
+    return text + ". Its changes are as reported and apply only if and when in force."
   }
 }
 
@@ -192,7 +239,10 @@ extension LawCatalogue {
     guard
       let mapping = reader.mapping(
         node, "a regime",
-        keys: ["id", "title", "status", "commencement", "effects", "source"],
+        keys: [
+          "id", "title", "status", "introduced", "royal_assent", "commencement", "effects",
+          "source",
+        ],
         required: ["id", "title", "status"])
     else { return nil }
     let id = mapping["id"].flatMap { reader.identifier($0, "regime id") }
@@ -205,19 +255,24 @@ extension LawCatalogue {
           "unknown regime status '\(text)' (expected in_force or pending)", at: statusNode)
       }
     }
-    var commencement: CalendarDate?
-    if let node = mapping["commencement"], !node.isNull, case .scalar(let scalar) = node {
-      commencement = CalendarDate(scalar.string)
-      if commencement == nil {
-        reader.error("expected commencement to be a date written YYYY-MM-DD", at: node)
-      }
+    func date(_ key: String) -> CalendarDate? {
+      guard let node = mapping[key], !node.isNull else { return nil }
+      if case .scalar(let scalar) = node, let date = CalendarDate(scalar.string) { return date }
+      reader.error("expected \(key) to be a date written YYYY-MM-DD", at: node)
+      return nil
+    }
+    let introduced = date("introduced")
+    let royalAssent = date("royal_assent")
+    let commencement = date("commencement")
+    if let introduced, let royalAssent, royalAssent < introduced, let node = mapping["royal_assent"] {
+      reader.error("royal_assent \(royalAssent) is before introduced \(introduced)", at: node)
     }
     let effects = mapping["effects"].flatMap { reader.strings($0, "effects") } ?? []
     let source = mapping["source"].flatMap { reader.string($0, "source") }
     guard let id, let title, let status else { return nil }
     return Regime(
-      id: id, title: title, status: status, commencement: commencement, effects: effects,
-      source: source)
+      id: id, title: title, status: status, introduced: introduced, royalAssent: royalAssent,
+      commencement: commencement, effects: effects, source: source)
   }
 
   private static func readProvision(_ node: Node, reader: inout YAMLReader) -> Provision? {

@@ -116,6 +116,15 @@ public struct Question: Sendable, Hashable {
   /// choices (`choices_from: systems`); the answer is an entry's id. Inside
   /// an entry, conditions and rules see the chosen entry's answers too.
   public var choicesFrom: String?
+  /// Whether the question bears on the risk score. Yes/no, choice and
+  /// multiple-choice questions are scored (a risk rule names them) unless
+  /// they declare `scored: false` with a one-line `why` (identity,
+  /// descriptive and routing questions). See `CoverageReport`.
+  public var scored: Bool
+  /// Why a question declared `scored: false` is not scored.
+  public var why: String?
+  /// Where `scored` is written, for diagnostics.
+  public var scoredLocation: SourceLocation?
   /// For groups: the noun for one entry ("data flow").
   public var itemName: String?
   /// For groups: the sub-questions of each entry.
@@ -132,8 +141,8 @@ public struct Question: Sendable, Hashable {
     id: String, kind: Kind, prompt: String, help: String? = nil, cites: [String] = [],
     required: Bool = false, defaultValue: AnswerValue? = nil, showIf: Condition? = nil,
     choices: [Choice] = [], minimum: Double? = nil, maximum: Double? = nil,
-    saferAnswer: Bool? = nil, itemName: String? = nil, fields: [Question] = [],
-    location: SourceLocation
+    saferAnswer: Bool? = nil, scored: Bool = true, why: String? = nil, itemName: String? = nil,
+    fields: [Question] = [], location: SourceLocation
   ) {
     self.id = id
     self.kind = kind
@@ -147,6 +156,8 @@ public struct Question: Sendable, Hashable {
     self.minimum = minimum
     self.maximum = maximum
     self.saferAnswer = saferAnswer
+    self.scored = scored
+    self.why = why
     self.itemName = itemName
     self.fields = fields
     self.location = location
@@ -172,6 +183,34 @@ public struct Question: Sendable, Hashable {
       for inner in source.fields where scope[inner.id] == nil { scope[inner.id] = inner }
     }
     return scope
+  }
+
+  /// Whether the question is a judgment question: yes/no, choice or multiple
+  /// choice, the kinds the coverage check expects a rule to score. A choice
+  /// of another group's entry (`choices_from`) picks, it does not judge.
+  public var isJudgment: Bool {
+    choicesFrom == nil && (kind == .yesNo || kind == .choice || kind == .multiChoice)
+  }
+
+  /// The "safe" answer: a yes/no question's `safer_answer`, a choice
+  /// question's lowest-`risk` choice (the first of equals), or no selection
+  /// for a multiple-choice question. `nil` when the question defines none
+  /// (a yes/no without `safer_answer`, a choice question without `risk`).
+  /// The engine answers an unanswered question with it to tell a finding of
+  /// fact from one that is "not yet established".
+  public var safeAnswer: AnswerValue? {
+    switch kind {
+    case .yesNo:
+      return saferAnswer.map(AnswerValue.bool)
+    case .choice:
+      let rated = choices.compactMap { choice in choice.risk.map { (choice.id, $0) } }
+      guard let lowest = rated.min(by: { $0.1 < $1.1 }) else { return nil }
+      return .choice(lowest.0)
+    case .multiChoice:
+      return .choices([])
+    default:
+      return nil
+    }
   }
 }
 

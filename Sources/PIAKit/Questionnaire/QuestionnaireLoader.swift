@@ -20,7 +20,7 @@ public struct QuestionnaireLoader: Sendable {
   static let sectionKeys = ["id", "title", "intro", "show_if", "questions"]
   static let questionKeys = [
     "id", "kind", "prompt", "help", "cites", "required", "default", "show_if", "choices",
-    "min", "max", "safer_answer", "item", "questions", "choices_from",
+    "min", "max", "safer_answer", "scored", "why", "item", "questions", "choices_from",
   ]
   static let choiceKeys = ["id", "label", "help", "risk"]
 
@@ -219,6 +219,8 @@ public struct QuestionnaireLoader: Sendable {
       maximum = mapping["max"].flatMap { reader.number($0, "max") }
     }
     let saferAnswer = mapping["safer_answer"].flatMap { reader.boolean($0, "safer_answer") }
+    let scored = mapping["scored"].flatMap { reader.boolean($0, "scored") }
+    let why = mapping["why"].flatMap { reader.string($0, "why") }
     let itemName = mapping["item"].flatMap { reader.string($0, "item") }
     var choices: [Choice] = []
     if let choicesNode = mapping["choices"], let items = reader.sequence(choicesNode, "choices") {
@@ -236,14 +238,15 @@ public struct QuestionnaireLoader: Sendable {
     var question = Question(
       id: id, kind: kind, prompt: prompt, help: help, cites: cites, required: required,
       showIf: showIf?.condition, choices: choices, minimum: minimum, maximum: maximum,
-      saferAnswer: saferAnswer, itemName: itemName, fields: fields,
-      location: reader.location(of: node))
+      saferAnswer: saferAnswer, scored: scored ?? true, why: why, itemName: itemName,
+      fields: fields, location: reader.location(of: node))
     question.choicesFrom = mapping["choices_from"].flatMap {
       reader.identifier($0, "choices_from (a repeating group's id)")
     }
     question.earliest = earliest
     question.latest = latest
     question.showIfLocation = showIf?.location
+    question.scoredLocation = mapping["scored"].map { reader.location(of: $0) }
     question.citesLocation = mapping["cites"].map { reader.location(of: $0) }
     if let defaultNode = mapping["default"] {
       question.defaultLocation = reader.location(of: defaultNode)

@@ -197,6 +197,7 @@ public struct QuestionnaireValidator: Sendable {
     if question.saferAnswer != nil && question.kind != .yesNo {
       diagnostics.append(.error("'safer_answer' applies only to yes_no questions", at: place))
     }
+    diagnostics += checkScored(question)
     if question.kind != .group && (question.itemName != nil || !question.fields.isEmpty) {
       diagnostics.append(
         .error(
@@ -213,5 +214,32 @@ public struct QuestionnaireValidator: Sendable {
           at: question.citesLocation ?? place))
     }
     return diagnostics
+  }
+
+  /// `scored: false` is for judgment questions only and needs a one-line `why`.
+  private func checkScored(_ question: Question) -> [Diagnostic] {
+    let place = question.scoredLocation ?? question.location
+    if !question.scored && !question.isJudgment {
+      return [
+        .error(
+          "'scored' applies only to yes_no, choice and multi_choice questions; "
+            + "'\(question.id)' is \(question.kind.rawValue)", at: place)
+      ]
+    }
+    if !question.scored && (question.why ?? "").isBlank {
+      return [
+        .error(
+          "'\(question.id)' declares 'scored: false' without 'why'; say in one line why it "
+            + "does not bear on risk (identity, descriptive or routing)", at: place)
+      ]
+    }
+    if question.scored && question.why != nil {
+      return [
+        .error(
+          "'why' explains 'scored: false'; '\(question.id)' is scored, so remove 'why' or add "
+            + "'scored: false'", at: question.location)
+      ]
+    }
+    return []
   }
 }

@@ -3,13 +3,22 @@ public struct ReportVendorFact: Sendable, Hashable {
   public var fact: String
   public var value: String
   public var source: String
-  public var checked: CalendarDate
+  /// When someone at the municipality re-read the source; `nil` until then.
+  public var checked: CalendarDate?
+  /// The date the source states, as text.
+  public var stated: String
+  public var verified: Bool
 
-  public init(fact: String, value: String, source: String, checked: CalendarDate) {
+  public init(
+    fact: String, value: String, source: String, checked: CalendarDate? = nil,
+    stated: String = "not stated", verified: Bool = false
+  ) {
     self.fact = fact
     self.value = value
     self.source = source
     self.checked = checked
+    self.stated = stated
+    self.verified = verified
   }
 }
 
@@ -39,44 +48,10 @@ extension ReportModel {
     applyRevisionRecord(from: answers, questionnaire: questionnaire)
   }
 
-  /// The recommendation rule, applied in order:
-  ///
-  /// 1. no personal information (screening not needed) → proceed;
-  /// 2. any compliance blocker, or an overall residual level of critical → do not proceed;
-  /// 3. an overall residual level of high, or any open action → proceed with conditions;
-  /// 4. otherwise → proceed.
+  /// The verdict and its reasons: the engine's conclusion (see
+  /// ``Conclusion``), so every document prints what `pia score` prints.
   public static func recommendation(for assessment: Assessment) -> (Recommendation, [String]) {
-    if assessment.screening.outcome == .notNeeded {
-      return (
-        .proceed, ["The screening found no personal information, so no full assessment is needed."]
-      )
-    }
-    let blockers = assessment.findings.filter(\.blocker)
-    if !blockers.isEmpty || assessment.overallResidual == .critical {
-      var reasons = blockers.map { "Compliance blocker: \($0.title)." }
-      if assessment.overallResidual == .critical {
-        reasons.append("The overall residual risk is critical.")
-      }
-      return (.doNotProceed, reasons)
-    }
-    let open = assessment.actions.filter { isOpen($0.status) }
-    if assessment.overallResidual == .high || !open.isEmpty {
-      var reasons: [String] = []
-      if assessment.overallResidual == .high {
-        reasons.append(
-          "The overall residual risk is high: the head's sign-off must give written reasons, and consulting the IPC before launch is recommended."
-        )
-      }
-      if !open.isEmpty {
-        reasons.append(
-          "\(open.count) action\(open.count == 1 ? "" : "s") must be completed as conditions of approval."
-        )
-      }
-      return (.proceedWithConditions, reasons)
-    }
-    return (
-      .proceed, ["No compliance blocker, no high or critical residual risk, and no open action."]
-    )
+    (assessment.conclusion.verdict, assessment.conclusion.reasons)
   }
 
   /// Answer text read the way Markdown reads a paragraph: a single line break
@@ -300,9 +275,12 @@ private struct Builder {
     let findings = assessment.findings.enumerated().map { index, finding in
       findingRow(finding, number: "R\(index + 1)")
     }
+    let vendorName = vendorTitle()
     let actions = assessment.actions.enumerated().map { index, action in
       ReportModel.ActionRow(
-        number: "A\(index + 1)", title: action.title, priority: action.priority.title,
+        number: "A\(index + 1)",
+        title: action.vendorStep.map { "\(action.title) (\(vendorName): \($0))" } ?? action.title,
+        priority: action.priority.title,
         owner: action.owner ?? "Not assigned", target: action.due?.description ?? "Not set",
         status: action.status.replacingOccurrences(of: "_", with: " ").capitalizedFirst,
         findings: action.findings.map { findingNumbers[$0] ?? $0 }.joined(separator: ", "))
@@ -311,13 +289,28 @@ private struct Builder {
     let (recommendation, reasons) = ReportModel.recommendation(for: assessment)
     let authorityCite = cite("mfippa-s28-2")
     let authorized: String = {
-      let missing = flows.enumerated().filter { $1.values["authority"] == .choice("none") }
-      if !missing.isEmpty {
-        return "No: no legal authority under \(authorityCite) was identified for "
-          + missing.map { flowName($1, index: $0) }.joined(separator: ", ") + "."
+      // Business contact details in an official capacity need no authority
+      // (MFIPPA s. 2(2.1)); every other flow must name one of the three.
+      let authorities: Set<AnswerValue> = [
+        .choice("express_statute"), .choice("law_enforcement"),
+        .choice("necessary_lawful_activity"),
+      ]
+      let personal = flows.enumerated().filter {
+        $1.values["pi_category"] != .choice("business_contact")
       }
-      if !flows.isEmpty {
-        return "Yes: every data flow names its authority under \(authorityCite)."
+      let none = personal.filter { $1.values["authority"] == .choice("none") }
+      if !none.isEmpty {
+        return "No: no legal authority under \(authorityCite) was identified for "
+          + none.map { flowName($1, index: $0) }.joined(separator: ", ") + "."
+      }
+      let unknown = personal.filter { !authorities.contains($1.values["authority"] ?? .bool(false)) }
+      if !unknown.isEmpty {
+        return "Not established: no authority under \(authorityCite) is recorded yet for "
+          + unknown.map { flowName($1, index: $0) }.joined(separator: ", ") + "."
+      }
+      if !personal.isEmpty {
+        return "Yes: every data flow of personal information names its authority under "
+          + "\(authorityCite)."
       }
       if answers["personal_information"] == .choice("none") {
         return
@@ -376,20 +369,24 @@ private struct Builder {
     var vendor: ReportModel.VendorSection?
     if usesAI {
       let stale = Set(assessment.staleFacts.map(\.fact))
+      let checkedOn = assessment.vendorFacts?.checked
+      let notChecked = "Not yet checked by the municipality"
       vendor = ReportModel.VendorSection(
         vendor: text("ai_vendor"), product: text("ai_product"), tier: text("plan_tier"),
         dataLocation: text("ai_data_location"),
-        facts: vendorFacts.map {
-          .init(
-            fact: $0.fact, value: $0.value, source: $0.source, checked: $0.checked.description,
-            stale: stale.contains($0.fact))
-        }
-          + assessment.staleFacts.filter { fact in !vendorFacts.contains { $0.fact == fact.fact } }
-          .map {
-            .init(
-              fact: $0.fact, value: "See source", source: $0.source,
-              checked: $0.checked.description, stale: true)
-          })
+        facts: vendorFacts.map { fact in
+          let checked = [fact.checked, checkedOn].compactMap { $0 }.max()
+          return .init(
+            fact: fact.fact, value: fact.value, source: fact.source,
+            checked: checked?.description ?? notChecked,
+            stale: stale.contains(fact.fact) || checked == nil, stated: fact.stated,
+            status: fact.verified ? "Verified" : "Unverified")
+        },
+        planNames: {
+          let names = assessment.vendorFacts?.planNames ?? []
+          return names.isEmpty ? "Not listed in the vendor file" : names.joined(separator: "; ")
+        }(),
+        factsChecked: assessment.vendorFacts?.summary ?? "")
     }
 
     let analysis = buildAnalysis(findingNumbers: findingNumbers)
@@ -401,8 +398,8 @@ private struct Builder {
       "New disclosures or recipients, or a new vendor.",
       "Storage or processing moving to a new location, especially outside Canada.",
       "An amendment of the records retention by-law that covers these records.",
-      "The Bill 97 amendments to MFIPPA coming into force.",
     ]
+    triggers += law.regimesPending(on: date).map { "\($0.title) coming into force." }
     if usesAI {
       triggers.insert(
         contentsOf: [
@@ -414,9 +411,7 @@ private struct Builder {
 
     let pending = law.regimesPending(on: date).map { regime in
       ReportModel.PendingRegime(
-        title: regime.title,
-        commencement: regime.commencement.map { "Comes into force on \($0)." }
-          ?? "Commencement not yet confirmed (verify on e-Laws).",
+        title: regime.title, commencement: regime.pendingStatus(on: date),
         effects: regime.effects)
     }
 
@@ -473,7 +468,8 @@ private struct Builder {
         applied: law.regimesApplied(on: date).map(\.title), pending: pending,
         lawChecked: text("law_checked_date"), citations: []),
       conclusion: .init(
-        recommendation: recommendation, reasons: reasons, authorized: authorized,
+        recommendation: recommendation, label: assessment.conclusion.label, reasons: reasons,
+        incomplete: assessment.conclusion.missing.map(\.prompt), authorized: authorized,
         overallInherent: assessment.overallInherent.title,
         overallResidual: assessment.overallResidual.title,
         derivation: assessment.derivation),
@@ -491,7 +487,7 @@ private struct Builder {
     for finding in assessment.findings {
       for id in finding.citations where !all.contains(id) { all.append(id) }
     }
-    result.law.citations = all.compactMap { id in
+    result.law.citations = all.filter { law.isCitable($0, on: date) }.compactMap { id in
       law.provision(id).map {
         .init(cite: $0.printed, meaning: $0.meaning, uncertain: $0.status == .uncertain)
       }
@@ -523,9 +519,20 @@ private struct Builder {
     let mitigations = finding.mitigations.map {
       ReportModel.MitigationRow(title: $0.title, status: $0.inPlace ? "In place" : "Open")
     }
+    var notEstablished: String?
+    if !finding.established {
+      let prompts = assessment.conclusion.missing.filter {
+        finding.unanswered.contains($0.question)
+      }.map(\.prompt)
+      notEstablished =
+        "This risk is counted because "
+        + (prompts.isEmpty ? "questions are" : prompts.joined(separator: "; ") + " —")
+        + " not yet answered. It is not a finding of fact until answered."
+    }
     return ReportModel.FindingRow(
       number: number, title: finding.title, flow: finding.flowLabel, harm: finding.harm,
-      affected: finding.affected, citations: finding.citations.map { cite($0) },
+      affected: finding.affected,
+      citations: finding.citations.filter { law.isCitable($0, on: date) }.map { cite($0) },
       inherent: finding.inherent.title,
       inherentBasis:
         "\(finding.inherentLikelihood.description.replacingOccurrences(of: "_", with: " ")) likelihood, \(finding.inherentSeverity) severity",
@@ -534,7 +541,8 @@ private struct Builder {
         "\(finding.residualLikelihood.description.replacingOccurrences(of: "_", with: " ")) likelihood, \(finding.residualSeverity) severity",
       blocker: finding.blocker, mitigations: mitigations,
       keyMitigation: finding.mitigations.first(where: { !$0.inPlace })?.title
-        ?? finding.mitigations.first?.title ?? "None identified")
+        ?? finding.mitigations.first?.title ?? "None identified",
+      notEstablished: notEstablished)
   }
 
   func inventory() -> [ReportModel.InventoryCategory] {
@@ -599,13 +607,35 @@ private struct Builder {
     }
   }
 
+  /// The vendor's short name for "(Vendor: step)": the `ai_vendor` label up
+  /// to its first parenthesis.
+  func vendorTitle() -> String {
+    let label = text("ai_vendor")
+    return label.split(separator: "(").first.map { $0.trimmingWhiteSpace } ?? label
+  }
+
   mutating func buildNotice(institution: String) -> ReportModel.Notice {
     let citation = cite("mfippa-s29-2")
     var authorities: [String] = []
     var purposes: [String] = []
     // Business contact details in an official capacity are not personal
-    // information (MFIPPA s. 2(2.1)); they need no notice.
-    for entry in flows where entry.values["pi_category"] != .choice("business_contact") {
+    // information (MFIPPA s. 2(2.1)); they need no notice. Collection for law
+    // enforcement is exempt from notice (MFIPPA s. 29(3)).
+    let personal = flows.filter { $0.values["pi_category"] != .choice("business_contact") }
+    let noticed = personal.filter { $0.values["authority"] != .choice("law_enforcement") }
+    if !personal.isEmpty && noticed.isEmpty {
+      var notice = ReportModel.Notice(
+        institution: institution, authority: "", authorityPresent: true, purposes: [],
+        purposesPresent: true, contact: "", contactPresent: true, citation: citation, gaps: [],
+        complete: true)
+      notice.required = false
+      notice.exemption =
+        "Every flow of personal information in this assessment is collected for law "
+        + "enforcement, which is exempt from the notice of collection (\(cite("mfippa-s29-3"))). "
+        + "No notice is drafted. Record the exact provision relied on in each flow's authority."
+      return notice
+    }
+    for entry in noticed {
       if case .text(let detail)? = entry.values["authority_detail"], let detail = nonBlank(detail),
         !authorities.contains(detail)
       {

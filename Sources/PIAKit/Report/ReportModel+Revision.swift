@@ -55,9 +55,17 @@ extension ReportModel {
   static func approvalStatus(_ status: SignOffStatus) -> String {
     var text: String
     if let head = status.headDecision {
+      let signer =
+        head.delegation.map {
+          "\(head.name), delegate of the head under MFIPPA s. 49(1) (\($0)),"
+        } ?? head.name
       text =
-        "\(head.decision.title) by \(head.name) on \(head.date), for these answers "
+        "\(head.decision.title) by \(signer) on \(head.date), for these answers "
         + "(\(status.currentHash.short))."
+      if head.acceptsRisk, let reason = head.reason {
+        text += " The residual risk was accepted in writing: \(reason)"
+        if !reason.hasSuffix(".") { text += "." }
+      }
       if let conditions = head.conditions, head.decision == .approvedWithConditions {
         text += " Conditions: \(conditions)"
         if !conditions.hasSuffix(".") { text += "." }
@@ -108,6 +116,9 @@ extension ReportModel {
       var line = "Overall residual risk: \(movement(residual))"
       if let inherent = summary.overallInherent { line += "; inherent risk: \(movement(inherent))" }
       items.append(line + ".")
+    }
+    if let verdict = summary.verdict, verdict.changed {
+      items.append("Verdict: \(verdict.fromLabel) → \(verdict.toLabel).")
     }
     for change in summary.answers {
       switch change.kind {
@@ -163,6 +174,9 @@ extension ReportModel {
     }
     if let residual = summary.overallResidual {
       short.append("Overall residual risk: \(movement(residual)).")
+    }
+    if let verdict = summary.verdict, verdict.changed {
+      short.append("Verdict: \(verdict.fromLabel) → \(verdict.toLabel).")
     }
     let appeared = summary.findingsAppeared.count
     let gone = summary.findingsDisappeared.count

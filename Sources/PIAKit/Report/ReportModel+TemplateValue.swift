@@ -178,16 +178,19 @@ extension ReportModel.LawStatus {
 
 extension ReportModel.Conclusion {
   var templateValue: TemplateValue {
-    ReportModel.object([
-      ("recommendation", .text(recommendation.label)),
-      ("recommendation_id", .text(recommendation.rawValue)),
-      ("proceed", .flag(recommendation == .proceed)),
-      ("proceed_with_conditions", .flag(recommendation == .proceedWithConditions)),
-      ("do_not_proceed", .flag(recommendation == .doNotProceed)),
-      ("reasons", .texts(reasons)), ("authorized", .text(authorized)),
-      ("overall_inherent", .text(overallInherent)), ("overall_residual", .text(overallResidual)),
-      ("derivation", .texts(derivation)),
-    ])
+    ReportModel.object(
+      [
+        ("recommendation", .text(label.isEmpty ? recommendation.label : label)),
+        ("recommendation_id", .text(recommendation.rawValue)),
+        ("proceed", .flag(recommendation == .proceed)),
+        ("proceed_with_conditions", .flag(recommendation == .proceedWithConditions)),
+        ("do_not_proceed", .flag(recommendation == .doNotProceed)),
+        ("incomplete", .flag(recommendation == .incomplete)),
+        ("reasons", .texts(reasons)), ("authorized", .text(authorized)),
+        ("overall_inherent", .text(overallInherent)),
+        ("overall_residual", .text(overallResidual)),
+        ("derivation", .texts(derivation)),
+      ] + ReportModel.list("missing", incomplete.map { .text($0) }))
   }
 }
 
@@ -216,6 +219,7 @@ extension ReportModel.FindingRow {
         ("inherent", .text(inherent)), ("inherent_basis", .text(inherentBasis)),
         ("residual", .text(residual)), ("residual_basis", .text(residualBasis)),
         ("blocker", .flag(blocker)),
+        ("not_established", .list(notEstablished.map { [.text($0)] } ?? [])),
       ]
         + ReportModel.list(
           "mitigations",
@@ -291,14 +295,16 @@ extension ReportModel.VendorSection {
     ReportModel.object(
       [
         ("vendor", .text(vendor)), ("product", .text(product)), ("tier", .text(tier)),
-        ("data_location", .text(dataLocation)),
+        ("data_location", .text(dataLocation)), ("plan_names", .text(planNames)),
+        ("facts_checked", .text(factsChecked)),
       ]
         + ReportModel.list(
           "facts",
           facts.map {
             .fields([
               "fact": .text($0.fact), "value": .text($0.value), "source": .text($0.source),
-              "checked": .text($0.checked), "stale": .flag($0.stale),
+              "checked": .text($0.checked), "stale": .flag($0.stale), "stated": .text($0.stated),
+              "status": .text($0.status),
             ])
           }))
   }
@@ -334,9 +340,11 @@ extension ReportModel.Notice {
         ("authority_present", .flag(authorityPresent)), ("purposes", .texts(purposes)),
         ("purposes_present", .flag(purposesPresent)), ("contact", .text(contact)),
         ("contact_present", .flag(contactPresent)), ("citation", .text(citation)),
+        ("required", .flag(required)), ("exempt", .flag(!required)),
+        ("exemption", .text(exemption)),
       ]
         + ReportModel.list("gaps", gaps.map { .text($0) })
-        + [("complete", .flag(complete))])
+        + [("complete", .flag(complete && required))])
   }
 }
 

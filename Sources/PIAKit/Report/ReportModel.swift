@@ -74,24 +74,19 @@ public struct ReportModel: Sendable, Hashable {
     public var uncertain: Bool
   }
 
-  /// Proceed, proceed with conditions, or do not proceed.
-  public enum Recommendation: String, Sendable, Hashable {
-    case proceed
-    case proceedWithConditions = "proceed_with_conditions"
-    case doNotProceed = "do_not_proceed"
-
-    public var label: String {
-      switch self {
-      case .proceed: return "Proceed"
-      case .proceedWithConditions: return "Proceed with conditions"
-      case .doNotProceed: return "Do not proceed"
-      }
-    }
-  }
+  /// The verdict: proceed, proceed with conditions, do not proceed, or
+  /// incomplete (the engine's ``AssessmentVerdict``).
+  public typealias Recommendation = AssessmentVerdict
 
   public struct Conclusion: Sendable, Hashable {
     public var recommendation: Recommendation
+    /// The verdict as every document prints it, with the head's acceptance
+    /// of the residual risk when recorded ("Proceed — residual risk accepted
+    /// by the head").
+    public var label: String = ""
     public var reasons: [String]
+    /// What an incomplete verdict waits for, one line per answer.
+    public var incomplete: [String] = []
     public var authorized: String
     public var overallInherent: String
     public var overallResidual: String
@@ -123,6 +118,9 @@ public struct ReportModel: Sendable, Hashable {
     public var blocker: Bool
     public var mitigations: [MitigationRow]
     public var keyMitigation: String
+    /// "Depends on: …" for a finding that fires only because questions are
+    /// unanswered; `nil` for a finding of fact.
+    public var notEstablished: String? = nil
   }
 
   public struct MitigationRow: Sendable, Hashable {
@@ -194,14 +192,24 @@ public struct ReportModel: Sendable, Hashable {
     public var tier: String
     public var dataLocation: String
     public var facts: [VendorFactRow]
+    /// The vendor's own names for the plan tier.
+    public var planNames: String = ""
+    /// "Not yet checked by the municipality." or when and by whom it was.
+    public var factsChecked: String = ""
   }
 
   public struct VendorFactRow: Sendable, Hashable {
     public var fact: String
     public var value: String
     public var source: String
+    /// When someone at the municipality re-read the source, or "Not yet
+    /// checked by the municipality".
     public var checked: String
     public var stale: Bool
+    /// The date the source states, as text.
+    public var stated: String = ""
+    /// "Verified" or "Unverified".
+    public var status: String = ""
   }
 
   public struct Signer: Sendable, Hashable {
@@ -231,6 +239,11 @@ public struct ReportModel: Sendable, Hashable {
 
   /// The draft notice of collection (MFIPPA s. 29(2)) and its completeness.
   public struct Notice: Sendable, Hashable {
+    /// False when every flow of personal information is collected for law
+    /// enforcement, which is exempt from notice (MFIPPA s. 29(3)): then no
+    /// draft is printed, only `exemption`.
+    public var required: Bool = true
+    public var exemption: String = ""
     public var institution: String
     public var authority: String
     public var authorityPresent: Bool

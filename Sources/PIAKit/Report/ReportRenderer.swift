@@ -79,8 +79,8 @@ public struct ReportRenderer: Sendable {
     let file = session.file
     let engine = session.engine
     let questionnaire = session.questionnaire
-    let assessment = engine.assess(
-      answers: file.answers, asOf: reportDate, staleAfterDays: RiskEngine.defaultStaleAfterDays)
+    // Scored with the head's recorded acceptance of the residual risk (if any) applied.
+    let assessment = session.assessment(asOf: reportDate)
     let ids = templateIDs.isEmpty ? known : templateIDs
     // All Markdown first, so the model and its template value are gone before the DOCX
     // files are built (the step that needs the most memory).
@@ -156,7 +156,8 @@ public struct ReportRenderer: Sendable {
         fact: name.replacingOccurrences(of: "_", with: " ").capitalizedFirst,
         value: fact.value.plainDescription.replacingOccurrences(of: "_", with: " ")
           + (fact.uncertain ? " (unverified)" : ""),
-        source: fact.source, checked: fact.checked)
+        source: fact.source, checked: fact.checked, stated: fact.stated,
+        verified: !fact.uncertain)
     }
   }
 }

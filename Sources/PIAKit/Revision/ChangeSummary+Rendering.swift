@@ -25,6 +25,15 @@ extension ChangeSummary {
         ("to", .string(overallResidual.to.description)),
         ("direction", .string(overallResidual.direction)),
         ("inherent", level(overallInherent)),
+        (
+          "verdict",
+          verdict.map { movement -> J in
+            .object([
+              ("from", .string(movement.from.rawValue)), ("to", .string(movement.to.rawValue)),
+              ("changed", .bool(movement.changed)),
+            ])
+          } ?? .null
+        ),
       ])
     }
     func field(_ field: FieldChange) -> J {
@@ -154,6 +163,12 @@ extension ChangeSummary {
           "Overall inherent: \(FindingChange.movement(overallInherent.from, overallInherent.to))"
             + " (\(overallInherent.direction))")
       }
+      if let verdict {
+        lines.append(
+          verdict.changed
+            ? "Verdict: \(verdict.fromLabel) → \(verdict.toLabel) (changed)"
+            : "Verdict: \(verdict.toLabel) (unchanged)")
+      }
       if let nextReview { lines.append("Next review: \(nextReview)") }
     }
     lines.append("")
@@ -235,6 +250,9 @@ extension ChangeSummary {
     if let overallResidual {
       out += "| Level | \(Self.escape(fromLabel)) | Now |\n|---|---|---|\n"
       out += "| Overall residual | \(overallResidual.from.title) | \(overallResidual.to.title) |\n"
+      if let verdict {
+        out += "| Verdict | \(Self.escape(verdict.fromLabel)) | \(Self.escape(verdict.toLabel)) |\n"
+      }
       if let overallInherent {
         out +=
           "| Overall inherent | \(overallInherent.from.title) | \(overallInherent.to.title) |\n"
@@ -307,6 +325,9 @@ extension ChangeSummary {
       out +=
         overallResidual.from == overallResidual.to
         ? " (unchanged).\n" : " → \(overallResidual.to.title).\n"
+      if let verdict, verdict.changed {
+        out += "- **Verdict:** \(Self.escape(verdict.fromLabel)) → \(Self.escape(verdict.toLabel)).\n"
+      }
       let appeared = findingsAppeared.count
       let disappeared = findingsDisappeared.count
       if appeared + disappeared > 0 {

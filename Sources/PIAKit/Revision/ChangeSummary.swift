@@ -17,6 +17,9 @@ public struct ChangeSummary: Sendable, Hashable {
   /// The overall residual level before and after; `nil` when not scored.
   public var overallResidual: LevelMovement?
   public var overallInherent: LevelMovement?
+  /// The verdict before and after (`proceed`, `incomplete`, …); `nil` when
+  /// not scored. A changed verdict is always reported.
+  public var verdict: VerdictMovement?
   public var vendorFacts: [FactChange]
   public var materiality: Materiality
   /// The next review date from the new residual level (see `ReviewPolicy`),
@@ -52,12 +55,14 @@ public struct ChangeSummary: Sendable, Hashable {
         from: scores.old.overallResidual, to: scores.new.overallResidual)
       overallInherent = LevelMovement(
         from: scores.old.overallInherent, to: scores.new.overallInherent)
+      verdict = VerdictMovement(from: scores.old.conclusion, to: scores.new.conclusion)
       nextReview = ReviewPolicy.nextReview(
         after: date ?? scores.new.asOf, residual: scores.new.overallResidual)
     } else {
       findings = []
       overallResidual = nil
       overallInherent = nil
+      verdict = nil
       nextReview = nil
     }
     vendorFacts = AssessmentDiff.facts(facts.old, facts.new)
@@ -74,11 +79,31 @@ public struct ChangeSummary: Sendable, Hashable {
     answers.isEmpty && findings.isEmpty && vendorFacts.isEmpty
       && (overallResidual.map { !$0.rose && !$0.fell } ?? true)
       && (overallInherent.map { !$0.rose && !$0.fell } ?? true)
+      && (verdict.map { !$0.changed } ?? true)
   }
 
   public var findingsAppeared: [FindingChange] { findings.filter { $0.kind == .appeared } }
   public var findingsDisappeared: [FindingChange] { findings.filter { $0.kind == .disappeared } }
   public var findingsMoved: [FindingChange] { findings.filter { $0.kind == .moved } }
+}
+
+/// The verdict of two versions of an assessment.
+public struct VerdictMovement: Sendable, Hashable {
+  public var from: AssessmentVerdict
+  public var to: AssessmentVerdict
+  /// The verdicts as printed (with any acceptance of the residual risk).
+  public var fromLabel: String
+  public var toLabel: String
+
+  public init(from old: Conclusion, to new: Conclusion) {
+    from = old.verdict
+    to = new.verdict
+    fromLabel = old.label
+    toLabel = new.label
+  }
+
+  /// Whether the verdict (or its printed form) changed.
+  public var changed: Bool { from != to || fromLabel != toLabel }
 }
 
 extension MaterialityRules {

@@ -107,6 +107,10 @@ extension RevisionRecord {
       if let former = approval.answersHashFormat1 {
         lines.append("    answers_hash_format_1: \(YAMLScalar.doubleQuoted(former.hex))")
       }
+      if let delegation = approval.delegation {
+        lines.append("    delegation: \(YAMLScalar.doubleQuoted(delegation))")
+      }
+      if approval.acceptsRisk { lines.append("    accepts_risk: true") }
     }
     return lines.joined(separator: "\n") + "\n"
   }
@@ -118,7 +122,7 @@ extension RevisionRecord {
   ]
   private static let approvalKeys = [
     "role", "name", "decision", "reason", "conditions", "date", "answers_hash", "advice",
-    "advice_reasons", "answers_hash_format_1",
+    "advice_reasons", "answers_hash_format_1", "delegation", "accepts_risk",
   ]
 
   static func readHistory(_ node: Node, questionnaire: Questionnaire?, reader: inout YAMLReader)
@@ -230,6 +234,14 @@ extension RevisionRecord {
           "the privacy lead's advice was overruled without reasons (add 'advice_reasons')",
           at: item)
       }
+      let delegation = mapping["delegation"].flatMap { reader.string($0, "the delegation") }
+      let acceptsRisk =
+        mapping["accepts_risk"].flatMap { reader.boolean($0, "accepts_risk") } ?? false
+      if acceptsRisk, let role, role != .head, let node = mapping["accepts_risk"] {
+        reader.error(
+          "only the head or the head's delegate can accept a residual risk; this approval's "
+            + "role is '\(role.rawValue)'", at: node)
+      }
       if decision == .approvedWithConditions, conditions == nil {
         reader.warning("approved with conditions, but no 'conditions' are given", at: item)
       }
@@ -237,7 +249,8 @@ extension RevisionRecord {
       guard let role, let name, let decision, let date, let hash else { continue }
       var approval = Approval(
         role: role, name: name, decision: decision, reason: reason, conditions: conditions,
-        date: date, answersHash: hash, advice: advice, adviceReasons: adviceReasons)
+        date: date, answersHash: hash, advice: advice, adviceReasons: adviceReasons,
+        delegation: delegation, acceptsRisk: acceptsRisk)
       approval.answersHashFormat1 = former
       approvals.append(approval)
     }

@@ -100,11 +100,18 @@ public struct Approval: Sendable, Hashable {
   /// The hash the sign-off recorded when its answers were in the format-1
   /// layout; `answersHash` is the hash of the same answers in format 2.
   public var answersHashFormat1: AnswersHash?
+  /// Head only: the by-law or written delegation when the signer is the
+  /// head's delegate under MFIPPA s. 49(1); `nil` when the head signs.
+  public var delegation: String?
+  /// Head only: the approval accepts a high or critical residual risk in
+  /// writing (`reason` holds the reasons); see `ApprovalPolicy`.
+  public var acceptsRisk: Bool
 
   public init(
     role: Role, name: String, decision: Decision, reason: String? = nil,
     conditions: String? = nil, date: CalendarDate, answersHash: AnswersHash,
-    advice: Advice? = nil, adviceReasons: String? = nil
+    advice: Advice? = nil, adviceReasons: String? = nil, delegation: String? = nil,
+    acceptsRisk: Bool = false
   ) {
     self.role = role
     self.name = name
@@ -115,6 +122,8 @@ public struct Approval: Sendable, Hashable {
     self.answersHash = answersHash
     self.advice = advice
     self.adviceReasons = adviceReasons
+    self.delegation = delegation
+    self.acceptsRisk = acceptsRisk
   }
 }
 

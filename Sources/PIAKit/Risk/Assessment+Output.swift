@@ -97,13 +97,25 @@ public indirect enum JSONValue: Sendable, Hashable {
 }
 
 extension Assessment {
-  /// The documented JSON shape (see `docs/risk-method.md`).
+  /// The documented JSON shape (see `docs/risk-method.md`); citations of a
+  /// bill not yet introduced on the assessment date are left out.
   public func json(law: LawCatalogue, source: String? = nil) -> JSONValue {
-    json(cite: CitationPrinter(law: law).cite, source: source)
+    json(printer: CitationPrinter(law: law, on: asOf), source: source)
   }
 
   /// The documented JSON shape, printing citations with `cite`.
-  public func json(cite: (String) -> String, source: String? = nil) -> JSONValue {
+  public func json(cite: @escaping (String) -> String, source: String? = nil) -> JSONValue {
+    json(printer: nil, cite: cite, source: source)
+  }
+
+  private func json(
+    printer: CitationPrinter?, cite: ((String) -> String)? = nil, source: String? = nil
+  ) -> JSONValue {
+    let print: ([String]) -> String = { ids in
+      if let printer { return printer.cite(all: ids) }
+      return ids.map { cite?($0) ?? $0 }.joined(separator: "; ")
+    }
+    let citable: ([String]) -> [String] = { printer?.citable($0) ?? $0 }
     var top: [(String, JSONValue)] = []
     if let source { top.append(("file", .string(source))) }
     top += [
@@ -128,8 +140,10 @@ extension Assessment {
           ("derivation", .array(derivation.map(JSONValue.string))),
         ])
       ),
-      ("findings", .array(findings.map { $0.json(cite: cite) })),
+      ("conclusion", conclusion.json),
+      ("findings", .array(findings.map { $0.json(print: print, citable: citable) })),
       ("actions", .array(actions.map(\.json))),
+      ("vendor_facts", vendorFacts.map(\.json) ?? .null),
       ("stale_facts", .array(staleFacts.map(\.json))),
     ]
     return .object(top)
@@ -137,10 +151,19 @@ extension Assessment {
 
   /// The plain-text report of `pia score`.
   public func text(law: LawCatalogue, source: String? = nil) -> String {
-    let cite = CitationPrinter(law: law).cite
+    let printer = CitationPrinter(law: law, on: asOf)
     var lines: [String] = []
     if let source { lines.append("Answers: \(source)") }
     lines.append("Questionnaire: \(questionnaireID) v\(questionnaireVersion), scored as of \(asOf)")
+    lines.append("Conclusion: \(conclusion.label)")
+    for reason in conclusion.reasons { lines.append("  - \(reason)") }
+    if !conclusion.missing.isEmpty {
+      lines.append("  Waiting for \(conclusion.missing.count) answer\(conclusion.missing.count == 1 ? "" : "s"):")
+      for item in conclusion.missing {
+        let why = item.because == "required" ? "required" : "needed by \(item.because)"
+        lines.append("    \(item.question): \(item.prompt) (\(why))")
+      }
+    }
     lines.append("Overall risk: \(overallInherent) → \(overallResidual) (inherent → residual)")
     for line in derivation { lines.append("  \(line)") }
     lines.append("")
@@ -158,15 +181,21 @@ extension Assessment {
             " [flow \(id)\(finding.flowLabel.map { ": \($0)" } ?? "")]"
           } ?? ""
         let blocker = finding.blocker ? " BLOCKER" : ""
+        let pending = finding.established ? "" : " (NOT YET ESTABLISHED)"
         lines.append(
-          "  \(finding.residual.title.uppercased())\(blocker)  \(finding.title)\(flow)")
+          "  \(finding.residual.title.uppercased())\(blocker)\(pending)  \(finding.title)\(flow)")
         lines.append(
           "    \(finding.ruleID): inherent \(finding.inherent) (\(finding.inherentLikelihood), "
             + "\(finding.inherentSeverity)) → residual \(finding.residual) "
             + "(\(finding.residualLikelihood), \(finding.residualSeverity))")
+        if !finding.established {
+          lines.append(
+            "    Not yet established: fires only because \(finding.unanswered.joined(separator: ", ")) "
+              + "\(finding.unanswered.count == 1 ? "is" : "are") unanswered.")
+        }
         lines.append("    Harm: \(finding.harm)")
         lines.append("    Affected: \(finding.affected)")
-        lines.append("    Citation: \(finding.citations.map(cite).joined(separator: "; "))")
+        lines.append("    Citation: \(printer.cite(all: finding.citations))")
         let inPlace = finding.mitigations.filter(\.inPlace).map(\.title)
         let open = finding.mitigations.filter { !$0.inPlace }.map(\.title)
         if !inPlace.isEmpty { lines.append("    In place: \(inPlace.joined(separator: "; "))") }
@@ -182,7 +211,15 @@ extension Assessment {
         if let due = action.due { extra.append("due: \(due)") }
         let suffix = extra.isEmpty ? "" : " (\(extra.joined(separator: ", ")))"
         lines.append("  [\(action.priority)] \(action.title)\(suffix)")
+        if let step = action.vendorStep { lines.append("      For this vendor: \(step)") }
       }
+    }
+    if let vendorFacts {
+      lines.append("")
+      let plans = vendorFacts.planNames.isEmpty ? "" : " (\(vendorFacts.planNames.joined(separator: ", ")))"
+      lines.append(
+        "Vendor facts: \(vendorFacts.vendor)/\(vendorFacts.tier)\(plans), \(vendorFacts.count) facts, "
+          + "\(vendorFacts.unverified) unverified. \(vendorFacts.summary)")
     }
     if !staleFacts.isEmpty {
       lines.append("")
@@ -197,16 +234,49 @@ extension Assessment {
   }
 }
 
+extension Conclusion {
+  var json: JSONValue {
+    .object([
+      ("verdict", .string(verdict.rawValue)),
+      ("label", .string(label)),
+      ("reasons", .array(reasons.map(JSONValue.string))),
+      ("blockers", .array(blockers.map(JSONValue.string))),
+      (
+        "incomplete",
+        .array(
+          missing.map {
+            .object([
+              ("question", .string($0.question)), ("prompt", .string($0.prompt)),
+              ("because", .string($0.because)),
+            ])
+          })
+      ),
+      (
+        "risk_accepted",
+        riskAcceptance.map { acceptance in
+          .object([
+            ("by", .string(acceptance.name)),
+            ("delegation", acceptance.delegation.map(JSONValue.string) ?? .null),
+            ("date", .string(acceptance.date.description)),
+            ("reason", .string(acceptance.reason)),
+            ("conditions", acceptance.conditions.map(JSONValue.string) ?? .null),
+          ])
+        } ?? .null
+      ),
+    ])
+  }
+}
+
 extension Finding {
-  func json(cite: (String) -> String) -> JSONValue {
+  func json(print: ([String]) -> String, citable: ([String]) -> [String]) -> JSONValue {
     .object([
       ("id", .string(ruleID)),
       ("key", .string(key)),
       ("title", .string(title)),
       ("flow", flowID.map(JSONValue.string) ?? .null),
       ("flow_label", flowLabel.map(JSONValue.string) ?? .null),
-      ("citation", .string(citations.map(cite).joined(separator: "; "))),
-      ("cites", .array(citations.map(JSONValue.string))),
+      ("citation", .string(print(citations))),
+      ("cites", .array(citable(citations).map(JSONValue.string))),
       ("harm", .string(harm)),
       ("affected", .string(affected)),
       ("inherent", .string(inherent.description)),
@@ -226,6 +296,8 @@ extension Finding {
         ])
       ),
       ("blocker", .bool(blocker)),
+      ("established", .bool(established)),
+      ("unanswered", .array(unanswered.map(JSONValue.string))),
       (
         "mitigations",
         .array(
@@ -249,6 +321,23 @@ extension Action {
       ("owner", owner.map(JSONValue.string) ?? .null),
       ("due", due.map { .string($0.description) } ?? .null),
       ("status", .string(status)),
+      ("vendor_step", vendorStep.map(JSONValue.string) ?? .null),
+    ])
+  }
+}
+
+extension VendorFactsStatus {
+  var json: JSONValue {
+    .object([
+      ("vendor", .string(vendor)),
+      ("tier", .string(tier)),
+      ("plan_names", .array(planNames.map(JSONValue.string))),
+      ("status", .string(state.rawValue)),
+      ("checked", checked.map { .string($0.description) } ?? .null),
+      ("checked_by", checkedBy.map(JSONValue.string) ?? .null),
+      ("facts", .number(count)),
+      ("unverified", .number(unverified)),
+      ("unchecked", .array(unchecked.map(JSONValue.string))),
     ])
   }
 }
@@ -267,17 +356,34 @@ extension StaleFact {
 }
 
 /// Prints law-catalogue ids as citations, with the lookup table built once.
+///
+/// Given a date, provisions of a bill not yet introduced on that date are
+/// left out by ``citable(_:)``: a report never cites a bill that did not
+/// exist when the assessment was made.
 public struct CitationPrinter: Sendable {
   private var printed: [String: String]
+  private var hidden: Set<String>
 
-  public init(law: LawCatalogue) {
+  /// - Parameters:
+  ///   - law: The catalogue.
+  ///   - date: The assessment date; `nil` cites everything.
+  public init(law: LawCatalogue, on date: CalendarDate? = nil) {
     var printed: [String: String] = [:]
+    var hidden: Set<String> = []
     for provision in law.provisions where printed[provision.id] == nil {
       printed[provision.id] = provision.printed
+      if let date, !law.isCitable(provision.id, on: date) { hidden.insert(provision.id) }
     }
     self.printed = printed
+    self.hidden = hidden
   }
 
   /// The printed citation, or the id itself when the catalogue lacks it.
   public func cite(_ id: String) -> String { printed[id] ?? id }
+
+  /// `ids` without the provisions not citable on the printer's date.
+  public func citable(_ ids: [String]) -> [String] { ids.filter { !hidden.contains($0) } }
+
+  /// The printed citations of `ids` that are citable, joined with "; ".
+  public func cite(all ids: [String]) -> String { citable(ids).map(cite).joined(separator: "; ") }
 }

@@ -116,9 +116,17 @@ public struct Finding: Sendable, Hashable {
   public var inherentSeverity: Severity
   public var residualLikelihood: Likelihood
   public var residualSeverity: Severity
-  /// A compliance blocker keeps the overall residual level at least high.
+  /// A compliance blocker keeps the overall residual level at least high,
+  /// and, established, makes the verdict "do not proceed".
   public var blocker: Bool
   public var mitigations: [MitigationStatus]
+  /// False when the finding fires only because questions are unanswered
+  /// ("not yet established"): answered with their safe answers, it would
+  /// not fire. It keeps its level, so the engine stays monotone.
+  public var established: Bool = true
+  /// For a finding not yet established: the questions it waits for (ids,
+  /// or `group.field@entry`).
+  public var unanswered: [String] = []
 
   public init(
     ruleID: String, flowID: String? = nil, flowLabel: String? = nil, title: String,
@@ -174,10 +182,14 @@ public struct Action: Sendable, Hashable {
   public var owner: String?
   public var due: CalendarDate?
   public var status: String
+  /// The assessed vendor's own step for this mitigation, from its vendor file
+  /// (`advice:`); `nil` when the vendor file has none. Rule titles stay
+  /// vendor-neutral.
+  public var vendorStep: String?
 
   public init(
     id: String, title: String, findings: [String], priority: RiskLevel, owner: String? = nil,
-    due: CalendarDate? = nil, status: String = "open"
+    due: CalendarDate? = nil, status: String = "open", vendorStep: String? = nil
   ) {
     self.id = id
     self.title = title
@@ -186,6 +198,7 @@ public struct Action: Sendable, Hashable {
     self.owner = owner
     self.due = due
     self.status = status
+    self.vendorStep = vendorStep
   }
 }
 
@@ -211,6 +224,58 @@ public struct StaleFact: Sendable, Hashable {
   }
 }
 
+/// Whether the municipality has checked the assessed vendor tier's facts.
+public struct VendorFactsStatus: Sendable, Hashable {
+  /// `not_checked` until every fact has a check date; `stale` when a check
+  /// is older than the allowed age; else `current`.
+  public enum State: String, Sendable, Hashable {
+    case notChecked = "not_checked"
+    case current
+    case stale
+  }
+
+  public var vendor: String
+  public var tier: String
+  /// The vendor's own plan names for the tier ("ChatGPT Business").
+  public var planNames: [String]
+  /// The `vendor_facts_checked` answer.
+  public var checked: CalendarDate?
+  /// The `vendor_facts_checked_by` answer.
+  public var checkedBy: String?
+  public var state: State
+  /// Facts with no check date at all.
+  public var unchecked: [String]
+  /// How many facts the tier states, and how many of them are unverified.
+  public var count: Int
+  public var unverified: Int
+
+  public init(
+    vendor: String, tier: String, planNames: [String], checked: CalendarDate?,
+    checkedBy: String?, state: State, unchecked: [String], count: Int, unverified: Int
+  ) {
+    self.vendor = vendor
+    self.tier = tier
+    self.planNames = planNames
+    self.checked = checked
+    self.checkedBy = checkedBy
+    self.state = state
+    self.unchecked = unchecked
+    self.count = count
+    self.unverified = unverified
+  }
+
+  /// One line for reports: "Not yet checked by the municipality." or
+  /// "Checked by the municipality on 2026-04-02 (Priya Raman)."
+  public var summary: String {
+    guard let checked, state != .notChecked else {
+      return "Not yet checked by the municipality."
+    }
+    let who = checkedBy.map { " (\($0))" } ?? ""
+    let stale = state == .stale ? " Some checks are older than the allowed age." : ""
+    return "Checked by the municipality on \(checked)\(who).\(stale)"
+  }
+}
+
 /// The scored assessment.
 public struct Assessment: Sendable, Hashable {
   public var questionnaireID: String
@@ -229,11 +294,16 @@ public struct Assessment: Sendable, Hashable {
   public var derivation: [String]
   public var actions: [Action]
   public var staleFacts: [StaleFact]
+  /// The verdict and its reasons (see ``Conclusion``).
+  public var conclusion: Conclusion
+  /// The check status of the vendor facts used; `nil` when no vendor tier applies.
+  public var vendorFacts: VendorFactsStatus?
 
   public init(
     questionnaireID: String, questionnaireVersion: Int, asOf: CalendarDate, screening: Screening,
     findings: [Finding], overallInherent: RiskLevel, overallResidual: RiskLevel,
-    setBy: [String], derivation: [String], actions: [Action], staleFacts: [StaleFact]
+    setBy: [String], derivation: [String], actions: [Action], staleFacts: [StaleFact],
+    conclusion: Conclusion? = nil, vendorFacts: VendorFactsStatus? = nil
   ) {
     self.questionnaireID = questionnaireID
     self.questionnaireVersion = questionnaireVersion
@@ -246,6 +316,13 @@ public struct Assessment: Sendable, Hashable {
     self.derivation = derivation
     self.actions = actions
     self.staleFacts = staleFacts
+    self.conclusion =
+      conclusion
+      ?? Conclusion.draw(
+        findings: findings, missing: [], residual: overallResidual,
+        openActions: actions.filter { $0.status == "open" }.count,
+        noPersonalInformation: screening.outcome == .notNeeded, cite: { $0 })
+    self.vendorFacts = vendorFacts
   }
 
   /// Finding counts by residual level.

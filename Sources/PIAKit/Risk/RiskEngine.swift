@@ -1,25 +1,39 @@
 /// Scores an answer set: runs every rule (per entry for `for_each` rules),
 /// applies raises and mitigations in place, aggregates the overall level,
-/// turns open mitigations into actions, screens, and lists stale vendor facts.
+/// turns open mitigations into actions, screens, draws the conclusion and
+/// reports the vendor facts' check status.
 ///
 /// The engine is monotone by construction as long as rules are written as
 /// `docs/risk-method.md` asks: raises only raise, mitigations only lower,
-/// the overall level is a maximum, and blockers only hold it up.
+/// the overall level is a maximum, and blockers only hold it up. A finding
+/// that fires only because a question is unanswered keeps its level (an
+/// unanswered question ranks at least as risky as its safe answer) but is
+/// marked "not yet established" and puts the question on the incomplete list.
 public struct RiskEngine: Sendable {
   public var questionnaire: Questionnaire
   public var rules: [RiskRule]
   public var vendors: VendorCatalogue
+  /// Prints the citations in the conclusion's reasons.
+  public var law: LawCatalogue
 
   /// The vendor and plan-tier questions that pick the vendor facts.
   public static let vendorQuestion = "ai_vendor"
   public static let tierQuestion = "plan_tier"
+  /// The date and name answers that record the municipality's own check of
+  /// the vendor facts.
+  public static let factsCheckedQuestion = "vendor_facts_checked"
+  public static let factsCheckedByQuestion = "vendor_facts_checked_by"
   /// The default age, in days, after which a vendor fact is reported stale.
   public static let defaultStaleAfterDays = 180
 
-  public init(questionnaire: Questionnaire, rules: [RiskRule], vendors: VendorCatalogue) {
+  public init(
+    questionnaire: Questionnaire, rules: [RiskRule], vendors: VendorCatalogue,
+    law: LawCatalogue = LawCatalogue()
+  ) {
     self.questionnaire = questionnaire
     self.rules = rules.filter { $0.questionnaires.contains(questionnaire.id) }
     self.vendors = vendors
+    self.law = law
   }
 
   /// Scores `answers` as of `asOf`.
@@ -27,13 +41,16 @@ public struct RiskEngine: Sendable {
     answers raw: [String: AnswerValue], asOf: CalendarDate,
     staleAfterDays: Int = RiskEngine.defaultStaleAfterDays
   ) -> Assessment {
-    let answers = effectiveAnswers(raw)
+    let view = answerView(raw)
+    let answers = view.answers
     let vendorID = Self.choice(answers[Self.vendorQuestion])
     let tierID = Self.choice(answers[Self.tierQuestion])
     let facts = vendors.facts(vendor: vendorID, tier: tierID)
+    let advice = vendorID.flatMap { vendors.vendor($0)?.advice } ?? [:]
     let environment = AnswerEnvironment(answers: answers, facts: facts.mapValues(\.value))
 
     var findings: [Finding] = []
+    var pendingAnswers: [Conclusion.MissingAnswer] = []
     var mitigationSources: [String: (RiskRule.Mitigation, [any ConditionEnvironment])] = [:]
     var mitigationOrder: [String] = []
     var openByMitigation: [String: [(key: String, level: RiskLevel)]] = [:]
@@ -50,9 +67,21 @@ public struct RiskEngine: Sendable {
         contexts.append((nil, environment))
       }
       for (entry, context) in contexts where rule.when.evaluate(in: context) {
-        let finding = score(rule, entry: entry, in: context)
-        for (status, mitigation) in zip(finding.mitigations, rule.mitigations) where !status.inPlace
-        {
+        var finding = score(rule, entry: entry, in: context)
+        let unanswered = unestablished(rule, entry: entry, view: view, facts: environment.facts)
+        if !unanswered.isEmpty {
+          finding.established = false
+          finding.unanswered = unanswered.map(\.question)
+          pendingAnswers += unanswered.map {
+            var missing = $0
+            missing.because = finding.key
+            return missing
+          }
+        }
+        for status in finding.mitigations where !status.inPlace {
+          guard let mitigation = rule.mitigations.first(where: { $0.id == status.id }) else {
+            continue
+          }
           if mitigationSources[mitigation.id] == nil {
             mitigationOrder.append(mitigation.id)
             mitigationSources[mitigation.id] = (mitigation, [])
@@ -82,19 +111,33 @@ public struct RiskEngine: Sendable {
       }
       return Action(
         id: id, title: mitigation.title, findings: open.map(\.key),
-        priority: open.map(\.level).max() ?? .low, owner: owner, due: due)
+        priority: open.map(\.level).max() ?? .low, owner: owner, due: due,
+        vendorStep: advice[id])
     }.sorted { $0.priority != $1.priority ? $0.priority > $1.priority : $0.id < $1.id }
 
     let (overallInherent, overallResidual, setBy, derivation) = aggregate(findings)
-    let stale = staleFacts(facts, vendor: vendorID, tier: tierID, asOf: asOf, days: staleAfterDays)
+    let screening = screen(answers)
+    var missing = requiredUnanswered(view)
+    for item in pendingAnswers where !missing.contains(where: { $0.question == item.question }) {
+      missing.append(item)
+    }
+    let printer = CitationPrinter(law: law, on: asOf)
+    let conclusion = Conclusion.draw(
+      findings: findings, missing: missing, residual: overallResidual,
+      openActions: actions.filter { $0.status == "open" }.count,
+      noPersonalInformation: screening.outcome == .notNeeded, cite: printer.cite)
+    let check = factCheck(
+      answers: answers, facts: facts, vendor: vendorID, tier: tierID, asOf: asOf,
+      days: staleAfterDays)
     return Assessment(
       questionnaireID: questionnaire.id, questionnaireVersion: questionnaire.version, asOf: asOf,
-      screening: screen(answers), findings: findings, overallInherent: overallInherent,
+      screening: screening, findings: findings, overallInherent: overallInherent,
       overallResidual: overallResidual, setBy: setBy, derivation: derivation, actions: actions,
-      staleFacts: stale)
+      staleFacts: check.stale, conclusion: conclusion, vendorFacts: check.status)
   }
 
-  /// One finding: inherent levels with raises, residual after mitigations in place.
+  /// One finding: inherent levels with raises, residual after the mitigations
+  /// in place; mitigations that do not fit the tool are left out.
   func score(_ rule: RiskRule, entry: GroupEntry?, in context: some ConditionEnvironment)
     -> Finding
   {
@@ -110,6 +153,7 @@ public struct RiskEngine: Sendable {
     var residualSeverity = severity
     var statuses: [MitigationStatus] = []
     for mitigation in rule.mitigations {
+      if let applies = mitigation.appliesWhen, !applies.evaluate(in: context) { continue }
       let inPlace = mitigation.inPlaceWhen.evaluate(in: context)
       if inPlace {
         residualLikelihood -= mitigation.likelihood
@@ -123,6 +167,7 @@ public struct RiskEngine: Sendable {
     let label = entry.flatMap { entry in
       Self.text(entry.values["data_element"]) ?? Self.choice(entry.values["pi_category"])
     }
+    let blocker = rule.blocker || (rule.blockerWhen?.evaluate(in: context) ?? false)
     return Finding(
       ruleID: rule.id, flowID: entry?.id, flowLabel: label, title: rule.title, harm: rule.harm,
       affected: rule.affected, citations: rule.cites,
@@ -130,7 +175,7 @@ public struct RiskEngine: Sendable {
       inherentSeverity: Severity(rawValue: severity) ?? .maximum,
       residualLikelihood: Likelihood(rawValue: max(1, residualLikelihood)) ?? .remote,
       residualSeverity: Severity(rawValue: max(1, residualSeverity)) ?? .negligible,
-      blocker: rule.blocker, mitigations: statuses)
+      blocker: blocker, mitigations: statuses)
   }
 
   /// Overall levels: the highest finding level; blockers hold the residual at high.
@@ -166,121 +211,14 @@ public struct RiskEngine: Sendable {
             + "high in any case.")
       }
     }
+    let pending = findings.filter { !$0.established }.map(\.key)
+    if !pending.isEmpty {
+      derivation.append(
+        "Not yet established: \(Self.list(pending)) "
+          + "\(pending.count == 1 ? "fires" : "fire") only because questions are unanswered; "
+          + "they count at their level until answered.")
+    }
     return (inherent, residual, setBy, derivation)
-  }
-
-  /// Whether a PIA is needed, and why.
-  func screen(_ answers: [String: AnswerValue]) -> Screening {
-    var required: [String] = []
-    var recommended: [String] = []
-    let information = Self.choice(answers["personal_information"])
-    if information == "identifiable" {
-      required.append("Identifiable personal information reaches the AI tool.")
-    }
-    if case .bool(true)? = answers["handles_pi"] {
-      required.append("The project collects, uses, keeps or discloses personal information.")
-    }
-    if case .entries(let entries)? = answers["data_flows"] {
-      let personal = entries.filter { Self.choice($0.values["pi_category"]) != "business_contact" }
-      if !personal.isEmpty {
-        required.append(
-          "The inventory lists \(personal.count) flow\(personal.count == 1 ? "" : "s") of "
-            + "personal information.")
-      }
-    }
-    if case .choices(let sensitive)? = answers["sensitive_categories"], !sensitive.isEmpty {
-      let names = sensitive.map { label("sensitive_categories", $0) }
-      required.append("Sensitive information may reach the tool: \(names.joined(separator: "; ")).")
-    }
-    if let scope = Self.choice(answers["access_scope"]),
-      ["records_system", "property_system", "whole_device"].contains(scope)
-    {
-      required.append(
-        "The tool can reach: \(label("access_scope", scope)). Personal information is held there.")
-    }
-    if case .choices(let tasks)? = answers["ai_tasks"] {
-      for task in tasks where task == "resident_casework" || task == "records_foi_prep" {
-        required.append("The tasks include: \(label("ai_tasks", task)).")
-      }
-    }
-    if information == "deidentified" {
-      recommended.append(
-        "De-identified information reaches the tool; check that people cannot be re-identified.")
-    }
-    if case .bool(true)? = answers["other_pi_in_project"] {
-      recommended.append("The project handles personal information outside the AI tool.")
-    }
-    let usesAI: Bool
-    if case .bool(let flag)? = answers["uses_ai_tool"] {
-      usesAI = flag
-    } else {
-      usesAI = answers[Self.vendorQuestion] != nil || answers[Self.tierQuestion] != nil
-    }
-    if usesAI {
-      recommended.append(
-        "An AI tool is used: anything typed into prompts reaches the vendor, and prompts may "
-          + "carry personal information.")
-    }
-    if !required.isEmpty { return Screening(outcome: .required, reasons: required + recommended) }
-    if !recommended.isEmpty { return Screening(outcome: .recommended, reasons: recommended) }
-    return Screening(
-      outcome: .notNeeded,
-      reasons: ["No personal information and no AI tool are involved."])
-  }
-
-  private func label(_ question: String, _ choice: String) -> String {
-    questionnaire.question(question)?.label(ofChoice: choice) ?? choice
-  }
-
-  /// The tier's facts older than `days` on `asOf`.
-  func staleFacts(
-    _ facts: [String: VendorFact], vendor: String?, tier: String?, asOf: CalendarDate, days: Int
-  ) -> [StaleFact] {
-    guard let vendor, let tier else { return [] }
-    return facts.compactMap { name, fact -> StaleFact? in
-      let age = fact.checked.days(until: asOf)
-      guard age > days else { return nil }
-      return StaleFact(
-        vendor: vendor, tier: tier, fact: name, checked: fact.checked, ageDays: age,
-        source: fact.source)
-    }.sorted { $0.ageDays != $1.ageDays ? $0.ageDays > $1.ageDays : $0.fact < $1.fact }
-  }
-
-  /// The answers the rules see: defaults filled in for unanswered questions,
-  /// and answers to questions hidden by `show_if` dropped (in sections,
-  /// questions and group entries alike), so a safe answer to a question that
-  /// does not apply can never lower a score; an entry that picks an entry of
-  /// another group (a data flow's system) sees that entry's answers too.
-  public func effectiveAnswers(_ raw: [String: AnswerValue]) -> [String: AnswerValue] {
-    var result: [String: AnswerValue] = [:]
-    for section in questionnaire.sections {
-      let sectionVisible =
-        section.showIf?.evaluate(in: AnswerEnvironment(answers: result)) ?? true
-      for question in section.questions {
-        guard sectionVisible,
-          question.showIf?.evaluate(in: AnswerEnvironment(answers: result)) ?? true
-        else { continue }
-        guard let value = raw[question.id] ?? question.defaultValue else { continue }
-        if question.kind == .group, case .entries(let entries) = value {
-          let base = AnswerEnvironment(answers: result)
-          result[question.id] = .entries(
-            entries.map { entry in
-              var kept = GroupEntry(id: entry.id, values: [:])
-              for field in question.fields {
-                guard
-                  field.showIf?.evaluate(in: EntryEnvironment(base: base, entry: kept)) ?? true,
-                  let fieldValue = entry.values[field.id] ?? field.defaultValue
-                else { continue }
-                kept.values[field.id] = fieldValue
-              }
-              return kept
-            })
-        } else {
-          result[question.id] = value
-        }
-      }
-    }
-    return questionnaire.resolvingReferences(result)
   }
 
   static func choice(_ value: AnswerValue?) -> String? {

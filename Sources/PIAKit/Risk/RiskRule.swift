@@ -20,7 +20,12 @@ public struct RiskRule: Sendable, Hashable {
   public var cites: [String]
   public var likelihood: Likelihood
   public var severity: Severity
+  /// A compliance blocker whatever the answers (`blocker: true`).
   public var blocker: Bool
+  /// A compliance blocker only when this holds (`blocker_when:`), for
+  /// example a personal information bank missing from the index once the
+  /// system is operating, but a condition before launch while it is planned.
+  public var blockerWhen: Condition?
   public var raises: [Raise]
   public var mitigations: [Mitigation]
   /// Ids of the questionnaires the rule applies to.
@@ -33,6 +38,7 @@ public struct RiskRule: Sendable, Hashable {
   public var questionnairesLocation: SourceLocation?
   public var citesLocation: SourceLocation?
   public var forEachLocation: SourceLocation?
+  public var blockerWhenLocation: SourceLocation?
 
   /// A riskier context that raises likelihood and/or severity (never lowers).
   public struct Raise: Sendable, Hashable {
@@ -48,6 +54,11 @@ public struct RiskRule: Sendable, Hashable {
     public var id: String
     public var title: String
     public var inPlaceWhen: Condition
+    /// When present, the mitigation is offered only when this holds: it fits
+    /// the tool (no "scope to one folder" for a purpose-built system, no
+    /// "ask before acting" for a chat tool without agent features). A
+    /// mitigation that does not apply is neither in place nor an action.
+    public var appliesWhen: Condition?
     public var likelihood: Int
     public var severity: Int
     public var ownerQuestion: String?
@@ -57,6 +68,7 @@ public struct RiskRule: Sendable, Hashable {
     public var location: SourceLocation
     public var ownerLocation: SourceLocation?
     public var dueLocation: SourceLocation?
+    public var appliesWhenLocation: SourceLocation?
   }
 
   public init(
@@ -101,11 +113,12 @@ public struct RuleCatalogue: Sendable, Hashable {
   static let fileKeys = ["questionnaires", "when", "rules"]
   static let ruleKeys = [
     "id", "title", "when", "for_each", "harm", "affected", "cites", "likelihood", "severity",
-    "blocker", "raise", "mitigations",
+    "blocker", "blocker_when", "raise", "mitigations",
   ]
   static let raiseKeys = ["when", "likelihood", "severity"]
   static let mitigationKeys = [
-    "id", "title", "in_place_when", "likelihood", "severity", "owner_question", "due_question",
+    "id", "title", "in_place_when", "applies_when", "likelihood", "severity", "owner_question",
+    "due_question",
   ]
 
   /// Loads every rule file in `folder` and reports structural problems
@@ -185,6 +198,14 @@ public struct RuleCatalogue: Sendable, Hashable {
     let likelihood = mapping["likelihood"].flatMap { readLikelihood($0, reader: &reader) }
     let severity = mapping["severity"].flatMap { readSeverity($0, reader: &reader) }
     let blocker = mapping["blocker"].flatMap { reader.boolean($0, "blocker") } ?? false
+    let blockerWhen = mapping["blocker_when"].flatMap {
+      QuestionnaireLoader.condition($0, reader: &reader)
+    }
+    if blocker, let node = mapping["blocker_when"] {
+      reader.error(
+        "a rule is a blocker always ('blocker: true') or only when a condition holds "
+          + "('blocker_when:'), not both", at: node)
+    }
     var raises: [RiskRule.Raise] = []
     for item in mapping["raise"].flatMap({ reader.sequence($0, "raise") }) ?? [] {
       guard
@@ -212,6 +233,9 @@ public struct RuleCatalogue: Sendable, Hashable {
       let condition = m["in_place_when"].flatMap {
         QuestionnaireLoader.condition($0, reader: &reader)
       }
+      let applies = m["applies_when"].flatMap {
+        QuestionnaireLoader.condition($0, reader: &reader)
+      }
       let l = m["likelihood"].flatMap { readStep($0, sign: -1, reader: &reader) } ?? 0
       let s = m["severity"].flatMap { readStep($0, sign: -1, reader: &reader) } ?? 0
       if m["likelihood"] == nil && m["severity"] == nil {
@@ -227,11 +251,13 @@ public struct RuleCatalogue: Sendable, Hashable {
       let first = condition.condition.references().first { $0.reference.kind == .answer }
       mitigations.append(
         .init(
-          id: mid, title: mtitle, inPlaceWhen: condition.condition, likelihood: l, severity: s,
+          id: mid, title: mtitle, inPlaceWhen: condition.condition,
+          appliesWhen: applies?.condition, likelihood: l, severity: s,
           ownerQuestion: owner, dueQuestion: due, question: first?.reference.name,
           location: condition.location,
           ownerLocation: m["owner_question"].map { reader.location(of: $0) },
-          dueLocation: m["due_question"].map { reader.location(of: $0) }))
+          dueLocation: m["due_question"].map { reader.location(of: $0) },
+          appliesWhenLocation: applies?.location))
     }
     // A bad level is already reported; keep the rule (at the top level) so its
     // conditions and citations are still cross-checked.
@@ -246,6 +272,8 @@ public struct RuleCatalogue: Sendable, Hashable {
     rule.fileWhenLocation = fileWhenLocation
     rule.citesLocation = mapping["cites"].map { reader.location(of: $0) }
     rule.forEachLocation = mapping["for_each"].map { reader.location(of: $0) }
+    rule.blockerWhen = blockerWhen?.condition
+    rule.blockerWhenLocation = blockerWhen?.location
     return rule
   }
 

@@ -81,8 +81,14 @@ public struct RuleValidator: Sendable {
     for raise in rule.raises {
       diagnostics += checker.check(raise.when, at: raise.location)
     }
+    if let blockerWhen = rule.blockerWhen, let location = rule.blockerWhenLocation {
+      diagnostics += checker.check(blockerWhen, at: location)
+    }
     for mitigation in rule.mitigations {
       diagnostics += checker.check(mitigation.inPlaceWhen, at: mitigation.location)
+      if let applies = mitigation.appliesWhen, let location = mitigation.appliesWhenLocation {
+        diagnostics += checker.check(applies, at: location)
+      }
       if let owner = mitigation.ownerQuestion {
         diagnostics += checkQuestion(
           owner, role: "owner_question", kinds: [.text, .longText], scope: inner,

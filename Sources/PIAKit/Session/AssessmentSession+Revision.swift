@@ -17,12 +17,17 @@ public struct ApprovalRequest: Sendable, Hashable {
   public var advice: Approval.Advice?
   /// Head only: why the advice was accepted or overruled (required when overruled).
   public var adviceReasons: String?
+  /// Head (or delegate) only: accept a high or critical residual risk in
+  /// writing (`reason` holds the written reasons). See ``ApprovalPolicy``.
+  public var acceptsRisk: Bool
+  /// Head's delegate only: the by-law or written delegation (MFIPPA s. 49(1)).
+  public var delegation: String?
 
   /// A request; see the properties for what each part means.
   public init(
     role: Approval.Role, name: String, decision: Approval.Decision, reason: String? = nil,
     conditions: String? = nil, date: CalendarDate, advice: Approval.Advice? = nil,
-    adviceReasons: String? = nil
+    adviceReasons: String? = nil, acceptsRisk: Bool = false, delegation: String? = nil
   ) {
     self.role = role
     self.name = name
@@ -32,6 +37,8 @@ public struct ApprovalRequest: Sendable, Hashable {
     self.date = date
     self.advice = advice
     self.adviceReasons = adviceReasons
+    self.acceptsRisk = acceptsRisk
+    self.delegation = delegation
   }
 }
 
@@ -61,14 +68,18 @@ extension AssessmentSession {
   /// The risk engine for this questionnaire and the catalogue's rules.
   public var engine: RiskEngine {
     RiskEngine(
-      questionnaire: questionnaire, rules: content.rules.rules, vendors: content.vendors)
+      questionnaire: questionnaire, rules: content.rules.rules, vendors: content.vendors,
+      law: content.law)
   }
 
-  /// The current answers scored as of `date`.
+  /// The current answers scored as of `date`, with the head's recorded
+  /// acceptance of the residual risk (if any, for exactly these answers)
+  /// applied to the conclusion.
   public func assessment(
     asOf date: CalendarDate, staleAfterDays: Int = RiskEngine.defaultStaleAfterDays
   ) -> Assessment {
     engine.assess(answers: file.answers, asOf: date, staleAfterDays: staleAfterDays)
+      .applyingApprovals(file.approvals, answers: file.answers)
   }
 
   /// Starts a revision: records the current answers as a closed version
@@ -120,7 +131,11 @@ extension AssessmentSession {
   /// - Throws: `SessionError.invalid` when the request is incomplete: a
   ///   blank name, a rejection without a reason, conditions missing for
   ///   `approved_with_conditions`, advice recorded by someone other than the
-  ///   head, overruled advice without reasons.
+  ///   head, overruled advice without reasons, a delegation named by someone
+  ///   other than the head. `SessionError.refused` when the conclusion does
+  ///   not allow the sign-off (``ApprovalPolicy``: no approval while the
+  ///   verdict is incomplete or do-not-proceed, unless the head accepts a
+  ///   residual risk in writing).
   @discardableResult
   public mutating func approve(_ request: ApprovalRequest) throws(SessionError) -> SignOffStatus {
     func refuse(_ message: String) -> SessionError { SessionError(.invalid, message) }
@@ -150,11 +165,27 @@ extension AssessmentSession {
       throw refuse(
         "reasons for the advice decision need the advice decision (accepted or overruled)")
     }
+    let delegation = request.delegation.map(\.trimmingWhiteSpace).flatMap {
+      $0.isEmpty ? nil : $0
+    }
+    if request.role != .head, delegation != nil {
+      throw refuse("a delegation names the head's delegate; only the head's sign-off has one")
+    }
+    let policy = ApprovalPolicy.Request(
+      role: request.role, decision: request.decision, acceptsRisk: request.acceptsRisk,
+      reason: reason, conditions: conditions, delegation: delegation)
+    do {
+      let conclusion = assessment(asOf: file.assessmentDate ?? request.date).conclusion
+      try ApprovalPolicy.check(policy, conclusion: conclusion)
+    } catch {
+      throw SessionError(.refused, error.message)
+    }
     file.approvals.append(
       Approval(
         role: request.role, name: name, decision: request.decision, reason: reason,
         conditions: conditions, date: request.date, answersHash: AnswersHash(file.answers),
-        advice: request.advice, adviceReasons: adviceReasons))
+        advice: request.advice, adviceReasons: adviceReasons, delegation: delegation,
+        acceptsRisk: request.acceptsRisk))
     return signOff
   }
 }

@@ -83,6 +83,7 @@ public struct ContentCatalog: Sendable {
       law: law, questionnaires: questionnaires, vendorFacts: vendors.factNames
     ).validate(rules.rules)
     diagnostics += QuestionBindings.check(questionnaires)
+    diagnostics += Self.checkVendorAdvice(vendors: vendors, rules: rules)
     files += Self.yamlFiles(in: resources.vendors).map { ("vendor file", resources.display($0)) }
     files += Self.yamlFiles(in: resources.rules).map { ("rule file", resources.display($0)) }
     self.vendors = vendors
@@ -107,6 +108,21 @@ public struct ContentCatalog: Sendable {
     self.templates = templates
     self.diagnostics = diagnostics.sortedByLocation()
     self.filesChecked = files
+  }
+
+  /// A vendor's `advice:` may only name mitigation ids some rule defines.
+  static func checkVendorAdvice(vendors: VendorCatalogue, rules: RuleCatalogue) -> [Diagnostic] {
+    let ids = Set(rules.rules.flatMap { $0.mitigations.map(\.id) })
+    var diagnostics: [Diagnostic] = []
+    for vendor in vendors.vendors {
+      for key in vendor.advice.keys.sorted() where !ids.contains(key) {
+        diagnostics.append(
+          .error(
+            "advice for unknown mitigation '\(key)' in \(vendor.path)"
+              + Spelling.didYouMean(key, among: ids.sorted()), at: vendor.location))
+      }
+    }
+    return diagnostics
   }
 
   /// The questionnaire with this id.

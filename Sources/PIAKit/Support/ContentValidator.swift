@@ -41,9 +41,20 @@ public struct ContentValidator: Sendable {
   /// Checks everything in the resource folder.
   public func validateAll() -> Report {
     let catalog = ContentCatalog(resources: resources)
+    var diagnostics = catalog.diagnostics
+    for report in coverage(catalog) { diagnostics += report.diagnostics }
     return Report(
-      diagnostics: catalog.diagnostics,
+      diagnostics: diagnostics.sortedByLocation(),
       checked: catalog.filesChecked.map { ($0.kind, $0.path) })
+  }
+
+  /// Which judgment questions the rules score, per questionnaire (what `pia
+  /// validate --coverage` prints); its diagnostics are part of ``validateAll()``.
+  public func coverage(_ catalog: ContentCatalog? = nil) -> [CoverageReport] {
+    let catalog = catalog ?? ContentCatalog(resources: resources)
+    return catalog.questionnaires.map {
+      CoverageReport(questionnaire: $0, rules: catalog.rules.rules)
+    }
   }
 
   /// Checks the given files; `path` is each file as the user wrote it.

@@ -1,53 +1,111 @@
 import Foundation
 import Yams
 
-/// One fact about a vendor's plan tier, with where it comes from and when it
-/// was last checked.
+/// One fact about a vendor's plan tier, with where it comes from, the date
+/// the source states, and whether it was verified.
+///
+/// Shipped facts carry no `checked` date: that date is the municipality's,
+/// recorded when someone there re-reads the source (in the vendor file, or
+/// for every fact of the assessed tier with the `vendor_facts_checked`
+/// answer). Until then reports say "not yet checked by the municipality".
 public struct VendorFact: Sendable, Hashable {
+  /// Whether the fact was read in the vendor's own documentation.
+  public enum Status: String, Sendable, Hashable, CaseIterable {
+    /// Read in the vendor's own documentation, terms or help centre, or
+    /// stated by two or more independent sources that agree.
+    case verified
+    /// A single secondary source, sources that disagree, an inference, or a
+    /// copy (mirror, documentation source file) rather than the vendor's page.
+    case unverified
+  }
+
   /// The value rules compare with: a boolean, a word or a number.
   public var value: AnswerValue
-  /// The page the fact was read from.
+  /// The vendor's own page for the fact (https).
   public var source: String
-  /// When the fact was last checked against `source`.
-  public var checked: CalendarDate
+  /// The date the source states, as text ("ms.date 01/15/2025", "relative
+  /// only", "not stated"): some sources give only relative dates.
+  public var stated: String
+  public var status: Status
+  /// When someone at the municipality last re-read `source`; `nil` until then.
+  public var checked: CalendarDate?
+  /// Where the fact was actually read when that is a copy of `source`.
+  public var readAt: String?
   public var note: String?
-  /// The sources disagree or the fact comes from a secondary source.
-  public var uncertain: Bool
   public var location: SourceLocation
 
   public init(
-    value: AnswerValue, source: String, checked: CalendarDate, note: String? = nil,
-    uncertain: Bool = false, location: SourceLocation
+    value: AnswerValue, source: String, stated: String, status: Status,
+    checked: CalendarDate? = nil, readAt: String? = nil, note: String? = nil,
+    location: SourceLocation
   ) {
     self.value = value
     self.source = source
+    self.stated = stated
+    self.status = status
     self.checked = checked
+    self.readAt = readAt
     self.note = note
-    self.uncertain = uncertain
     self.location = location
+  }
+
+  /// Whether the fact is unverified.
+  public var uncertain: Bool { status == .unverified }
+}
+
+/// One of a vendor's own plan names, mapped onto a vendor-neutral `plan_tier`.
+public struct VendorPlan: Sendable, Hashable {
+  /// The vendor's name for the plan ("ChatGPT Business").
+  public var name: String
+  /// The `plan_tier` choice id it maps onto (`team`).
+  public var tier: String
+  /// The terms that govern it: `consumer` or `commercial`.
+  public var terms: String
+
+  public init(name: String, tier: String, terms: String) {
+    self.name = name
+    self.tier = tier
+    self.terms = terms
   }
 }
 
-/// A vendor and the facts for each of its plan tiers (tier ids are the
-/// `plan_tier` choice ids).
+/// A vendor: its plans, its facts for each plan tier (tier ids are the
+/// `plan_tier` choice ids), and its own steps for the vendor-neutral
+/// mitigations of the rules.
 public struct Vendor: Sendable, Hashable {
   /// The `ai_vendor` choice id (`anthropic`).
   public var id: String
   public var title: String
   public var path: String
+  /// The vendor's product names: what a report about another vendor must
+  /// never print.
+  public var products: [String]
+  /// The vendor's plan names mapped onto tiers.
+  public var plans: [VendorPlan]
+  /// The vendor's own step for a mitigation, by mitigation id.
+  public var advice: [String: String]
   /// Facts by tier id, then by fact name.
   public var tiers: [String: [String: VendorFact]]
   public var location: SourceLocation
 
   public init(
-    id: String, title: String, path: String, tiers: [String: [String: VendorFact]],
+    id: String, title: String, path: String, products: [String] = [], plans: [VendorPlan] = [],
+    advice: [String: String] = [:], tiers: [String: [String: VendorFact]],
     location: SourceLocation
   ) {
     self.id = id
     self.title = title
     self.path = path
+    self.products = products
+    self.plans = plans
+    self.advice = advice
     self.tiers = tiers
     self.location = location
+  }
+
+  /// The vendor's plan names for a tier, joined: "ChatGPT Plus".
+  public func planNames(tier: String) -> [String] {
+    plans.filter { $0.tier == tier }.map(\.name)
   }
 }
 
@@ -78,8 +136,9 @@ public struct VendorCatalogue: Sendable, Hashable {
     return names
   }
 
-  static let fileKeys = ["vendor", "title", "tiers"]
-  static let factKeys = ["value", "source", "checked", "note", "uncertain"]
+  static let fileKeys = ["vendor", "title", "products", "plans", "advice", "tiers"]
+  static let planKeys = ["name", "tier", "terms"]
+  static let factKeys = ["value", "source", "stated", "status", "checked", "read_at", "note"]
 
   /// Loads every `*.yaml` file in `folder`. A missing folder is an empty catalogue.
   public static func load(folder: URL, displayFolder: String) -> (VendorCatalogue, [Diagnostic]) {
@@ -141,9 +200,45 @@ public struct VendorCatalogue: Sendable, Hashable {
             + "which other tiers do", at: node)
       }
     }
+    let products = top["products"].flatMap { reader.strings($0, "products") } ?? []
+    var plans: [VendorPlan] = []
+    for node in top["plans"].flatMap({ reader.sequence($0, "plans") }) ?? [] {
+      guard
+        let plan = reader.mapping(
+          node, "a plan", keys: planKeys, required: ["name", "tier", "terms"])
+      else { continue }
+      let name = plan["name"].flatMap { reader.string($0, "plan name") }
+      let tier = plan["tier"].flatMap { reader.identifier($0, "plan tier") }
+      let terms = plan["terms"].flatMap { reader.string($0, "plan terms") }
+      if let tierNode = plan["tier"], let tier, tiers[tier] == nil {
+        reader.error(
+          "plan tier '\(tier)' has no facts under 'tiers'"
+            + Spelling.didYouMean(tier, among: tiers.keys.sorted()), at: tierNode)
+      }
+      if let termsNode = plan["terms"], let terms, !["consumer", "commercial"].contains(terms) {
+        reader.error("expected terms to be consumer or commercial, found '\(terms)'", at: termsNode)
+      }
+      if let name, let tier, let terms {
+        plans.append(VendorPlan(name: name, tier: tier, terms: terms))
+      }
+    }
+    var advice: [String: String] = [:]
+    if let adviceNode = top["advice"] {
+      if case .mapping(let mapping) = adviceNode {
+        for (keyNode, value) in mapping {
+          guard let mitigation = reader.identifier(keyNode, "mitigation id"),
+            let text = reader.string(value, "advice")
+          else { continue }
+          advice[mitigation] = text
+        }
+      } else {
+        reader.error("expected advice to be a mapping of mitigation id to text", at: adviceNode)
+      }
+    }
     guard let id, let title else { return (nil, reader.diagnostics) }
     let vendor = Vendor(
-      id: id, title: title, path: path, tiers: tiers, location: reader.location(of: root))
+      id: id, title: title, path: path, products: products, plans: plans, advice: advice,
+      tiers: tiers, location: reader.location(of: root))
     return (vendor, reader.diagnostics)
   }
 
@@ -159,17 +254,29 @@ public struct VendorCatalogue: Sendable, Hashable {
       guard let name = reader.identifier(keyNode, "fact name") else { continue }
       guard
         let fact = reader.mapping(
-          value, "fact '\(name)'", keys: factKeys, required: ["value", "source", "checked"])
+          value, "fact '\(name)'", keys: factKeys,
+          required: ["value", "source", "stated", "status"])
       else { continue }
       var answer: AnswerValue?
       if let valueNode = fact["value"] {
         answer = readValue(valueNode, reader: &reader)
       }
       let source = fact["source"].flatMap { reader.string($0, "source") }
-      if let sourceNode = fact["source"], let source, !source.hasPrefix("https://"),
-        !source.hasPrefix("http://")
-      {
-        reader.error("source must be a web address (https://…), found '\(source)'", at: sourceNode)
+      for key in ["source", "read_at"] {
+        if let node = fact[key], let address = reader.string(node, key),
+          !address.hasPrefix("https://"), !address.hasPrefix("http://")
+        {
+          reader.error("\(key) must be a web address (https://…), found '\(address)'", at: node)
+        }
+      }
+      let stated = fact["stated"].flatMap { reader.string($0, "stated") }
+      var status: VendorFact.Status?
+      if let statusNode = fact["status"], let text = reader.string(statusNode, "status") {
+        status = VendorFact.Status(rawValue: text)
+        if status == nil {
+          reader.error(
+            "unknown fact status '\(text)' (expected verified or unverified)", at: statusNode)
+        }
       }
       var checked: CalendarDate?
       if let checkedNode = fact["checked"] {
@@ -177,16 +284,17 @@ public struct VendorCatalogue: Sendable, Hashable {
           checked = date
         } else {
           reader.error(
-            "expected checked to be a date written YYYY-MM-DD, found \(reader.describe(checkedNode))",
+            "expected checked to be a date written YYYY-MM-DD (the day someone at the "
+              + "municipality re-read the source), found \(reader.describe(checkedNode))",
             at: checkedNode)
         }
       }
+      let readAt = fact["read_at"].flatMap { reader.string($0, "read_at") }
       let note = fact["note"].flatMap { reader.string($0, "note") }
-      let uncertain = fact["uncertain"].flatMap { reader.boolean($0, "uncertain") } ?? false
-      guard let answer, let source, let checked else { continue }
+      guard let answer, let source, let stated, let status else { continue }
       facts[name] = VendorFact(
-        value: answer, source: source, checked: checked, note: note, uncertain: uncertain,
-        location: reader.location(of: keyNode))
+        value: answer, source: source, stated: stated, status: status, checked: checked,
+        readAt: readAt, note: note, location: reader.location(of: keyNode))
     }
     return facts
   }

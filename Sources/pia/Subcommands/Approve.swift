@@ -16,7 +16,11 @@ extension PIACommand {
         applies to an earlier version, and the report shows "Draft" until the head (or a \
         delegate under MFIPPA s. 49(1)) approves the new answers. Roles: head, privacy_lead \
         (or FOI coordinator), program_owner. Decisions: approved, approved_with_conditions, \
-        rejected. The head records whether the privacy lead's advice was accepted or overruled.
+        rejected. The head records whether the privacy lead's advice was accepted or overruled. \
+        An approval is refused while the conclusion is "Incomplete" or "Do not proceed"; when \
+        the only reason is a high or critical residual risk, the head (or delegate, with \
+        --delegation) may accept it in writing with --accept-risk --reason TEXT. A compliance \
+        blocker or an incomplete assessment can never be accepted.
         """)
 
     @OptionGroup var resources: ResourceOptions
@@ -33,8 +37,19 @@ extension PIACommand {
     @Option(help: "The decision.")
     var decision: Approval.Decision
 
-    @Option(help: "Why (required for a rejection).")
+    @Option(help: "Why (required for a rejection, and with --accept-risk).")
     var reason: String?
+
+    @Flag(
+      name: .customLong("accept-risk"),
+      help: "Head or delegate only: accept a high or critical residual risk in writing.")
+    var acceptRisk = false
+
+    @Option(
+      help: ArgumentHelp(
+        "Head's delegate only: the by-law or written delegation under MFIPPA s. 49(1).",
+        valueName: "by-law"))
+    var delegation: String?
 
     @Option(help: "The conditions (required with approved_with_conditions).")
     var conditions: String?
@@ -55,6 +70,9 @@ extension PIACommand {
       if let date, CalendarDate(date) == nil {
         throw ValidationError("'--date \(date)' is not a date written YYYY-MM-DD")
       }
+      if role != .head, delegation != nil {
+        throw ValidationError("'--delegation' names the head's delegation; use it with '--role head'")
+      }
     }
 
     func run() throws {
@@ -66,7 +84,11 @@ extension PIACommand {
         status = try session.approve(
           ApprovalRequest(
             role: role, name: name, decision: decision, reason: reason, conditions: conditions,
-            date: when, advice: advice, adviceReasons: adviceReasons))
+            date: when, advice: advice, adviceReasons: adviceReasons, acceptsRisk: acceptRisk,
+            delegation: delegation))
+      } catch where error.kind == .refused {
+        // The conclusion does not allow this sign-off (ApprovalPolicy).
+        throw CommandFailure("Not recorded: \(error.message)")
       } catch {
         // An incomplete request is a usage error, as when an option is missing.
         let message = error.message.prefix(1).uppercased() + error.message.dropFirst()

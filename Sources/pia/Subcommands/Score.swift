@@ -31,7 +31,7 @@ extension PIACommand {
 
     @Option(
       help: ArgumentHelp(
-        "Score as of this date (default: the assessment date in the file).",
+        "Score as of this date (default: the assessment date in the file, else its started date).",
         valueName: "YYYY-MM-DD"))
     var date: String?
 
@@ -79,21 +79,22 @@ extension PIACommand {
         }
       }
       let law = catalog.law
-      let cite = CitationPrinter(law: law).cite
       switch (format, answers.count) {
       case (.json, 1):
-        if let (_, assessment) = results.first { print(assessment.json(cite: cite).rendered()) }
+        if let (_, assessment) = results.first { print(assessment.json(law: law).rendered()) }
       case (.json, _):
-        print(JSONValue.array(results.map { $0.1.json(cite: cite, source: $0.0) }).rendered())
+        print(JSONValue.array(results.map { $0.1.json(law: law, source: $0.0) }).rendered())
       case (.text, 1):
         if let (_, assessment) = results.first { print(assessment.text(law: law)) }
       case (.text, _):
-        var rows = [["FILE", "INHERENT", "RESIDUAL", "FINDINGS", "SCREENING", "SET BY"]]
+        var rows = [
+          ["FILE", "VERDICT", "INHERENT", "RESIDUAL", "FINDINGS", "SCREENING", "SET BY"]
+        ]
         for (path, assessment) in results {
           rows.append([
-            path, assessment.overallInherent.description, assessment.overallResidual.description,
-            String(assessment.findings.count), assessment.screening.outcome.rawValue,
-            assessment.setBy.joined(separator: ", "),
+            path, assessment.conclusion.verdict.rawValue, assessment.overallInherent.description,
+            assessment.overallResidual.description, String(assessment.findings.count),
+            assessment.screening.outcome.rawValue, assessment.setBy.joined(separator: ", "),
           ])
         }
         print(Table.format(rows))

@@ -9,13 +9,25 @@ extension PIACommand {
       abstract: "Check questionnaires, law, rules, vendor facts and templates.",
       discussion: """
         With no PATH, checks everything in the resource folder. Every problem is printed as \
-        path:line:col: error: message; the exit code is 1 when there is any error.
+        path:line:col: error: message; the exit code is 1 when there is any error. With \
+        --coverage, also prints per questionnaire which yes/no, choice and multiple-choice \
+        questions the risk rules score, which declare 'scored: false' (and why) and which do \
+        neither, and fails when fewer than 85 % are scored.
         """)
 
     @OptionGroup var resources: ResourceOptions
 
     @Argument(help: "Files to check (default: everything shipped).")
     var paths: [String] = []
+
+    @Flag(help: "Print which judgment questions the risk rules score, per questionnaire.")
+    var coverage = false
+
+    func validate() throws {
+      if coverage && !paths.isEmpty {
+        throw ValidationError("'--coverage' checks everything shipped; give no PATH with it")
+      }
+    }
 
     func run() throws {
       let found = try resources.locate()
@@ -29,7 +41,16 @@ extension PIACommand {
       if paths.isEmpty { Self.checkPages(found, into: &report) }
       Terminal.print(report.diagnostics)
       print(report.summary)
-      if report.diagnostics.hasErrors { throw ExitCode.failure }
+      var failed = report.diagnostics.hasErrors
+      if coverage {
+        print("")
+        print("Coverage of judgment questions (yes/no, choice, multiple choice) by the risk rules:")
+        for questionnaire in validator.coverage() {
+          print(questionnaire.text)
+          if !questionnaire.passes { failed = true }
+        }
+      }
+      if failed { throw ExitCode.failure }
     }
 
     /// Checks that the page templates of `pia serve` (`Web/pages/`) parse and

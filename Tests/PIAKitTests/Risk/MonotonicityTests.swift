@@ -61,7 +61,8 @@ import Testing
         continue
       }
       if question.id == "ai_vendor" {
-        answers[question.id] = .choice(random.chance(80) ? "anthropic" : "openai")
+        let vendors = ["anthropic", "openai", "microsoft", "google", "other"]
+        answers[question.id] = .choice(vendors[random.int(vendors.count)])
         continue
       }
       if let value = value(for: question, random: &random) { answers[question.id] = value }
@@ -85,12 +86,20 @@ import Testing
     }
   }
 
+  /// Gates that change which part of the questionnaire applies rather than
+  /// making an answer riskier: answering yes to `uses_ai_tool` swaps the
+  /// general PIA's "online tools outside this assessment" question for the AI
+  /// sections, and (with no personal information reaching the tool) hides the
+  /// quick assessment's inventory. Their safe answer still serves to tell a
+  /// finding of fact from one not yet established.
+  static let gates: Set<String> = ["uses_ai_tool"]
+
   /// Every answer set one step riskier than `answers`, with what changed.
   static func neighbours(_ answers: [String: AnswerValue], _ questionnaire: Questionnaire)
     -> [(String, [String: AnswerValue])]
   {
     var result: [(String, [String: AnswerValue])] = []
-    for question in questionnaire.questions {
+    for question in questionnaire.questions where !gates.contains(question.id) {
       guard let value = answers[question.id] else { continue }
       if question.kind == .group, case .entries(let entries) = value {
         // Adding an entry (a copy of the first, under a new id) is riskier too.
@@ -149,6 +158,9 @@ import Testing
         problems.append(
           "finding \(finding.key) \(finding.inherent)/\(finding.residual) → "
             + "\(next.inherent)/\(next.residual)")
+      }
+      if finding.blocker && !next.blocker {
+        problems.append("finding \(finding.key) is no longer a compliance blocker")
       }
     }
     return problems

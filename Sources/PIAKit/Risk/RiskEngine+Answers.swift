@@ -1,0 +1,172 @@
+/// The answers the rules see, which questions are asked, and which asked
+/// questions a finding or the verdict still waits for.
+extension RiskEngine {
+  /// The effective answers with the questions shown for them.
+  struct AnswerView {
+    /// Defaults filled in, answers to hidden questions dropped.
+    var answers: [String: AnswerValue]
+    /// Top-level questions shown for these answers.
+    var visible: Set<String>
+    /// Per group, per entry id: the sub-questions shown.
+    var visibleFields: [String: [String: Set<String>]]
+  }
+
+  /// The answers the rules see: defaults filled in for unanswered questions,
+  /// and answers to questions hidden by `show_if` dropped (in sections,
+  /// questions and group entries alike), so a safe answer to a question that
+  /// does not apply can never lower a score; an entry that picks an entry of
+  /// another group (a data flow's system) sees that entry's answers too.
+  public func effectiveAnswers(_ raw: [String: AnswerValue]) -> [String: AnswerValue] {
+    answerView(raw).answers
+  }
+
+  func answerView(_ raw: [String: AnswerValue]) -> AnswerView {
+    var view = AnswerView(answers: [:], visible: [], visibleFields: [:])
+    for section in questionnaire.sections {
+      let sectionVisible =
+        section.showIf?.evaluate(in: AnswerEnvironment(answers: view.answers)) ?? true
+      for question in section.questions {
+        guard sectionVisible,
+          question.showIf?.evaluate(in: AnswerEnvironment(answers: view.answers)) ?? true
+        else { continue }
+        view.visible.insert(question.id)
+        guard let value = raw[question.id] ?? question.defaultValue else { continue }
+        if question.kind == .group, case .entries(let entries) = value {
+          let base = AnswerEnvironment(answers: view.answers)
+          var shown: [String: Set<String>] = [:]
+          view.answers[question.id] = .entries(
+            entries.map { entry in
+              var kept = GroupEntry(id: entry.id, values: [:])
+              for field in question.fields {
+                guard field.showIf?.evaluate(in: EntryEnvironment(base: base, entry: kept)) ?? true
+                else { continue }
+                shown[entry.id, default: []].insert(field.id)
+                guard let fieldValue = entry.values[field.id] ?? field.defaultValue else {
+                  continue
+                }
+                kept.values[field.id] = fieldValue
+              }
+              return kept
+            })
+          view.visibleFields[question.id] = shown
+        } else {
+          view.answers[question.id] = value
+        }
+      }
+    }
+    view.answers = questionnaire.resolvingReferences(view.answers)
+    return view
+  }
+
+  /// Required questions that are shown but unanswered, entries' sub-questions included.
+  func requiredUnanswered(_ view: AnswerView) -> [Conclusion.MissingAnswer] {
+    var missing: [Conclusion.MissingAnswer] = []
+    for question in questionnaire.questions where view.visible.contains(question.id) {
+      if question.kind == .group {
+        guard case .entries(let entries)? = view.answers[question.id] else {
+          continue
+        }
+        for (index, entry) in entries.enumerated() {
+          let shown = view.visibleFields[question.id]?[entry.id] ?? []
+          for field in question.fields
+          where field.required && shown.contains(field.id) && entry.values[field.id] == nil {
+            missing.append(
+              .init(
+                question: "\(question.id).\(field.id)@\(entry.id)",
+                prompt: "\(Self.entryName(entry, group: question, index: index)): \(field.prompt)",
+                because: "required"))
+          }
+        }
+      } else if question.required && view.answers[question.id] == nil {
+        missing.append(.init(question: question.id, prompt: question.prompt, because: "required"))
+      }
+    }
+    return missing
+  }
+
+  /// The questions a firing rule waits for: the unanswered, shown questions
+  /// its conditions name that, answered with their safe answer, would stop
+  /// it firing. Empty when the finding is a finding of fact.
+  func unestablished(
+    _ rule: RiskRule, entry: GroupEntry?, view: AnswerView, facts: [String: AnswerValue]
+  ) -> [Conclusion.MissingAnswer] {
+    var answers = view.answers
+    var values = entry?.values
+    var filled: [Conclusion.MissingAnswer] = []
+    let group = rule.forEach.flatMap { questionnaire.question($0) }
+    var names: [(name: String, inEntry: Bool)] = []
+    for (reference, scope) in rule.when.references(in: rule.forEach)
+    where reference.kind == .answer && (scope == nil || scope == rule.forEach) {
+      names.append((reference.name, scope != nil && group?.field(reference.name) != nil))
+    }
+    for (reference, scope) in rule.fileWhen?.references() ?? []
+    where reference.kind == .answer && scope == nil {
+      names.append((reference.name, false))
+    }
+    for (name, inEntry) in names {
+      if inEntry, let group, let entry, let field = group.field(name) {
+        guard values?[name] == nil,
+          view.visibleFields[group.id]?[entry.id]?.contains(name) ?? false,
+          let safe = field.safeAnswer,
+          !filled.contains(where: { $0.question.hasPrefix("\(group.id).\(name)@") })
+        else { continue }
+        values?[name] = safe
+        let index =
+          (view.answers[group.id].flatMap { value -> Int? in
+            if case .entries(let entries) = value { return entries.firstIndex { $0.id == entry.id } }
+            return nil
+          }) ?? 0
+        filled.append(
+          .init(
+            question: "\(group.id).\(name)@\(entry.id)",
+            prompt: "\(Self.entryName(entry, group: group, index: index)): \(field.prompt)",
+            because: rule.id))
+      } else if let question = questionnaire.question(name) {
+        guard answers[name] == nil, view.visible.contains(name), let safe = question.safeAnswer,
+          !filled.contains(where: { $0.question == name })
+        else { continue }
+        answers[name] = safe
+        filled.append(.init(question: name, prompt: question.prompt, because: rule.id))
+      }
+    }
+    guard !filled.isEmpty else { return [] }
+    let fires: ([String: AnswerValue], [String: AnswerValue]?) -> Bool = { answers, values in
+      let environment = AnswerEnvironment(answers: answers, facts: facts)
+      if let fileWhen = rule.fileWhen, !fileWhen.evaluate(in: environment) { return false }
+      if let entry, let values {
+        return rule.when.evaluate(
+          in: EntryEnvironment(base: environment, entry: GroupEntry(id: entry.id, values: values)))
+      }
+      return rule.when.evaluate(in: environment)
+    }
+    guard !fires(answers, values) else { return [] }
+    // Keep only the questions the finding really waits for: drop each one
+    // whose safe answer is not needed to stop the rule firing.
+    var needed = filled
+    for candidate in filled {
+      var trialAnswers = answers
+      var trialValues = values
+      if let at = candidate.question.firstIndex(of: "@") {
+        let field = candidate.question[..<at].split(separator: ".").last.map(String.init) ?? ""
+        trialValues?[field] = nil
+      } else {
+        trialAnswers[candidate.question] = nil
+      }
+      let others = needed.filter { $0.question != candidate.question }
+      guard !others.isEmpty, !fires(trialAnswers, trialValues) else { continue }
+      needed = others
+      answers = trialAnswers
+      values = trialValues
+    }
+    return needed
+  }
+
+  /// "Data flow 2: Applicant name" — an entry's readable name.
+  static func entryName(_ entry: GroupEntry, group: Question, index: Int) -> String {
+    let noun = group.itemName.map { $0.prefix(1).uppercased() + $0.dropFirst() } ?? "Entry"
+    if case .text(let element)? = entry.values["data_element"], !element.isBlank {
+      return "\(noun) \(index + 1) (\(element))"
+    }
+    return "\(noun) \(index + 1)"
+  }
+}
