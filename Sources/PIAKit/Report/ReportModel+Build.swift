@@ -278,8 +278,8 @@ private struct Builder {
     let vendorName = vendorTitle()
     let actions = assessment.actions.enumerated().map { index, action in
       ReportModel.ActionRow(
-        number: "A\(index + 1)",
-        title: action.vendorStep.map { "\(action.title) (\(vendorName): \($0))" } ?? action.title,
+        number: "A\(index + 1)", title: action.title,
+        vendorStep: action.vendorStep.map { "\(vendorName): \($0)" },
         priority: action.priority.title,
         owner: action.owner ?? "Not assigned", target: action.due?.description ?? "Not set",
         status: action.status.replacingOccurrences(of: "_", with: " ").capitalizedFirst,

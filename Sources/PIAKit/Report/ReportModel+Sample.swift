@@ -15,9 +15,10 @@ extension ReportModel {
       inherentBasis: "likely likelihood, significant severity",
       residual: "Medium", residualBasis: "possible likelihood, limited severity", blocker: true,
       mitigations: [MitigationRow(title: "Sample mitigation", status: "Open")],
-      keyMitigation: "Sample mitigation")
+      keyMitigation: "Sample mitigation", notEstablished: "Sample")
     let action = ActionRow(
-      number: "A1", title: "Sample action", priority: "Medium", owner: "Clerk",
+      number: "A1", title: "Sample action", vendorStep: "Sample vendor: sample step",
+      priority: "Medium", owner: "Clerk",
       target: "2026-01-31",
       status: "Open", findings: "R1")
     return ReportModel(
@@ -42,7 +43,8 @@ extension ReportModel {
         lawChecked: "2026-01-01",
         citations: [Citation(cite: "Sample citation", meaning: "Sample", uncertain: true)]),
       conclusion: Conclusion(
-        recommendation: .proceedWithConditions, reasons: ["Sample"], authorized: "Sample",
+        recommendation: .proceedWithConditions, label: "Proceed with conditions",
+        reasons: ["Sample"], incomplete: ["Sample"], authorized: "Sample",
         overallInherent: "High", overallResidual: "Medium", derivation: ["Sample"]),
       residualCounts: [LevelCount(level: "Medium", count: 1)],
       inherentCounts: [LevelCount(level: "High", count: 1)],
@@ -74,8 +76,8 @@ extension ReportModel {
         facts: [
           VendorFactRow(
             fact: "Sample", value: "Sample", source: "https://example.org", checked: "2026-01-01",
-            stale: true)
-        ]),
+            stale: true, stated: "not stated", status: "Unverified")
+        ], planNames: "Sample plan", factsChecked: "Not yet checked by the municipality."),
       signOff: SignOff(
         signers: [
           Signer(role: "Head or delegate", name: "Sample", title: "Sample", date: "", decision: "")
@@ -84,9 +86,9 @@ extension ReportModel {
         overruleReasons: "Sample", ipcConsulted: "No", approvalStatus: "Draft"),
       review: Review(nextReview: "2027-01-01", triggers: ["Sample"]),
       notice: Notice(
-        institution: "Sample", authority: "Sample", authorityPresent: true, purposes: ["Sample"],
-        purposesPresent: true, contact: "Sample", contactPresent: false, citation: "Sample",
-        gaps: ["Sample"], complete: false),
+        required: true, exemption: "Sample", institution: "Sample", authority: "Sample",
+        authorityPresent: true, purposes: ["Sample"], purposesPresent: true, contact: "Sample",
+        contactPresent: false, citation: "Sample", gaps: ["Sample"], complete: false),
       appendix: [AnswerSection(title: "Sample", questions: [group])],
       changes: Changes(
         sinceVersion: "1", materiality: "Addendum", items: ["Sample"], shortItems: ["Sample"]),

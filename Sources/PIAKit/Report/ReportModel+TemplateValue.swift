@@ -57,8 +57,9 @@ extension ReportModel {
         ? []
         : [
           .text(
-            "The remaining \(others) condition\(others == 1 ? " is" : "s are") listed in the action plan of the full assessment (\(document.piaNumber)) and form\(others == 1 ? "s" : "") part of these conditions."
-          )
+            conclusion.recommendation == .proceedWithConditions
+              ? "The remaining \(others) condition\(others == 1 ? " is" : "s are") listed in the action plan of the full assessment (\(document.piaNumber)) and form\(others == 1 ? "s" : "") part of these conditions."
+              : "The remaining \(others) action\(others == 1 ? " is" : "s are") listed in the action plan of the full assessment (\(document.piaNumber)).")
         ])
     fields += Self.list("inventory", inventory.map(\.templateValue))
     fields += Self.list("data_flows", dataFlows.map(\.templateValue))
@@ -231,7 +232,9 @@ extension ReportModel.FindingRow {
 extension ReportModel.ActionRow {
   var templateValue: TemplateValue {
     ReportModel.object([
-      ("number", .text(number)), ("title", .text(title)), ("priority", .text(priority)),
+      ("number", .text(number)), ("title", .text(title)),
+      ("vendor_step", .list(vendorStep.map { [.text($0)] } ?? [])),
+      ("priority", .text(priority)),
       ("owner", .text(owner)), ("target", .text(target)), ("status", .text(status)),
       ("findings", .text(findings)), ("open", .flag(ReportModel.isOpen(status))),
     ])

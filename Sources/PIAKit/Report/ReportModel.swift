@@ -130,7 +130,10 @@ public struct ReportModel: Sendable, Hashable {
 
   public struct ActionRow: Sendable, Hashable {
     public var number: String
+    /// The mitigation, vendor-neutral.
     public var title: String
+    /// The assessed vendor's own step for it ("OpenAI: …"), from its vendor file.
+    public var vendorStep: String? = nil
     public var priority: String
     public var owner: String
     public var target: String

@@ -154,8 +154,7 @@ public struct ReportRenderer: Sendable {
       name, fact in
       ReportVendorFact(
         fact: name.replacingOccurrences(of: "_", with: " ").capitalizedFirst,
-        value: fact.value.plainDescription.replacingOccurrences(of: "_", with: " ")
-          + (fact.uncertain ? " (unverified)" : ""),
+        value: fact.value.plainDescription.replacingOccurrences(of: "_", with: " "),
         source: fact.source, checked: fact.checked, stated: fact.stated,
         verified: !fact.uncertain)
     }

@@ -144,9 +144,11 @@ public struct Conclusion: Sendable, Hashable {
     if !blockers.isEmpty {
       var reasons = blockers.map { finding in
         "Compliance blocker: \(finding.title)"
-          + (finding.flowLabel.map { " — \($0)" } ?? "") + citation(finding)
-          + ". It cannot be mitigated or accepted; the collection or disclosure has to change."
+          + (finding.flowLabel.map { " — \($0)" } ?? "") + citation(finding) + "."
       }
+      reasons.append(
+        "A compliance blocker cannot be mitigated or accepted: the collection or disclosure has "
+          + "to change.")
       if !missing.isEmpty {
         reasons.append(
           "The assessment is also incomplete: \(missing.count) answer"

@@ -141,9 +141,10 @@ extension RiskEngine {
     }
     guard !fires(answers, values) else { return [] }
     // Keep only the questions the finding really waits for: drop each one
-    // whose safe answer is not needed to stop the rule firing.
+    // whose safe answer is not needed to stop the rule firing, later ones
+    // first, so the earliest question asked is the one named.
     var needed = filled
-    for candidate in filled {
+    for candidate in filled.reversed() {
       var trialAnswers = answers
       var trialValues = values
       if let at = candidate.question.firstIndex(of: "@") {

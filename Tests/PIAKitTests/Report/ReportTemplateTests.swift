@@ -164,6 +164,8 @@ import Testing
       mitigations: [])
   }
 
+  /// The report prints the engine's conclusion: a blocker or a high or
+  /// critical residual is "do not proceed", open actions are conditions.
   @Test func conclusionRule() {
     #expect(
       ReportModel.recommendation(
@@ -174,7 +176,7 @@ import Testing
         == .doNotProceed)
     #expect(
       ReportModel.recommendation(for: assessment(findings: [], residual: .high)).0
-        == .proceedWithConditions)
+        == .doNotProceed)
     let open = Action(id: "a", title: "Do it", findings: [], priority: .low)
     #expect(
       ReportModel.recommendation(for: assessment(findings: [], residual: .low, actions: [open])).0

@@ -54,12 +54,14 @@ import Testing
       .replacingOccurrences(of: "\\", with: "")
     #expect(report.contains("## Changes since version 1"))
     #expect(report.contains("**Materiality:** New assessment:"))
-    #expect(report.contains("Overall residual risk: High → Critical"))
+    #expect(report.contains("Overall residual risk: Low → Critical"))
+    #expect(report.contains("Verdict: Proceed → Incomplete."))
     #expect(report.contains("New risk: The tool can reach a records or property system"))
     let appendix = try templates.render("council-appendix", model: model, law: catalog.law)
       .replacingOccurrences(of: "\\", with: "")
     #expect(appendix.contains("## Changes since version 1"))
-    #expect(appendix.contains("- Overall residual risk: High → Critical."))
+    #expect(appendix.contains("- Overall residual risk: Low → Critical."))
+    #expect(appendix.contains("- Verdict: Proceed → Incomplete."))
 
     // The head approves the new answers: no longer a draft.
     try session.approve(

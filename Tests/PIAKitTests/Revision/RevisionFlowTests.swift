@@ -114,8 +114,13 @@ import Testing
     #expect(materiality?["verdict"] as? String == "new_assessment")
     #expect((materiality?["reasons"] as? [Any])?.isEmpty == false)
     let overall = parsed?["overall"] as? [String: Any]
-    #expect(overall?["from"] as? String == "high")
+    #expect(overall?["from"] as? String == "low")
     #expect(overall?["to"] as? String == "critical")
+    // A change of verdict is always reported.
+    let verdict = overall?["verdict"] as? [String: Any]
+    #expect(verdict?["from"] as? String == "proceed")
+    #expect(verdict?["to"] as? String == "incomplete")
+    #expect(verdict?["changed"] as? Bool == true)
     let answers = parsed?["answers"] as? [String: Any]
     #expect(Set(answers?.keys.map { $0 } ?? []) == ["added", "removed", "changed"])
     let findings = parsed?["findings"] as? [String: Any]
@@ -126,11 +131,14 @@ import Testing
     let summary = try compare(try load("safe-pilot.pia.yaml"), try load("records-system.pia.yaml"))
     let markdown = summary.markdown()
     #expect(markdown.hasPrefix("## Changes since version 1\n"))
-    #expect(markdown.contains("| Overall residual | High | Critical |"))
+    #expect(markdown.contains("| Overall residual | Low | Critical |"))
+    #expect(markdown.contains("| Verdict | Proceed | Incomplete |"))
     #expect(markdown.contains("### Answers"))
     #expect(markdown.contains("### Findings"))
     let short = summary.shortMarkdown()
-    #expect(short.contains("**Overall residual risk:** High → Critical."))
+    #expect(short.contains("**Overall residual risk:** Low → Critical."))
+    #expect(short.contains("**Verdict:** Proceed → Incomplete."))
+    #expect(summary.text().contains("Verdict: Proceed → Incomplete (changed)"))
     #expect(short.contains("**Assessment needed:** New assessment"))
   }
 

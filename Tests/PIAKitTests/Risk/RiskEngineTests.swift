@@ -11,9 +11,12 @@ import Testing
 
   @Test func safePilotIsLow() throws {
     let assessment = try score("safe-pilot")
-    #expect(assessment.overallInherent == .low)
+    #expect(assessment.overallInherent <= .medium)
     #expect(assessment.overallResidual == .low)
-    #expect(assessment.findings.isEmpty)
+    // The hazards the pilot really carries stay in the register, low.
+    #expect(assessment.findings.allSatisfy { $0.residual == .low })
+    #expect(assessment.findings.allSatisfy { $0.mitigations.allSatisfy(\.inPlace) })
+    #expect(assessment.actions.isEmpty)
     #expect(assessment.screening.outcome == .recommended)
   }
 
@@ -67,7 +70,8 @@ import Testing
       GroupEntry(id: "flow-2", values: RiskFixtures.safeFlow),
       GroupEntry(id: "flow-3", values: bad),
     ])
-    let keys = RiskFixtures.assess(answers).findings.map(\.key).sorted()
+    let keys = RiskFixtures.assess(answers).findings.map(\.key).filter { $0.contains("@") }
+      .sorted()
     #expect(keys == ["flow-no-retention-class@flow-1", "flow-no-retention-class@flow-3"])
   }
 
@@ -76,7 +80,7 @@ import Testing
       "pi_category": .choice("business_contact"), "authority": .choice("none"),
       "retention_class": .choice("none_assigned"),
     ])
-    #expect(RiskFixtures.assess(answers).findings.isEmpty)
+    #expect(RiskFixtures.assess(answers).findings.filter { $0.flowID != nil }.isEmpty)
   }
 
   @Test func hiddenAnswersCannotLowerAScore() {
@@ -90,7 +94,7 @@ import Testing
     let finding = RiskFixtures.assess(answers).findings.first {
       $0.ruleID == "content-trains-models"
     }
-    #expect(finding?.mitigations.first?.inPlace == false)
+    #expect(finding?.mitigations.allSatisfy { !$0.inPlace } == true)
   }
 
   @Test func actionsAreDedupedWithPriorityAndOwner() throws {
@@ -137,9 +141,33 @@ import Testing
     let facts = RiskFixtures.catalog.vendors.facts(vendor: "anthropic", tier: "team")
     #expect(late.staleFacts.count == facts.count)
     #expect(late.staleFacts.allSatisfy { $0.ageDays > 180 && $0.tier == "team" })
+    #expect(late.vendorFacts?.state == .stale)
     let lenient = RiskFixtures.assess(
       answers, date: CalendarDate(year: 2026, month: 11, day: 25)!, staleAfter: 365)
     #expect(lenient.staleFacts.isEmpty)
+  }
+
+  /// Shipped facts carry no check date: until the municipality records one,
+  /// nothing is "stale", and the facts are reported as not yet checked.
+  @Test func factsNotCheckedByTheMunicipalityAreSaidToBe() throws {
+    var answers = RiskFixtures.safePilot
+    answers["vendor_facts_checked"] = nil
+    answers["vendor_facts_checked_by"] = nil
+    let late = RiskFixtures.assess(answers, date: CalendarDate(year: 2027, month: 11, day: 25)!)
+    #expect(late.staleFacts.isEmpty)
+    let status = try #require(late.vendorFacts)
+    #expect(status.state == .notChecked)
+    #expect(status.summary == "Not yet checked by the municipality.")
+    #expect(status.planNames == ["Claude Team"])
+    for vendor in RiskFixtures.catalog.vendors.vendors {
+      for (tier, facts) in vendor.tiers {
+        for (name, fact) in facts {
+          #expect(fact.checked == nil, "\(vendor.id)/\(tier)/\(name) ships a checked date")
+          #expect(fact.source.hasPrefix("https://") || fact.source.hasPrefix("http://"))
+          #expect(!fact.stated.isEmpty)
+        }
+      }
+    }
   }
 
   @Test func jsonHasTheDocumentedKeys() throws {
@@ -147,16 +175,24 @@ import Testing
     let text = assessment.json(law: RiskFixtures.catalog.law).rendered()
     let object = try #require(
       try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
-    for key in ["questionnaire", "screening", "overall", "findings", "actions", "stale_facts"] {
+    for key in [
+      "questionnaire", "screening", "overall", "conclusion", "findings", "actions",
+      "vendor_facts", "stale_facts",
+    ] {
       #expect(object[key] != nil, "missing \(key)")
     }
+    let conclusion = try #require(object["conclusion"] as? [String: Any])
+    #expect(conclusion["verdict"] as? String == "do_not_proceed")
+    #expect((conclusion["reasons"] as? [String])?.isEmpty == false)
+    #expect(conclusion["incomplete"] is [[String: Any]])
     let overall = try #require(object["overall"] as? [String: Any])
     #expect(Set(overall.keys).isSuperset(of: ["inherent", "residual", "set_by"]))
     let findings = try #require(object["findings"] as? [[String: Any]])
-    let finding = try #require(findings.first)
+    let finding = try #require(
+      findings.first { ($0["id"] as? String) == "flow-no-authority" })
     for key in [
       "id", "title", "flow", "citation", "inherent", "residual", "likelihood", "severity",
-      "mitigations",
+      "blocker", "established", "unanswered", "mitigations",
     ] {
       #expect(finding[key] != nil, "missing findings[].\(key)")
     }
@@ -182,7 +218,7 @@ import Testing
       return session.assessment(asOf: try session.assessmentDate())
     }
     let before = try score()
-    #expect(before.findings.isEmpty)
+    #expect(before.findings.contains { $0.ruleID == "content-trains-models" } == false)
     // The vendor now says Team content trains models by default.
     let vendorFile = resources.vendors.appendingPathComponent("anthropic.yaml")
     var text = try String(contentsOf: vendorFile, encoding: .utf8)
@@ -195,7 +231,8 @@ import Testing
     text.replaceSubrange(trains, with: "trains_on_content_by_default:\n      value: true")
     try text.write(to: vendorFile, atomically: true, encoding: .utf8)
     let after = try score()
-    #expect(after.findings.map(\.ruleID) == ["content-trains-models"])
+    let added = Set(after.findings.map(\.ruleID)).subtracting(before.findings.map(\.ruleID))
+    #expect(added == ["content-trains-models"])
   }
 }
 
@@ -216,13 +253,18 @@ import Testing
     let name = url.lastPathComponent
     if name.contains("safe") {
       #expect(result.overallResidual == .low, "\(result.findings.map(\.key))")
+      #expect(result.conclusion.verdict == .proceed, "\(result.conclusion.reasons)")
     }
     if name.contains("personal") {
-      #expect(result.overallResidual >= .medium)
+      #expect(result.overallResidual >= .high)
       #expect(result.findings.contains { $0.ruleID == "consumer-plan" })
+      #expect(result.conclusion.verdict == .doNotProceed)
+      #expect(result.conclusion.blockers.contains("vendor-disclosure-no-basis"))
     }
     if name.contains("records") {
       #expect(result.overallResidual >= .high)
+      #expect(result.conclusion.verdict == .doNotProceed)
+      #expect(result.conclusion.blockers == ["flow-no-authority@data_flows-3"])
     }
   }
 }

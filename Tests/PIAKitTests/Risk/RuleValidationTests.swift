@@ -105,11 +105,15 @@ import Testing
     try """
     vendor: acme
     title: Acme
+    plans:
+      - {name: Acme Personal, tier: personal, terms: consumer}
+      - {name: Acme Business, tier: team, terms: business}
     tiers:
       free:
-        terms: {value: consumer, source: ftp://x, checked: 2026-13-01, notes: x}
+        terms: {value: consumer, source: ftp://x, stated: not stated, status: verified, checked: 2026-13-01, notes: x}
       team:
-        audit_logs: {value: true, source: https://acme.example/logs, checked: 2026-01-01}
+        audit_logs: {value: true, source: https://acme.example/logs, stated: "May 2026", status: unverified}
+        terms: {value: commercial, source: https://acme.example/terms, status: checked}
     """.write(to: folder.appendingPathComponent("acme.yaml"), atomically: true, encoding: .utf8)
     let (catalogue, diagnostics) = VendorCatalogue.load(folder: folder, displayFolder: "vendors")
     let text = diagnostics.map(\.description)
@@ -119,5 +123,10 @@ import Testing
       text.contains { $0.contains("unknown key 'notes'") && $0.contains("did you mean 'note'?") })
     #expect(text.contains { $0.contains("tier 'free' does not state 'audit_logs'") })
     #expect(catalogue.facts(vendor: "acme", tier: "team")["audit_logs"]?.value == .bool(true))
+    #expect(catalogue.facts(vendor: "acme", tier: "team")["audit_logs"]?.checked == nil)
+    #expect(text.contains { $0.contains("missing required key 'stated'") })
+    #expect(text.contains { $0.contains("unknown fact status 'checked'") })
+    #expect(text.contains { $0.contains("plan tier 'personal' has no facts") })
+    #expect(text.contains { $0.contains("expected terms to be consumer or commercial") })
   }
 }
