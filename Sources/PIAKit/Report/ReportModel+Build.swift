@@ -241,7 +241,7 @@ private struct Builder {
       }
     }
     var answer = questionAnswerNoCite(question, value: value)
-    answer.citations = question.cites.map { law.cite($0) }
+    answer.citations = question.cites.filter { law.isCitable($0, on: date) }.map { law.cite($0) }
     answer.entries = entries
     return answer
   }

@@ -130,7 +130,8 @@ public struct Conclusion: Sendable, Hashable {
   ///   - residual: The overall residual level.
   ///   - openActions: How many actions are open.
   ///   - noPersonalInformation: Whether screening found no personal information.
-  ///   - cite: Prints a law-catalogue id.
+  ///   - cite: Prints a law-catalogue id ("" leaves it out: a bill not yet
+  ///     introduced on the assessment date).
   public static func draw(
     findings: [Finding], missing: [MissingAnswer], residual: RiskLevel, openActions: Int,
     noPersonalInformation: Bool, cite: (String) -> String
@@ -138,7 +139,7 @@ public struct Conclusion: Sendable, Hashable {
     let blockers = findings.filter { $0.blocker && $0.established }
     let high = residual >= .high
     func citation(_ finding: Finding) -> String {
-      let printed = finding.citations.map(cite)
+      let printed = finding.citations.map(cite).filter { !$0.isEmpty }
       return printed.isEmpty ? "" : " (\(printed.joined(separator: "; ")))"
     }
     if !blockers.isEmpty {

@@ -125,7 +125,8 @@ public struct RiskEngine: Sendable {
     let conclusion = Conclusion.draw(
       findings: findings, missing: missing, residual: overallResidual,
       openActions: actions.filter { $0.status == "open" }.count,
-      noPersonalInformation: screening.outcome == .notNeeded, cite: printer.cite)
+      noPersonalInformation: screening.outcome == .notNeeded,
+      cite: { printer.citable([$0]).isEmpty ? "" : printer.cite($0) })
     let check = factCheck(
       answers: answers, facts: facts, vendor: vendorID, tier: tierID, asOf: asOf,
       days: staleAfterDays)
