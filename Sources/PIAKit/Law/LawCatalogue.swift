@@ -264,7 +264,8 @@ extension LawCatalogue {
     let introduced = date("introduced")
     let royalAssent = date("royal_assent")
     let commencement = date("commencement")
-    if let introduced, let royalAssent, royalAssent < introduced, let node = mapping["royal_assent"] {
+    if let introduced, let royalAssent, royalAssent < introduced, let node = mapping["royal_assent"]
+    {
       reader.error("royal_assent \(royalAssent) is before introduced \(introduced)", at: node)
     }
     let effects = mapping["effects"].flatMap { reader.strings($0, "effects") } ?? []

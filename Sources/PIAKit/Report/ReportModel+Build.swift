@@ -303,7 +303,9 @@ private struct Builder {
         return "No: no legal authority under \(authorityCite) was identified for "
           + none.map { flowName($1, index: $0) }.joined(separator: ", ") + "."
       }
-      let unknown = personal.filter { !authorities.contains($1.values["authority"] ?? .bool(false)) }
+      let unknown = personal.filter {
+        !authorities.contains($1.values["authority"] ?? .bool(false))
+      }
       if !unknown.isEmpty {
         return "Not established: no authority under \(authorityCite) is recorded yet for "
           + unknown.map { flowName($1, index: $0) }.joined(separator: ", ") + "."

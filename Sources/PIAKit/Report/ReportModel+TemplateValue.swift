@@ -59,7 +59,8 @@ extension ReportModel {
           .text(
             conclusion.recommendation == .proceedWithConditions
               ? "The remaining \(others) condition\(others == 1 ? " is" : "s are") listed in the action plan of the full assessment (\(document.piaNumber)) and form\(others == 1 ? "s" : "") part of these conditions."
-              : "The remaining \(others) action\(others == 1 ? " is" : "s are") listed in the action plan of the full assessment (\(document.piaNumber)).")
+              : "The remaining \(others) action\(others == 1 ? " is" : "s are") listed in the action plan of the full assessment (\(document.piaNumber))."
+          )
         ])
     fields += Self.list("inventory", inventory.map(\.templateValue))
     fields += Self.list("data_flows", dataFlows.map(\.templateValue))

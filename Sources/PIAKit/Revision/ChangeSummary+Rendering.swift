@@ -326,7 +326,8 @@ extension ChangeSummary {
         overallResidual.from == overallResidual.to
         ? " (unchanged).\n" : " → \(overallResidual.to.title).\n"
       if let verdict, verdict.changed {
-        out += "- **Verdict:** \(Self.escape(verdict.fromLabel)) → \(Self.escape(verdict.toLabel)).\n"
+        out +=
+          "- **Verdict:** \(Self.escape(verdict.fromLabel)) → \(Self.escape(verdict.toLabel)).\n"
       }
       let appeared = findingsAppeared.count
       let disappeared = findingsDisappeared.count

@@ -158,7 +158,9 @@ extension Assessment {
     lines.append("Conclusion: \(conclusion.label)")
     for reason in conclusion.reasons { lines.append("  - \(reason)") }
     if !conclusion.missing.isEmpty {
-      lines.append("  Waiting for \(conclusion.missing.count) answer\(conclusion.missing.count == 1 ? "" : "s"):")
+      lines.append(
+        "  Waiting for \(conclusion.missing.count) answer\(conclusion.missing.count == 1 ? "" : "s"):"
+      )
       for item in conclusion.missing {
         let why = item.because == "required" ? "required" : "needed by \(item.because)"
         lines.append("    \(item.question): \(item.prompt) (\(why))")
@@ -216,7 +218,8 @@ extension Assessment {
     }
     if let vendorFacts {
       lines.append("")
-      let plans = vendorFacts.planNames.isEmpty ? "" : " (\(vendorFacts.planNames.joined(separator: ", ")))"
+      let plans =
+        vendorFacts.planNames.isEmpty ? "" : " (\(vendorFacts.planNames.joined(separator: ", ")))"
       lines.append(
         "Vendor facts: \(vendorFacts.vendor)/\(vendorFacts.tier)\(plans), \(vendorFacts.count) facts, "
           + "\(vendorFacts.unverified) unverified. \(vendorFacts.summary)")

@@ -173,7 +173,8 @@ public struct Conclusion: Sendable, Hashable {
         reasons.append(
           "Not yet established: \(finding.title)"
             + (finding.flowLabel.map { " — \($0)" } ?? "")
-            + " depends on \(prompts.isEmpty ? "unanswered questions" : prompts.joined(separator: "; "))")
+            + " depends on \(prompts.isEmpty ? "unanswered questions" : prompts.joined(separator: "; "))"
+        )
       }
       return Conclusion(
         verdict: .incomplete, reasons: reasons, missing: missing, residualHigh: high)

@@ -113,7 +113,9 @@ extension RiskEngine {
         values?[name] = safe
         let index =
           (view.answers[group.id].flatMap { value -> Int? in
-            if case .entries(let entries) = value { return entries.firstIndex { $0.id == entry.id } }
+            if case .entries(let entries) = value {
+              return entries.firstIndex { $0.id == entry.id }
+            }
             return nil
           }) ?? 0
         filled.append(

@@ -71,7 +71,8 @@ extension PIACommand {
         throw ValidationError("'--date \(date)' is not a date written YYYY-MM-DD")
       }
       if role != .head, delegation != nil {
-        throw ValidationError("'--delegation' names the head's delegation; use it with '--role head'")
+        throw ValidationError(
+          "'--delegation' names the head's delegation; use it with '--role head'")
       }
     }
 

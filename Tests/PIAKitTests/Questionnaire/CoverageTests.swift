@@ -94,16 +94,18 @@ import Testing
     let (questionnaire, problems) = QuestionnaireLoader(root: folder.url).load(
       folder.file("demo.yaml"), path: "demo.yaml")
     #expect(!problems.hasErrors, "\(problems)")
-    let (rules, ruleProblems) = RuleCatalogue.loadFile(folder.file("rules.yaml"), path: "rules.yaml")
+    let (rules, ruleProblems) = RuleCatalogue.loadFile(
+      folder.file("rules.yaml"), path: "rules.yaml")
     #expect(!ruleProblems.hasErrors, "\(ruleProblems)")
     return CoverageReport(questionnaire: try #require(questionnaire), rules: rules)
   }
 
   @Test func eachJudgmentQuestionIsScoredDeclaredOrMissing() throws {
     let report = try report()
-    #expect(report.entries.map(\.path) == [
-      "gate", "safeguard", "forgotten", "contradicted", "no_safe_answer", "flows.place",
-    ])
+    #expect(
+      report.entries.map(\.path) == [
+        "gate", "safeguard", "forgotten", "contradicted", "no_safe_answer", "flows.place",
+      ])
     #expect(report.scoredCount == 3)
     #expect(report.missing.map(\.path) == ["forgotten"])
     #expect(report.notScored.map(\.path) == ["gate", "contradicted"])
@@ -118,7 +120,8 @@ import Testing
       messages.contains {
         $0.contains("'contradicted' declares 'scored: false' but rule 'gap' scores it")
       })
-    #expect(messages.contains { $0.contains("scored question 'no_safe_answer' has no safe answer") })
+    #expect(
+      messages.contains { $0.contains("scored question 'no_safe_answer' has no safe answer") })
     #expect(report.text.contains("missing: forgotten (demo.yaml:20:"))
     #expect(report.text.contains("not scored: gate — Routing only."))
   }
@@ -144,7 +147,8 @@ import Testing
       + QuestionnaireValidator(law: LawCatalogue()).validate(try #require(questionnaire)).map(
         \.description)
     #expect(found.contains { $0.contains("'a' declares 'scored: false' without 'why'") })
-    #expect(found.contains { $0.contains("'scored' applies only to yes_no, choice and multi_choice") })
+    #expect(
+      found.contains { $0.contains("'scored' applies only to yes_no, choice and multi_choice") })
     #expect(found.contains { $0.contains("'c' is scored, so remove 'why'") })
   }
 

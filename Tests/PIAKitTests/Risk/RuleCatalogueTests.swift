@@ -117,7 +117,9 @@ import Testing
         negated: s.with(["ai_breach_plan": .bool(true)])),
       "ai-content-unlabelled": Case(
         fire: s.with(["label_ai_content": .bool(false)]),
-        negated: s.with(["label_ai_content": .bool(false), "ai_tasks": .choices(["grant_applications"])])),
+        negated: s.with([
+          "label_ai_content": .bool(false), "ai_tasks": .choices(["grant_applications"]),
+        ])),
       "not-in-ai-register": Case(
         fire: s.with(["ai_registry": .bool(false)]), negated: s.with(["ai_registry": .bool(true)])),
       "non-staff-users": Case(
@@ -149,10 +151,13 @@ import Testing
         fire: flow(["notice_contact": .bool(false)]),
         negated: flow(["notice_contact": .bool(false), "authority": .choice("law_enforcement")])),
       "flow-outside-canada": Case(
-        fire: flow(["storage_location": .choice("outside_canada"), "contract_safeguards": .bool(true)]),
+        fire: flow([
+          "storage_location": .choice("outside_canada"), "contract_safeguards": .bool(true),
+        ]),
         negated: flow(["storage_location": .choice("canada")])),
       "flow-disclosure-no-ground": Case(
-        fire: flow(["has_recipients": .bool(true), "disclosure_ground": .choice("none_identified")]),
+        fire: flow(["has_recipients": .bool(true), "disclosure_ground": .choice("none_identified")]
+        ),
         negated: flow([
           "has_recipients": .bool(true), "disclosure_ground": .choice("service_provider_contract"),
         ])),
@@ -209,7 +214,8 @@ import Testing
         ["deidentification_approach": .choice("identifiers_removed")]),
       "pib-not-in-index": general(
         ["pib_index_updated": .bool(false)], ["pib_impact": .choice("no_pib")]),
-      "prompt-pi-outside-assessment": general(["prompt_pi": .bool(true)], ["prompt_pi": .bool(false)]),
+      "prompt-pi-outside-assessment": general(
+        ["prompt_pi": .bool(true)], ["prompt_pi": .bool(false)]),
     ]
   }()
 
