@@ -88,7 +88,8 @@ extension RiskEngine {
   /// its conditions name that, answered with their safe answer, would stop
   /// it firing. Empty when the finding is a finding of fact.
   func unestablished(
-    _ rule: RiskRule, entry: GroupEntry?, view: AnswerView, facts: [String: AnswerValue]
+    _ rule: RiskRule, entry: GroupEntry?, index: Int, view: AnswerView,
+    facts: [String: AnswerValue]
   ) -> [Conclusion.MissingAnswer] {
     var answers = view.answers
     var values = entry?.values
@@ -111,13 +112,6 @@ extension RiskEngine {
           !filled.contains(where: { $0.question.hasPrefix("\(group.id).\(name)@") })
         else { continue }
         values?[name] = safe
-        let index =
-          (view.answers[group.id].flatMap { value -> Int? in
-            if case .entries(let entries) = value {
-              return entries.firstIndex { $0.id == entry.id }
-            }
-            return nil
-          }) ?? 0
         filled.append(
           .init(
             question: "\(group.id).\(name)@\(entry.id)",

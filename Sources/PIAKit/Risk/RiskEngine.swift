@@ -57,18 +57,19 @@ public struct RiskEngine: Sendable {
 
     for rule in rules {
       if let fileWhen = rule.fileWhen, !fileWhen.evaluate(in: environment) { continue }
-      var contexts: [(entry: GroupEntry?, environment: any ConditionEnvironment)] = []
+      var contexts: [(entry: GroupEntry?, index: Int, environment: any ConditionEnvironment)] = []
       if let group = rule.forEach {
         guard case .entries(let entries)? = answers[group] else { continue }
-        for entry in entries {
-          contexts.append((entry, EntryEnvironment(base: environment, entry: entry)))
+        for (index, entry) in entries.enumerated() {
+          contexts.append((entry, index, EntryEnvironment(base: environment, entry: entry)))
         }
       } else {
-        contexts.append((nil, environment))
+        contexts.append((nil, 0, environment))
       }
-      for (entry, context) in contexts where rule.when.evaluate(in: context) {
+      for (entry, index, context) in contexts where rule.when.evaluate(in: context) {
         var finding = score(rule, entry: entry, in: context)
-        let unanswered = unestablished(rule, entry: entry, view: view, facts: environment.facts)
+        let unanswered = unestablished(
+          rule, entry: entry, index: index, view: view, facts: environment.facts)
         if !unanswered.isEmpty {
           finding.established = false
           finding.unanswered = unanswered.map(\.question)
@@ -118,7 +119,8 @@ public struct RiskEngine: Sendable {
     let (overallInherent, overallResidual, setBy, derivation) = aggregate(findings)
     let screening = screen(answers)
     var missing = requiredUnanswered(view)
-    for item in pendingAnswers where !missing.contains(where: { $0.question == item.question }) {
+    var listed = Set(missing.map(\.question))
+    for item in pendingAnswers where listed.insert(item.question).inserted {
       missing.append(item)
     }
     let printer = CitationPrinter(law: law, on: asOf)
