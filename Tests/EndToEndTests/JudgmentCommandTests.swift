@@ -125,7 +125,7 @@ import Testing
       ["render", "--answers", file.path, "--output", folder.path] + Self.resources)
     #expect(score.status == 1)
     #expect(render.status == 1)
-    let message = "has no assessment date (no 'assessment_date' answer and no 'started' date)"
+    let message = "the assessment has no date: answer 'assessment_date'"
     #expect(score.stderr.contains(message), "\(score.stderr)")
     #expect(render.stderr.contains(message), "\(render.stderr)")
     let dated = try PIAProcess.run(

@@ -119,7 +119,10 @@ public enum ApprovalPolicy {
   }
 
   private static func blockerMessage(_ conclusion: Conclusion) -> String {
-    let reasons = conclusion.reasons.filter { $0.hasPrefix("Compliance blocker") }
+    let prefix = "Compliance blocker: "
+    let reasons = conclusion.reasons.filter { $0.hasPrefix(prefix) }.map {
+      String($0.dropFirst(prefix.count))
+    }
     return
       "The conclusion is \"Do not proceed\" because of \(conclusion.blockers.count) compliance "
       + "blocker\(conclusion.blockers.count == 1 ? "" : "s"): "

@@ -155,7 +155,7 @@ extension ContentCatalog {
   /// vendor facts; `nil` when the catalogue has no such questionnaire.
   public func engine(for questionnaireID: String) -> RiskEngine? {
     questionnaire(questionnaireID).map {
-      RiskEngine(questionnaire: $0, rules: rules.rules, vendors: vendors)
+      RiskEngine(questionnaire: $0, rules: rules.rules, vendors: vendors, law: law)
     }
   }
 }

@@ -87,10 +87,9 @@ extension PIACommand {
             role: role, name: name, decision: decision, reason: reason, conditions: conditions,
             date: when, advice: advice, adviceReasons: adviceReasons, acceptsRisk: acceptRisk,
             delegation: delegation))
-      } catch where error.kind == .refused {
-        // The conclusion does not allow this sign-off (ApprovalPolicy).
-        throw CommandFailure("Not recorded: \(error.message)")
       } catch {
+        // The conclusion does not allow this sign-off (ApprovalPolicy): a refusal, not a usage error.
+        if error.kind == .refused { throw CommandFailure("Not recorded: \(error.message)") }
         // An incomplete request is a usage error, as when an option is missing.
         let message = error.message.prefix(1).uppercased() + error.message.dropFirst()
         throw ValidationError("\(message); '\(answers)' is unchanged")

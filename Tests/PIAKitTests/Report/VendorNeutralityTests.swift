@@ -26,13 +26,11 @@ import Testing
     return found.sorted()
   }
 
-  func render(_ url: URL, format: ReportRenderer.Format) -> [RenderedFile] {
-    let renderer = ReportRenderer(
-      catalog: ReportFixtures.catalog, templates: ReportFixtures.templates)
-    let (files, diagnostics) = renderer.render(
-      answersAt: url, path: url.lastPathComponent, templateIDs: [], format: format, date: nil)
-    #expect(!diagnostics.hasErrors, "\(diagnostics)")
-    return files
+  func render(_ url: URL, format: ReportRenderer.Format) throws -> [RenderedFile] {
+    let session = try Fixtures.session(url, content: ReportFixtures.catalog)
+    return try ReportRenderer(catalog: ReportFixtures.catalog).render(
+      session, baseName: ReportRenderer.baseName(ofAnswers: url.lastPathComponent),
+      templateIDs: [], format: format, date: nil)
   }
 
   /// A Copilot and a ChatGPT assessment, every document, Markdown and the DOCX
@@ -43,7 +41,7 @@ import Testing
     ("Tests/PIAKitTests/Fixtures/published/surf-m365-copilot-2024.pia.yaml", "microsoft"),
   ])
   func renderingNamesNoOtherVendorsProduct(path: String, vendor: String) throws {
-    let files = render(RepositoryPaths.root.appendingPathComponent(path), format: .all)
+    let files = try render(RepositoryPaths.root.appendingPathComponent(path), format: .all)
     #expect(!files.isEmpty)
     for file in files {
       var text = String(decoding: file.data, as: UTF8.self)

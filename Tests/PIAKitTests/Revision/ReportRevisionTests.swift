@@ -55,19 +55,21 @@ import Testing
     #expect(report.contains("## Changes since version 1"))
     #expect(report.contains("**Materiality:** New assessment:"))
     #expect(report.contains("Overall residual risk: Low → Critical"))
-    #expect(report.contains("Verdict: Proceed → Incomplete."))
+    #expect(report.contains("Verdict: Proceed → Do not proceed."))
     #expect(report.contains("New risk: The tool can reach a records or property system"))
     let appendix = try templates.render("council-appendix", model: model, law: catalog.law)
       .replacingOccurrences(of: "\\", with: "")
     #expect(appendix.contains("## Changes since version 1"))
     #expect(appendix.contains("- Overall residual risk: Low → Critical."))
-    #expect(appendix.contains("- Verdict: Proceed → Incomplete."))
+    #expect(appendix.contains("- Verdict: Proceed → Do not proceed."))
 
     // The head approves the new answers: no longer a draft.
+    // Their residual risk is critical: approving means accepting it in writing.
     try session.approve(
       ApprovalRequest(
         role: .head, name: "Jordan Lee", decision: .approvedWithConditions,
-        conditions: "Records staff only", date: later, advice: .accepted))
+        reason: "Time-limited pilot with records staff only",
+        conditions: "Records staff only", date: later, advice: .accepted, acceptsRisk: true))
     file = session.file
     let approved = ReportModel(
       questionnaire: questionnaire, answers: file, assessment: assessment, law: catalog.law,

@@ -119,7 +119,7 @@ import Testing
     // A change of verdict is always reported.
     let verdict = overall?["verdict"] as? [String: Any]
     #expect(verdict?["from"] as? String == "proceed")
-    #expect(verdict?["to"] as? String == "incomplete")
+    #expect(verdict?["to"] as? String == "do_not_proceed")
     #expect(verdict?["changed"] as? Bool == true)
     let answers = parsed?["answers"] as? [String: Any]
     #expect(Set(answers?.keys.map { $0 } ?? []) == ["added", "removed", "changed"])
@@ -132,13 +132,13 @@ import Testing
     let markdown = summary.markdown()
     #expect(markdown.hasPrefix("## Changes since version 1\n"))
     #expect(markdown.contains("| Overall residual | Low | Critical |"))
-    #expect(markdown.contains("| Verdict | Proceed | Incomplete |"))
+    #expect(markdown.contains("| Verdict | Proceed | Do not proceed |"))
     #expect(markdown.contains("### Answers"))
     #expect(markdown.contains("### Findings"))
     let short = summary.shortMarkdown()
     #expect(short.contains("**Overall residual risk:** Low → Critical."))
-    #expect(short.contains("**Verdict:** Proceed → Incomplete."))
-    #expect(summary.text().contains("Verdict: Proceed → Incomplete (changed)"))
+    #expect(short.contains("**Verdict:** Proceed → Do not proceed."))
+    #expect(summary.text().contains("Verdict: Proceed → Do not proceed (changed)"))
     #expect(short.contains("**Assessment needed:** New assessment"))
   }
 
@@ -247,19 +247,30 @@ import Testing
     #expect(status.stale.map(\.version) == [1])
     #expect(status.stale[0].summary.hasSuffix("applies to an earlier version (version 1)"))
 
-    // The privacy lead alone does not make it approved; the head does.
+    // The new answers' residual risk is critical ("do not proceed"): nobody
+    // approves them until the head accepts that risk in writing (ApprovalPolicy).
+    let lead = ApprovalRequest(
+      role: .privacyLead, name: "Dana Roy", decision: .approved, date: date)
+    #expect(throws: SessionError.self) { try session.approve(lead) }
+    // A rejection is always possible, and the privacy lead alone never makes it approved.
     status = try session.approve(
-      ApprovalRequest(role: .privacyLead, name: "Dana Roy", decision: .approved, date: date))
+      ApprovalRequest(
+        role: .privacyLead, name: "Dana Roy", decision: .rejected,
+        reason: "Critical residual risk", date: date))
     #expect(!status.isApproved)
     status = try session.approve(
       ApprovalRequest(
         role: .head, name: "Jordan Lee, Clerk", decision: .approvedWithConditions,
+        reason: "Time-limited pilot with records staff only",
         conditions: "Records staff only", date: date, advice: .overruled,
-        adviceReasons: "Time-limited pilot"))
+        adviceReasons: "Time-limited pilot", acceptsRisk: true))
     #expect(status.isApproved)
     #expect(status.label == "Approved with conditions")
     #expect(status.current.count == 2)
     #expect(status.stale.count == 1)
+    // Once the head has accepted the risk, the privacy lead may approve too.
+    status = try session.approve(lead)
+    #expect(status.current.count == 3)
 
     // A later rejection of the same answers withdraws the approval.
     status = try session.approve(
@@ -306,7 +317,8 @@ import Testing
     let pilotAnswers = session.file.answers
     let date = try #require(CalendarDate("2026-02-18"))
     try session.approve(
-      ApprovalRequest(role: .head, name: "Jordan \"JL\" Lee\nClerk", decision: .approved, date: date))
+      ApprovalRequest(
+        role: .head, name: "Jordan \"JL\" Lee\nClerk", decision: .approved, date: date))
     try session.revise(reason: "Wider: records — système", date: date, by: "Dana Roy")
     try session.answer(QuestionPath("plan_tier"), .choice("enterprise"))
     let data = session.encoded().data

@@ -13,9 +13,7 @@ import Testing
 
   func score(_ name: String) throws -> Assessment {
     let url = Self.folder.appendingPathComponent("\(name).pia.yaml")
-    let (assessment, diagnostics) = RiskFixtures.scorer.score(url, path: name)
-    #expect(!diagnostics.hasErrors, "\(diagnostics)")
-    return try #require(assessment)
+    return try RiskFixtures.score(url)
   }
 
   func finding(_ assessment: Assessment, _ rule: String) throws -> Finding {
@@ -29,12 +27,9 @@ import Testing
   /// The report model of a fixture, as `pia render` builds it.
   func model(_ name: String, assessment: Assessment) throws -> ReportModel {
     let url = Self.folder.appendingPathComponent("\(name).pia.yaml")
-    let engine = try #require(RiskFixtures.scorer.engine(for: assessment.questionnaireID))
-    let (file, _) = AnswersFile.load(
-      data: try Data(contentsOf: url), path: name, questionnaire: engine.questionnaire,
-      options: .init(acceptsOtherVersion: true))
+    let session = try Fixtures.session(url, content: RiskFixtures.catalog)
     return ReportModel(
-      questionnaire: engine.questionnaire, answers: try #require(file), assessment: assessment,
+      questionnaire: session.questionnaire, answers: session.file, assessment: assessment,
       law: RiskFixtures.catalog.law, date: assessment.asOf)
   }
 
@@ -250,10 +245,7 @@ import Testing
   @Test func theHeadsAcceptanceChangesTheVerdictForTheseAnswersOnly() throws {
     let high = try score("high-residual-only")
     let url = Self.folder.appendingPathComponent("high-residual-only.pia.yaml")
-    let engine = try #require(RiskFixtures.scorer.engine(for: "ai-assistant"))
-    let (file, _) = AnswersFile.load(
-      data: try Data(contentsOf: url), path: "high", questionnaire: engine.questionnaire)
-    let answers = try #require(file).answers
+    let answers = try Fixtures.session(url, content: RiskFixtures.catalog).file.answers
     let acceptance = Approval(
       role: .head, name: "Martin Osei", decision: .approved, reason: "Records staff only",
       date: CalendarDate(year: 2026, month: 4, day: 2)!, answersHash: AnswersHash(answers),
@@ -281,8 +273,7 @@ import Testing
   @Test func aFacialRecognitionSystemIsNotToldToUseOneFolder() throws {
     let url = RiskFixtures.packageRoot.appendingPathComponent(
       "Tests/PIAKitTests/Fixtures/published/tps-facial-recognition.pia.yaml")
-    let (assessment, _) = RiskFixtures.scorer.score(url, path: "tps")
-    let result = try #require(assessment)
+    let result = try RiskFixtures.score(url)
     let scope = try finding(result, "records-system-in-scope")
     #expect(!scope.mitigations.contains { $0.id == "scope-to-admin-folder" })
     #expect(scope.mitigations.contains { $0.id == "scope-to-needed-data" })
