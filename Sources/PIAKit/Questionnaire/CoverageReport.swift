@@ -110,12 +110,34 @@ public struct CoverageReport: Sendable, Hashable {
           question.field(reference.name) != nil
         {
           paths.append("\(group).\(reference.name)")
+        } else if let group, let question = questionnaire.question(group),
+          let source = Self.pickedGroup(holding: reference.name, from: question, in: questionnaire)
+        {
+          // A data flow's rule naming its system's answer (`choices_from`).
+          paths.append("\(source).\(reference.name)")
         } else {
           paths.append(reference.name)
         }
       }
     }
     return paths
+  }
+
+  /// The group whose entries `group`'s entries pick (`choices_from`) and
+  /// that has a field `name`: where a name in a `for_each: group` rule
+  /// resolves when the entry itself has no such field.
+  static func pickedGroup(
+    holding name: String, from group: Question, in questionnaire: Questionnaire
+  )
+    -> String?
+  {
+    for field in group.fields {
+      guard let source = field.choicesFrom, let picked = questionnaire.question(source),
+        picked.field(name) != nil
+      else { continue }
+      return source
+    }
+    return nil
   }
 
   /// The judgment questions counted.

@@ -93,36 +93,72 @@ extension RiskEngine {
   ) -> [Conclusion.MissingAnswer] {
     var answers = view.answers
     var values = entry?.values
-    var filled: [Conclusion.MissingAnswer] = []
+    // Each safe answer filled in: the missing answer named, and the key set
+    // (in the entry's values, or among the top-level answers).
+    var filled: [(missing: Conclusion.MissingAnswer, inValues: Bool, key: String)] = []
+    func isFilled(_ question: String) -> Bool {
+      filled.contains { $0.missing.question == question }
+    }
     let group = rule.forEach.flatMap { questionnaire.question($0) }
-    var names: [(name: String, inEntry: Bool)] = []
+    var names: [(name: String, inScope: Bool)] = []
     for (reference, scope) in rule.when.references(in: rule.forEach)
     where reference.kind == .answer && (scope == nil || scope == rule.forEach) {
-      names.append((reference.name, scope != nil && group?.field(reference.name) != nil))
+      names.append((reference.name, scope != nil))
     }
     for (reference, scope) in rule.fileWhen?.references() ?? []
     where reference.kind == .answer && scope == nil {
       names.append((reference.name, false))
     }
-    for (name, inEntry) in names {
-      if inEntry, let group, let entry, let field = group.field(name) {
+    for (name, inScope) in names {
+      if inScope, let group, let entry, let field = group.field(name) {
+        let key = "\(group.id).\(name)@\(entry.id)"
         guard values?[name] == nil,
           view.visibleFields[group.id]?[entry.id]?.contains(name) ?? false,
-          let safe = field.safeAnswer,
-          !filled.contains(where: { $0.question.hasPrefix("\(group.id).\(name)@") })
+          let safe = field.safeAnswer, !isFilled(key)
         else { continue }
         values?[name] = safe
         filled.append(
-          .init(
-            question: "\(group.id).\(name)@\(entry.id)",
-            prompt: "\(Self.entryName(entry, group: group, index: index)): \(field.prompt)",
-            because: rule.id))
+          (
+            .init(
+              question: key,
+              prompt: "\(Self.entryName(entry, group: group, index: index)): \(field.prompt)",
+              because: rule.id), true, name
+          ))
+      } else if inScope, let group, let entry, values?[name] == nil,
+        let (pick, source, field) = pickedField(name, of: group),
+        let safe = field.safeAnswer
+      {
+        // A name of the entry the flow picks (its system): waiting for that
+        // entry's answer, or for the pick itself when none is made.
+        let missing: Conclusion.MissingAnswer
+        if case .choice(let id)? = values?[pick.id] {
+          guard case .entries(let picked)? = view.answers[source.id],
+            let at = picked.firstIndex(where: { $0.id == id }),
+            view.visibleFields[source.id]?[id]?.contains(name) ?? false
+          else { continue }
+          missing = .init(
+            question: "\(source.id).\(name)@\(id)",
+            prompt: "\(Self.entryName(picked[at], group: source, index: at)): \(field.prompt)",
+            because: rule.id)
+        } else {
+          guard view.visibleFields[group.id]?[entry.id]?.contains(pick.id) ?? false else {
+            continue
+          }
+          missing = .init(
+            question: "\(group.id).\(pick.id)@\(entry.id)",
+            prompt: "\(Self.entryName(entry, group: group, index: index)): \(pick.prompt)",
+            because: rule.id)
+        }
+        guard !isFilled(missing.question) else { continue }
+        values?[name] = safe
+        filled.append((missing, true, name))
       } else if let question = questionnaire.question(name) {
         guard answers[name] == nil, view.visible.contains(name), let safe = question.safeAnswer,
-          !filled.contains(where: { $0.question == name })
+          !isFilled(name)
         else { continue }
         answers[name] = safe
-        filled.append(.init(question: name, prompt: question.prompt, because: rule.id))
+        filled.append(
+          (.init(question: name, prompt: question.prompt, because: rule.id), false, name))
       }
     }
     guard !filled.isEmpty else { return [] }
@@ -143,26 +179,43 @@ extension RiskEngine {
     for candidate in filled.reversed() {
       var trialAnswers = answers
       var trialValues = values
-      if let at = candidate.question.firstIndex(of: "@") {
-        let field = candidate.question[..<at].split(separator: ".").last.map(String.init) ?? ""
-        trialValues?[field] = nil
+      if candidate.inValues {
+        trialValues?[candidate.key] = nil
       } else {
-        trialAnswers[candidate.question] = nil
+        trialAnswers[candidate.key] = nil
       }
-      let others = needed.filter { $0.question != candidate.question }
+      let others = needed.filter { $0.missing.question != candidate.missing.question }
       guard !others.isEmpty, !fires(trialAnswers, trialValues) else { continue }
       needed = others
       answers = trialAnswers
       values = trialValues
     }
-    return needed
+    return needed.map(\.missing)
+  }
+
+  /// For a name that is not a field of `group` itself: the field of `group`
+  /// that picks an entry of another group (`choices_from`), that group, and
+  /// its field called `name` (a data flow's `storage_location`, answered for
+  /// its system).
+  func pickedField(_ name: String, of group: Question) -> (
+    pick: Question, source: Question, field: Question
+  )? {
+    for pick in group.fields {
+      guard let id = pick.choicesFrom, let source = questionnaire.question(id),
+        let field = source.field(name)
+      else { continue }
+      return (pick, source, field)
+    }
+    return nil
   }
 
   /// "Data flow 2: Applicant name" — an entry's readable name.
   static func entryName(_ entry: GroupEntry, group: Question, index: Int) -> String {
     let noun = group.itemName.map { $0.prefix(1).uppercased() + $0.dropFirst() } ?? "Entry"
-    if case .text(let element)? = entry.values["data_element"], !element.isBlank {
-      return "\(noun) \(index + 1) (\(element))"
+    for key in ["data_element", "system_name"] where group.field(key) != nil {
+      if case .text(let name)? = entry.values[key], !name.isBlank {
+        return "\(noun) \(index + 1) (\(name))"
+      }
     }
     return "\(noun) \(index + 1)"
   }

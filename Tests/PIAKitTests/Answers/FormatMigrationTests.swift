@@ -76,13 +76,18 @@ import Testing
     #expect(again.value.file == session.file)
     let date = try session.assessmentDate()
     let keys = session.assessment(asOf: date).findings.map(\.key)
-    // What the landed build (866145b) scored for the same file in format 1.
-    #expect(
-      keys == [
-        "records-system-in-scope", "flow-no-authority@data_flows-3",
-        "flow-notice-incomplete@data_flows-3", "flow-indirect-no-exception@data_flows-3",
-        "flow-no-retention-class@data_flows-3",
-      ])
+    // What the landed build (866145b) scored for the same file in format 1:
+    // all still found. The rules added since (issue 12: hazards, vendor
+    // facts, a disclosure ground asked through has_recipients) find more, but
+    // a rule that reads the flows' storage (now their system's) finds what
+    // it found before: nothing, since every flow's storage was answered.
+    let landed = [
+      "records-system-in-scope", "flow-no-authority@data_flows-3",
+      "flow-notice-incomplete@data_flows-3", "flow-indirect-no-exception@data_flows-3",
+      "flow-no-retention-class@data_flows-3",
+    ]
+    #expect(Set(landed).isSubset(of: Set(keys)), "\(keys)")
+    #expect(!keys.contains { $0.hasPrefix("flow-outside-canada") }, "\(keys)")
     #expect(again.value.assessment(asOf: date).findings.map(\.key) == keys)
   }
 }

@@ -203,6 +203,46 @@ import Testing
     #expect(missing == ["head_or_delegate", "next_review_date"])
   }
 
+  /// A data flow's storage is answered for its system (`choices_from`): a
+  /// system whose storage is not answered yet, or a flow with no system
+  /// picked, leaves "stored outside Canada" not yet established, waiting for
+  /// the system's answer or for the pick.
+  @Test func aFlowWaitsForItsSystemsStorageNotReadAsOutsideCanada() throws {
+    var answers = RiskFixtures.withFlow()
+    answers["system_inventory"] = .entries([
+      GroupEntry(id: "system_inventory-1", values: ["system_name": .text("Case platform")])
+    ])
+    var unpicked = RiskFixtures.safeFlow
+    unpicked["data_element"] = .text("Applicant income")
+    unpicked["storage_location"] = nil
+    answers["data_flows"] = .entries([
+      GroupEntry(
+        id: "flow-1",
+        values: RiskFixtures.safeFlow.merging(["system": .choice("system_inventory-1")]) { $1 }
+          .filter { $0.key != "storage_location" }),
+      GroupEntry(id: "flow-2", values: unpicked),
+    ])
+    let assessment = RiskFixtures.assess(answers)
+    let outside = assessment.findings.filter { $0.ruleID == "flow-outside-canada" }
+    #expect(outside.count == 2)
+    #expect(outside.allSatisfy { !$0.established })
+    #expect(
+      outside.map(\.unanswered) == [
+        ["system_inventory.storage_location@system_inventory-1"], ["data_flows.system@flow-2"],
+      ])
+    #expect(assessment.conclusion.verdict == .incomplete)
+    // Answered "in Canada" for the system: nothing to wait for on flow 1.
+    answers["system_inventory"] = .entries([
+      GroupEntry(
+        id: "system_inventory-1",
+        values: ["system_name": .text("Case platform"), "storage_location": .choice("canada")])
+    ])
+    let answered = RiskFixtures.assess(answers).findings.filter {
+      $0.ruleID == "flow-outside-canada"
+    }
+    #expect(answered.map(\.unanswered) == [["data_flows.system@flow-2"]])
+  }
+
   // MARK: Approvals
 
   @Test func approvalsFollowTheVerdict() throws {
