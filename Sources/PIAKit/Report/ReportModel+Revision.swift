@@ -40,7 +40,8 @@ extension ReportModel {
   }
 
   /// Reads the record from the answers file's preserved sections and applies it.
-  public mutating func applyRevisionRecord(from file: AssessmentFile, questionnaire: Questionnaire) {
+  public mutating func applyRevisionRecord(from file: AssessmentFile, questionnaire: Questionnaire)
+  {
     let (record, _) = RevisionRecord.read(from: file, questionnaire: questionnaire)
     applyRevisionRecord(record, answers: file.answers)
   }
