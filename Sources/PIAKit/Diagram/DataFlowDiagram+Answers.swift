@@ -5,7 +5,7 @@
 /// (Questionnaires/modules/data-flows.yaml): `system_name`, `system_vendor` and
 /// `storage_location` (`canada`, `outside_canada`, `unknown`). A data flow is an entry of
 /// `data_flows`: `data_element`, `source` (text), `collected_directly`, `system` (the id of the
-/// system entry it picks), `recipients` (text), `disclosure_ground`, `authority` (`none` = not
+/// system entry it picks), `has_recipients` (yes/no), `recipients` (text), `disclosure_ground`, `authority` (`none` = not
 /// established), `through_ai_tool` and, when a questionnaire asks it, `program`. The AI tool is
 /// the top-level `uses_ai_tool`, `ai_vendor`, `ai_product` and `ai_data_location`
 /// (Questionnaires/modules/ai-assistant.yaml).
@@ -182,9 +182,11 @@ private struct AnswersReader {
     return systems
   }
 
-  /// The recipients outside the program, one per `;`-separated part; none when the answer says
-  /// none or the disclosure ground is "not disclosed".
+  /// The recipients outside the program, one per `;`-separated part; none when the flow is not
+  /// disclosed (`has_recipients: no`), the answer says none, or the disclosure ground is "not
+  /// disclosed".
   func recipients(of entry: GroupEntry) -> [String] {
+    if field("has_recipients", in: entry) == .bool(false) { return [] }
     if field("disclosure_ground", in: entry) == .choice("not_disclosed") { return [] }
     guard let text = text("recipients", in: entry) else { return [] }
     let lowered = text.lowercased()

@@ -68,7 +68,7 @@ enum DiagramFixtures {
     let flow = try #require(diagram.flows.first)
     #expect(flow.systems.first?.location == .outsideCanada)
     #expect(flow.source.kind == .residents)
-    #expect(flow.recipients == ["OpenAI and Anthropic (consumer terms)"])
+    #expect(flow.recipients == ["OpenAI, under its consumer terms"])
   }
 
   @Test func safePilotHasNoFlowsButShowsItsAITool() throws {
