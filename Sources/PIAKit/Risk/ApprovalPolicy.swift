@@ -159,6 +159,8 @@ extension Assessment {
   public func applyingApprovals(_ approvals: [Approval], answers: [String: AnswerValue])
     -> Assessment
   {
+    // Hashing the answers costs a pass over them; only an acceptance needs it.
+    guard approvals.contains(where: { $0.role == .head && $0.acceptsRisk }) else { return self }
     var result = self
     result.conclusion = ApprovalPolicy.applying(
       approvals, to: conclusion, currentHash: AnswersHash(answers),
