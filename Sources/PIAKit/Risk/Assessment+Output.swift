@@ -1,98 +1,12 @@
-/// A JSON value whose objects keep their keys in the order written, so
-/// `pia score --format json` prints keys in the documented order.
-public indirect enum JSONValue: Sendable, Hashable {
-  case string(String)
-  case number(Int)
-  case bool(Bool)
-  case null
-  case array([JSONValue])
-  case object([(String, JSONValue)])
+/// The JSON value of `pia score --format json`: the project's one JSON
+/// writer (`CanonicalJSON`), whose objects keep their keys in the order
+/// written, so keys print in the documented order.
+public typealias JSONValue = CanonicalJSON.Value
 
-  public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
-    lhs.rendered() == rhs.rendered()
-  }
-
-  public func hash(into hasher: inout Hasher) { hasher.combine(rendered()) }
-
-  /// The value as JSON text, indented by two spaces per level.
-  public func rendered(indent: Int = 0) -> String {
-    var output = ""
-    output.reserveCapacity(4096)
-    write(to: &output, indent: indent)
-    return output
-  }
-
-  /// Appends the value as JSON text to `output`.
-  public func write(to output: inout String, indent: Int) {
-    switch self {
-    case .string(let text): Self.quote(text, into: &output)
-    case .number(let number): output += String(number)
-    case .bool(let flag): output += flag ? "true" : "false"
-    case .null: output += "null"
-    case .array(let items):
-      if items.isEmpty {
-        output += "[]"
-        return
-      }
-      output += "[\n"
-      for (index, item) in items.enumerated() {
-        Self.pad(&output, indent + 1)
-        item.write(to: &output, indent: indent + 1)
-        output += index == items.count - 1 ? "\n" : ",\n"
-      }
-      Self.pad(&output, indent)
-      output += "]"
-    case .object(let entries):
-      if entries.isEmpty {
-        output += "{}"
-        return
-      }
-      output += "{\n"
-      for (index, entry) in entries.enumerated() {
-        Self.pad(&output, indent + 1)
-        Self.quote(entry.0, into: &output)
-        output += ": "
-        entry.1.write(to: &output, indent: indent + 1)
-        output += index == entries.count - 1 ? "\n" : ",\n"
-      }
-      Self.pad(&output, indent)
-      output += "}"
-    }
-  }
-
-  private static func pad(_ output: inout String, _ indent: Int) {
-    for _ in 0..<indent { output += "  " }
-  }
-
-  static func quote(_ text: String) -> String {
-    var output = ""
-    quote(text, into: &output)
-    return output
-  }
-
-  static func quote(_ text: String, into output: inout String) {
-    output += "\""
-    if !text.utf8.contains(where: {
-      $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\")
-    }) {
-      output += text
-      output += "\""
-      return
-    }
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\"": output += "\\\""
-      case "\\": output += "\\\\"
-      case "\n": output += "\\n"
-      case "\r": output += "\\r"
-      case "\t": output += "\\t"
-      case _ where scalar.value < 0x20:
-        let hex = String(scalar.value, radix: 16)
-        output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-      default: output.unicodeScalars.append(scalar)
-      }
-    }
-    output += "\""
+extension CanonicalJSON.Value {
+  /// The value as JSON text indented by two spaces, without a final newline.
+  public func rendered() -> String {
+    String(CanonicalJSON.pretty(self).dropLast())
   }
 }
 
@@ -121,7 +35,7 @@ extension Assessment {
     top += [
       (
         "questionnaire",
-        .object([("id", .string(questionnaireID)), ("version", .number(questionnaireVersion))])
+        .object([("id", .string(questionnaireID)), ("version", .number(Double(questionnaireVersion)))])
       ),
       ("as_of", .string(asOf.description)),
       (
@@ -338,8 +252,8 @@ extension VendorFactsStatus {
       ("status", .string(state.rawValue)),
       ("checked", checked.map { .string($0.description) } ?? .null),
       ("checked_by", checkedBy.map(JSONValue.string) ?? .null),
-      ("facts", .number(count)),
-      ("unverified", .number(unverified)),
+      ("facts", .number(Double(count))),
+      ("unverified", .number(Double(unverified))),
       ("unchecked", .array(unchecked.map(JSONValue.string))),
     ])
   }
@@ -352,7 +266,7 @@ extension StaleFact {
       ("tier", .string(tier)),
       ("fact", .string(fact)),
       ("checked", .string(checked.description)),
-      ("age_days", .number(ageDays)),
+      ("age_days", .number(Double(ageDays))),
       ("source", .string(source)),
     ])
   }
