@@ -61,9 +61,8 @@ public struct AnswersStore: Sendable {
       return try AssessmentSession.open(
         data: data, path: displayPath, content: content, options: options)
     }
-    let (loaded, diagnostics) = AssessmentFile.load(
+    let file = try AssessmentFile.load(
       data: data, path: displayPath, questionnaire: questionnaire, options: options)
-    let file = try Loaded.checking(loaded, diagnostics)
     return Loaded(
       AssessmentSession(
         file: file.value, questionnaire: questionnaire, content: content,

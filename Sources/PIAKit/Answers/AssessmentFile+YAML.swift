@@ -30,33 +30,41 @@ extension AssessmentFile {
   ///   - path: The path printed in diagnostics.
   ///   - questionnaire: The questionnaire the file answers.
   ///   - options: How to treat a questionnaire version mismatch.
-  /// - Returns: The file (`nil` when it cannot be read at all) and every diagnostic.
+  /// - Returns: The file and its warnings (a format-1 upgrade, an older
+  ///   questionnaire version accepted).
+  /// - Throws: `DiagnosticsError` with every problem, when any is an error.
   public static func load(
     text: String, path: String, questionnaire: Questionnaire, options: LoadOptions = LoadOptions()
-  ) -> (AssessmentFile?, [Diagnostic]) {
+  ) throws(DiagnosticsError) -> Loaded<AssessmentFile> {
     let document: YAMLDocument
     do {
       document = try YAMLDocument(text: text, path: path)
     } catch {
-      return (nil, error.diagnostics)
+      throw DiagnosticsError(error.diagnostics)
     }
-    return load(document: document, text: text, questionnaire: questionnaire, options: options)
+    let (file, diagnostics) = load(
+      document: document, text: text, questionnaire: questionnaire, options: options)
+    return try Loaded.checking(file, diagnostics)
   }
 
   /// Parses an answers file from bytes (checking size and encoding first).
+  ///
+  /// - Throws: `DiagnosticsError` with every problem, when any is an error.
   public static func load(
     data: Data, path: String, questionnaire: Questionnaire, options: LoadOptions = LoadOptions()
-  ) -> (AssessmentFile?, [Diagnostic]) {
+  ) throws(DiagnosticsError) -> Loaded<AssessmentFile> {
     let document: YAMLDocument
     do {
       document = try YAMLDocument(data: data, path: path)
     } catch {
-      return (nil, error.diagnostics)
+      throw DiagnosticsError(error.diagnostics)
     }
     var bytes = data[...]
     if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
     let text = String(decoding: bytes, as: UTF8.self)
-    return load(document: document, text: text, questionnaire: questionnaire, options: options)
+    let (file, diagnostics) = load(
+      document: document, text: text, questionnaire: questionnaire, options: options)
+    return try Loaded.checking(file, diagnostics)
   }
 
   private static func load(

@@ -30,8 +30,22 @@ public struct QuestionnaireLoader: Sendable {
   /// - Parameters:
   ///   - url: The questionnaire file.
   ///   - path: The path to print in diagnostics (defaults to `url.path`).
-  /// - Returns: The questionnaire and every diagnostic found while loading.
-  public func load(_ url: URL, path: String? = nil) -> (Questionnaire?, [Diagnostic]) {
+  /// - Returns: The questionnaire and its warnings.
+  /// - Throws: `DiagnosticsError` with every problem, when any is an error;
+  ///   with `law`, the cross-reference checks are run too.
+  public func load(_ url: URL, path: String? = nil, law: LawCatalogue? = nil)
+    throws(DiagnosticsError) -> Loaded<Questionnaire>
+  {
+    var (questionnaire, diagnostics) = read(url, path: path)
+    if let questionnaire, let law {
+      diagnostics += QuestionnaireValidator(law: law).validate(questionnaire)
+    }
+    return try Loaded.checking(questionnaire, diagnostics.sortedByLocation())
+  }
+
+  /// What `load` reads, kept even when there are errors (the content
+  /// catalogue goes on to report every problem in every file).
+  func read(_ url: URL, path: String? = nil) -> (Questionnaire?, [Diagnostic]) {
     let shown = path ?? url.path
     let document: YAMLDocument
     do {

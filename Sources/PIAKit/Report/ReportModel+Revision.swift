@@ -39,11 +39,10 @@ extension ReportModel {
     signOff.approvalStatus = Self.approvalStatus(status)
   }
 
-  /// Reads the record from the answers file's preserved sections and applies it.
+  /// Applies the answers file's history and approvals.
   public mutating func applyRevisionRecord(from file: AssessmentFile, questionnaire: Questionnaire)
   {
-    let (record, _) = RevisionRecord.read(from: file, questionnaire: questionnaire)
-    applyRevisionRecord(record, answers: file.answers)
+    applyRevisionRecord(file.record, answers: file.answers)
   }
 
   /// Fills the optional "Changes since version N" slot.

@@ -9,23 +9,26 @@ extension RevisionRecord {
   static let sectionKeys: Set<String> = [historyKey, approvalsKey]
 
   /// Reads `history:` and `approvals:` from a whole answers file's text, so
-  /// diagnostics point at the right line of the file.
+  /// diagnostics point at the right line of the file. (An answers file
+  /// loaded with `AssessmentFile.load` has them already, typed.)
   ///
   /// - Parameters:
   ///   - text: The answers file's YAML text.
   ///   - path: The path printed in diagnostics.
-  ///   - questionnaire: Types the answers of history snapshots.
-  /// - Returns: The record (what could be read) and every problem found.
+  ///   - questionnaire: Types the answers of history snapshots; without one,
+  ///     they are inferred from how `AnswersYAML` writes them.
+  /// - Returns: The record and its warnings.
+  /// - Throws: `DiagnosticsError` with every problem, when any is an error.
   public static func read(text: String, path: String, questionnaire: Questionnaire?)
-    -> (RevisionRecord, [Diagnostic])
+    throws(DiagnosticsError) -> Loaded<RevisionRecord>
   {
     let document: YAMLDocument
     do {
       document = try YAMLDocument(text: text, path: path)
     } catch {
-      return (RevisionRecord(), error.diagnostics)
+      throw DiagnosticsError(error.diagnostics)
     }
-    guard case .mapping(let mapping)? = document.root else { return (RevisionRecord(), []) }
+    guard case .mapping(let mapping)? = document.root else { return Loaded(RevisionRecord()) }
     var reader = YAMLReader(path: path)
     var record = RevisionRecord()
     if let node = mapping[historyKey] {
@@ -34,16 +37,7 @@ extension RevisionRecord {
     if let node = mapping[approvalsKey] {
       record.approvals = readApprovals(node, reader: &reader)
     }
-    return (record, reader.diagnostics)
-  }
-
-  /// The record of a loaded file (read once, when the file was loaded).
-  public static func read(
-    from file: AssessmentFile, path: String = "answers file", questionnaire: Questionnaire?
-  )
-    -> (RevisionRecord, [Diagnostic])
-  {
-    (file.record, [])
+    return try Loaded.checking(record, reader.diagnostics)
   }
 
   /// A preserved section may hold `key: value` or just the value.
@@ -52,11 +46,6 @@ extension RevisionRecord {
       return value
     }
     return root
-  }
-
-  /// Sets `file`'s history and approvals to this record.
-  public func write(into file: inout AssessmentFile, questionnaire: Questionnaire?) {
-    file.record = self
   }
 
   /// The `history:` section as YAML text (`history:` line included).

@@ -79,13 +79,12 @@ public struct AssessmentSession: Sendable {
     options: AssessmentFile.LoadOptions = .init()
   ) throws(DiagnosticsError) -> Loaded<AssessmentSession> {
     let questionnaire = try content.questionnaire(answeredBy: data, path: path)
-    let (loaded, diagnostics) = AssessmentFile.load(
+    let file = try AssessmentFile.load(
       data: data, path: path, questionnaire: questionnaire, options: options)
-    guard let file = loaded, !diagnostics.hasErrors else { throw DiagnosticsError(diagnostics) }
     let session = AssessmentSession(
-      file: file, questionnaire: questionnaire, content: content,
+      file: file.value, questionnaire: questionnaire, content: content,
       loadedToken: ContentToken(of: data))
-    return Loaded(session, warnings: diagnostics)
+    return Loaded(session, warnings: file.warnings)
   }
 
   /// The file as the bytes to write (YAML, UTF-8) and their token.

@@ -135,7 +135,7 @@ public struct ContentCatalog: Sendable {
     -> (Questionnaire?, [Diagnostic])
   {
     let loader = QuestionnaireLoader(root: resources.questionnaires)
-    var (questionnaire, diagnostics) = loader.load(url, path: resources.display(url))
+    var (questionnaire, diagnostics) = loader.read(url, path: resources.display(url))
     if let questionnaire {
       diagnostics += QuestionnaireValidator(law: law).validate(questionnaire)
     }

@@ -109,7 +109,7 @@ public struct ContentValidator: Sendable {
       let root =
         insideResources ? resources.questionnaires : standardized.deletingLastPathComponent()
       let loader = QuestionnaireLoader(root: root)
-      let (questionnaire, found) = loader.load(standardized, path: path)
+      let (questionnaire, found) = loader.read(standardized, path: path)
       diagnostics += found
       if let questionnaire {
         diagnostics += QuestionnaireValidator(law: law).validate(questionnaire)

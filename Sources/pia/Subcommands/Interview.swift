@@ -277,13 +277,14 @@ extension PIACommand {
           throw CommandFailure("questionnaire file '\(questionnaire)' does not exist")
         }
         let loader = QuestionnaireLoader(root: url.deletingLastPathComponent())
-        var (loaded, diagnostics) = loader.load(url, path: questionnaire)
-        if let loaded { diagnostics += QuestionnaireValidator(law: content.law).validate(loaded) }
-        Terminal.print(diagnostics)
-        guard let loaded, !diagnostics.hasErrors else {
+        do {
+          let loaded = try loader.load(url, path: questionnaire, law: content.law)
+          Terminal.print(loaded.warnings)
+          return loaded.value
+        } catch {
+          Terminal.print(error.diagnostics)
           throw CommandFailure("questionnaire '\(questionnaire)' has the problems listed above")
         }
-        return loaded
       }
       if let found = content.questionnaire(questionnaire) { return found }
       let ids = content.questionnaires.map(\.id)

@@ -13,7 +13,7 @@ import Testing
     -> (AssessmentFile?, [String])
   {
     let text = try Fixtures.answersText(name)
-    let (file, diagnostics) = AssessmentFile.load(
+    let (file, diagnostics) = AssessmentFile.loadReporting(
       text: text, path: "answers/\(name)", questionnaire: small, options: options)
     return (file, diagnostics.map(\.description))
   }
@@ -152,7 +152,7 @@ import Testing
         notes: [created, revised]
 
         """)
-    let (again, _) = AssessmentFile.load(text: saved, path: "x", questionnaire: small)
+    let (again, _) = AssessmentFile.loadReporting(text: saved, path: "x", questionnaire: small)
     #expect(again == loaded)
   }
 }

@@ -14,7 +14,7 @@ import Testing
     let questionnaire = try #require(catalog.questionnaire("ai-assistant"))
     let url = Fixtures.repository.appendingPathComponent("Examples/\(name)")
     let text = try String(contentsOf: url, encoding: .utf8)
-    let (file, diagnostics) = AssessmentFile.load(
+    let (file, diagnostics) = AssessmentFile.loadReporting(
       text: text, path: "Examples/\(name)", questionnaire: questionnaire)
     #expect(diagnostics.isEmpty, "\(diagnostics.map(\.description).joined(separator: "\n"))")
     let loaded = try #require(file)

@@ -9,7 +9,7 @@ enum DiagramFixtures {
     let catalog = Fixtures.shipped()
     let questionnaire = try #require(catalog.questionnaire("ai-assistant"))
     let url = Fixtures.repository.appendingPathComponent("Examples/\(name).pia.yaml")
-    let (file, diagnostics) = AssessmentFile.load(
+    let (file, diagnostics) = AssessmentFile.loadReporting(
       text: try String(contentsOf: url, encoding: .utf8), path: name, questionnaire: questionnaire)
     let loaded = try #require(file, "\(diagnostics)")
     return DataFlowDiagram(questionnaire: questionnaire, file: loaded)

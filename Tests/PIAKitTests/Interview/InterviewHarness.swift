@@ -37,7 +37,7 @@ enum InterviewHarness {
       })
     let outcome = interview.run()
     let text = (try? String(contentsOf: url, encoding: .utf8)) ?? ""
-    let (saved, _) = AssessmentFile.load(
+    let (saved, _) = AssessmentFile.loadReporting(
       text: text, path: "a.pia.yaml", questionnaire: questionnaire)
     return InterviewRun(
       outcome: outcome, transcript: interview.console.transcript, file: interview.file,

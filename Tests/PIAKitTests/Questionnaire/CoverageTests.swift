@@ -91,7 +91,7 @@ import Testing
     let folder = try TemporaryDirectory()
     try Self.questionnaire.write(to: folder.file("demo.yaml"), atomically: true, encoding: .utf8)
     try Self.rules.write(to: folder.file("rules.yaml"), atomically: true, encoding: .utf8)
-    let (questionnaire, problems) = QuestionnaireLoader(root: folder.url).load(
+    let (questionnaire, problems) = QuestionnaireLoader(root: folder.url).read(
       folder.file("demo.yaml"), path: "demo.yaml")
     #expect(!problems.hasErrors, "\(problems)")
     let (rules, ruleProblems) = RuleCatalogue.loadFile(
@@ -140,7 +140,7 @@ import Testing
           - {id: b, kind: text, prompt: B?, scored: false, why: Text.}
           - {id: c, kind: yes_no, prompt: C?, why: Stray.}
     """.write(to: folder.file("demo.yaml"), atomically: true, encoding: .utf8)
-    let (questionnaire, problems) = QuestionnaireLoader(root: folder.url).load(
+    let (questionnaire, problems) = QuestionnaireLoader(root: folder.url).read(
       folder.file("demo.yaml"), path: "demo.yaml")
     let found =
       problems.map(\.description)

@@ -333,7 +333,7 @@ import Testing
     #expect(file.answers["plan_tier"] == .choice("enterprise"))
     #expect(reopened.value.signOff.stale.map(\.version) == [1])
     // Read without the questionnaire, snapshots are inferred to the same hash.
-    let untyped = RevisionRecord.read(
+    let untyped = RevisionRecord.readReporting(
       text: String(decoding: data, as: UTF8.self), path: "p.pia.yaml", questionnaire: nil)
     #expect(untyped.1.isEmpty, "\(untyped.1)")
     #expect(AnswersHash(untyped.0.history[0].answers) == file.history[0].answersHash)
@@ -369,7 +369,7 @@ import Testing
 
       """
     let questionnaire = try #require(catalog.questionnaire("ai-assistant"))
-    let (_, diagnostics) = RevisionRecord.read(
+    let (_, diagnostics) = RevisionRecord.readReporting(
       text: text, path: "x.pia.yaml", questionnaire: questionnaire)
     let lines = diagnostics.map {
       "\($0.location?.line ?? 0):\($0.location?.column ?? 0) \($0.message)"

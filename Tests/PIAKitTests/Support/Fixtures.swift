@@ -12,12 +12,7 @@ enum Fixtures {
   static func questionnaire(_ name: String) throws -> Questionnaire {
     let root = folder.appendingPathComponent("questionnaires")
     let url = root.appendingPathComponent(name)
-    let (questionnaire, diagnostics) = QuestionnaireLoader(root: root).load(
-      url, path: "questionnaires/\(name)")
-    guard let questionnaire, !diagnostics.hasErrors else {
-      throw DiagnosticsError(diagnostics)
-    }
-    return questionnaire
+    return try QuestionnaireLoader(root: root).load(url, path: "questionnaires/\(name)").value
   }
 
   /// The shipped content (law catalogue and questionnaires).
@@ -50,5 +45,34 @@ extension Fixtures {
     AssessmentSession(
       file: file, questionnaire: questionnaire,
       content: ContentCatalog(law: law, questionnaires: [questionnaire]))
+  }
+}
+
+extension AssessmentFile {
+  /// `load(text:…)` as a pair, for tests that compare diagnostics: the file
+  /// (nil when there is an error) and every diagnostic, errors or warnings.
+  static func loadReporting(
+    text: String, path: String, questionnaire: Questionnaire, options: LoadOptions = .init()
+  ) -> (AssessmentFile?, [Diagnostic]) {
+    do {
+      let loaded = try load(text: text, path: path, questionnaire: questionnaire, options: options)
+      return (loaded.value, loaded.warnings)
+    } catch {
+      return (nil, error.diagnostics)
+    }
+  }
+}
+
+extension RevisionRecord {
+  /// `read(text:…)` as a pair, for tests that compare diagnostics.
+  static func readReporting(text: String, path: String, questionnaire: Questionnaire?)
+    -> (RevisionRecord, [Diagnostic])
+  {
+    do {
+      let loaded = try read(text: text, path: path, questionnaire: questionnaire)
+      return (loaded.value, loaded.warnings)
+    } catch {
+      return (RevisionRecord(), error.diagnostics)
+    }
   }
 }
