@@ -81,7 +81,7 @@ for run in range(runs):
     problem = None
     try:
         data = yaml.safe_load(text)
-        if not isinstance(data, dict) or data.get("format") != 1 or "answers" not in data:
+        if not isinstance(data, dict) or data.get("format") != 2 or "answers" not in data:
             problem = "not a complete answers file"
         else:
             problem = consistent(data.get("answers"))
