@@ -177,7 +177,7 @@ public struct Provision: Sendable, Hashable {
 extension LawCatalogue {
   /// Loads every `*.yaml` file in `folder` (sorted by name). Each file may hold
   /// `regimes:` and `provisions:`.
-  public static func load(folder: URL, displayFolder: String) -> (LawCatalogue, [Diagnostic]) {
+  static func load(folder: URL, displayFolder: String) -> (LawCatalogue, [Diagnostic]) {
     var catalogue = LawCatalogue()
     var diagnostics: [Diagnostic] = []
     let files: [String]

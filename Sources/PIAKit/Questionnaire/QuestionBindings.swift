@@ -146,7 +146,8 @@ public enum QuestionBindings {
       readBy: report),
     .init("system_inventory", kinds: [.group], place: .module("data-flows"), readBy: report),
     .init(
-      "system_name", in: "system_inventory", kinds: text, place: .module("data-flows"), readBy: report),
+      "system_name", in: "system_inventory", kinds: text, place: .module("data-flows"),
+      readBy: report),
     .init(
       "storage_location", in: "system_inventory", kinds: [.choice], place: .module("data-flows"),
       readBy: report),

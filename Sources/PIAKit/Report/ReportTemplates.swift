@@ -12,7 +12,7 @@ public struct ReportTemplates: Sendable {
   }
 
   /// Loads the manifest and parses every template it lists.
-  public static func load(resources: Resources) -> (ReportTemplates, [Diagnostic]) {
+  static func load(resources: Resources) -> (ReportTemplates, [Diagnostic]) {
     let (manifest, manifestDiagnostics) = TemplateManifest.load(resources: resources)
     return load(manifest: manifest, resources: resources, diagnostics: manifestDiagnostics)
   }

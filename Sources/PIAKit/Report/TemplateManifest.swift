@@ -27,7 +27,7 @@ public struct TemplateManifest: Sendable, Hashable {
   public func entry(_ id: String) -> Entry? { entries.first { $0.id == id } }
 
   /// Loads the manifest; a missing manifest is an error naming the path.
-  public static func load(resources: Resources) -> (TemplateManifest, [Diagnostic]) {
+  static func load(resources: Resources) -> (TemplateManifest, [Diagnostic]) {
     let url = resources.templates.appendingPathComponent(fileName)
     let shown = resources.display(url)
     guard FileManager.default.fileExists(atPath: url.path) else {

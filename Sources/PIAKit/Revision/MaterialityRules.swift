@@ -23,7 +23,7 @@ public struct MaterialityRules: Sendable, Hashable {
   /// Loads every `*.yaml` file of the folder, checking question ids, choice
   /// kinds and conditions against `questionnaires` (a name must exist in at
   /// least one of them).
-  public static func load(resources: Resources, questionnaires: [Questionnaire])
+  static func load(resources: Resources, questionnaires: [Questionnaire])
     -> (MaterialityRules, [Diagnostic], files: [String])
   {
     var rules: [MaterialityRule] = []
@@ -49,7 +49,7 @@ public struct MaterialityRules: Sendable, Hashable {
   }
 
   /// Loads one rule file.
-  public static func load(_ url: URL, path: String, questionnaires: [Questionnaire])
+  static func load(_ url: URL, path: String, questionnaires: [Questionnaire])
     -> ([MaterialityRule], [Diagnostic])
   {
     let document: YAMLDocument

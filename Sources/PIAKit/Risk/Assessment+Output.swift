@@ -35,7 +35,9 @@ extension Assessment {
     top += [
       (
         "questionnaire",
-        .object([("id", .string(questionnaireID)), ("version", .number(Double(questionnaireVersion)))])
+        .object([
+          ("id", .string(questionnaireID)), ("version", .number(Double(questionnaireVersion))),
+        ])
       ),
       ("as_of", .string(asOf.description)),
       (

@@ -123,7 +123,7 @@ public struct RuleCatalogue: Sendable, Hashable {
 
   /// Loads every rule file in `folder` and reports structural problems
   /// (cross-references are checked by `RuleValidator`).
-  public static func load(folder: URL, displayFolder: String) -> (RuleCatalogue, [Diagnostic]) {
+  static func load(folder: URL, displayFolder: String) -> (RuleCatalogue, [Diagnostic]) {
     var catalogue = RuleCatalogue()
     var diagnostics: [Diagnostic] = []
     for url in ContentCatalog.yamlFiles(in: folder) {
@@ -144,7 +144,7 @@ public struct RuleCatalogue: Sendable, Hashable {
   }
 
   /// Loads one rule file.
-  public static func loadFile(_ url: URL, path: String) -> ([RiskRule], [Diagnostic]) {
+  static func loadFile(_ url: URL, path: String) -> ([RiskRule], [Diagnostic]) {
     let document: YAMLDocument
     do {
       document = try YAMLDocument(contentsOf: url, path: path)

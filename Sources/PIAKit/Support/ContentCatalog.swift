@@ -131,7 +131,7 @@ public struct ContentCatalog: Sendable {
   }
 
   /// Loads and validates one questionnaire file against `law`.
-  public static func loadQuestionnaire(_ url: URL, resources: Resources, law: LawCatalogue)
+  static func loadQuestionnaire(_ url: URL, resources: Resources, law: LawCatalogue)
     -> (Questionnaire?, [Diagnostic])
   {
     let loader = QuestionnaireLoader(root: resources.questionnaires)

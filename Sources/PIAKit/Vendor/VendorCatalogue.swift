@@ -141,7 +141,7 @@ public struct VendorCatalogue: Sendable, Hashable {
   static let factKeys = ["value", "source", "stated", "status", "checked", "read_at", "note"]
 
   /// Loads every `*.yaml` file in `folder`. A missing folder is an empty catalogue.
-  public static func load(folder: URL, displayFolder: String) -> (VendorCatalogue, [Diagnostic]) {
+  static func load(folder: URL, displayFolder: String) -> (VendorCatalogue, [Diagnostic]) {
     var catalogue = VendorCatalogue()
     var diagnostics: [Diagnostic] = []
     for url in ContentCatalog.yamlFiles(in: folder) {
@@ -161,7 +161,7 @@ public struct VendorCatalogue: Sendable, Hashable {
   }
 
   /// Loads one vendor file.
-  public static func loadFile(_ url: URL, path: String) -> (Vendor?, [Diagnostic]) {
+  static func loadFile(_ url: URL, path: String) -> (Vendor?, [Diagnostic]) {
     let document: YAMLDocument
     do {
       document = try YAMLDocument(contentsOf: url, path: path)

@@ -11,7 +11,7 @@ extension PIACommand {
     func run() throws {
       let found = try resources.locate()
       let catalog = ContentCatalog(resources: found)
-      let (templates, templateDiagnostics) = TemplateManifest.load(resources: found)
+      let templates = catalog.templates.manifest
       var rows: [[String]] = [["KIND", "ID", "VERSION", "TITLE"]]
       for questionnaire in catalog.questionnaires {
         rows.append([
@@ -22,8 +22,7 @@ extension PIACommand {
         rows.append(["template", template.id, String(template.version), template.title])
       }
       print(Table.format(rows))
-      let problems = catalog.diagnostics + templateDiagnostics
-      if problems.hasErrors {
+      if catalog.diagnostics.hasErrors {
         Terminal.writeError(
           "Some files have problems and are not listed; run 'pia validate' for details.\n")
         throw ExitCode.failure

@@ -34,7 +34,8 @@ import Testing
       assessment: AssessmentInfo(title: text, preparedBy: text),
       answers: ["title": .text(text), "notes": .text(text), "flows": .entries([entry])])
     let saved = file.yamlText(questionnaire: small)
-    let (loaded, diagnostics) = AssessmentFile.loadReporting(text: saved, path: "x", questionnaire: small)
+    let (loaded, diagnostics) = AssessmentFile.loadReporting(
+      text: saved, path: "x", questionnaire: small)
     #expect(diagnostics.isEmpty, "\(diagnostics)\n\(saved)")
     #expect(loaded == file, "\(saved)")
     #expect(loaded?.yamlText(questionnaire: small) == saved)

@@ -1,6 +1,7 @@
 import Foundation
-import PIAKit
 import Testing
+
+@testable import PIAKit
 
 /// Mutates YAML text the way hostile or careless editing does.
 enum YAMLMutator {

@@ -1,6 +1,7 @@
 import Foundation
-import PIAKit
 import Testing
+
+@testable import PIAKit
 
 @Suite struct MaterialityRulesTests {
   let catalog = ContentCatalog(resources: RepositoryPaths.shipped)
