@@ -15,3 +15,26 @@ extension Array where Element: Sendable {
     }
   }
 }
+
+/// `first` and `second` run at the same time (on two cores when the machine has them); returns
+/// when both are done, with both results.
+func concurrently<First, Second>(
+  _ first: () -> First, _ second: () -> Second
+) -> (First, Second) {
+  nonisolated(unsafe) var firstResult: First?
+  nonisolated(unsafe) var secondResult: Second?
+  withoutActuallyEscaping(first) { first in
+    withoutActuallyEscaping(second) { second in
+      // Each iteration writes only its own result, and both have finished when
+      // concurrentPerform returns.
+      nonisolated(unsafe) let (first, second) = (first, second)
+      DispatchQueue.concurrentPerform(iterations: 2) { index in
+        if index == 0 { firstResult = first() } else { secondResult = second() }
+      }
+    }
+  }
+  guard let firstResult, let secondResult else {
+    preconditionFailure("concurrentPerform returned before both lanes finished")
+  }
+  return (firstResult, secondResult)
+}

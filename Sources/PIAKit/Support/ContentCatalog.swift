@@ -50,34 +50,28 @@ public struct ContentCatalog: Sendable {
   /// Loads and checks everything in the resource folder.
   public init(resources: Resources) {
     self.resources = resources
-    var diagnostics: [Diagnostic] = []
-    var files: [(kind: String, path: String)] = []
-    let (law, lawDiagnostics) = LawCatalogue.load(
-      folder: resources.law, displayFolder: resources.display(resources.law))
-    diagnostics += lawDiagnostics
-    files += Self.yamlFiles(in: resources.law).map { ("law file", resources.display($0)) }
+    // Two lanes of about equal cost run at once: the law and the questionnaires (which cite
+    // it), and the vendor facts, rules and templates (which need nothing else to parse).
+    // The checks across them follow, in one lane.
+    let (first, second) = concurrently(
+      { Self.loadLawAndQuestionnaires(resources: resources) },
+      {
+        (
+          vendors: VendorCatalogue.load(
+            folder: resources.vendors, displayFolder: resources.display(resources.vendors)),
+          rules: RuleCatalogue.load(
+            folder: resources.rules, displayFolder: resources.display(resources.rules)),
+          templates: ReportTemplates.load(resources: resources)
+        )
+      })
+    let (law, questionnaires) = (first.law, first.questionnaires)
+    let (vendors, vendorDiagnostics) = second.vendors
+    let (rules, ruleDiagnostics) = second.rules
+    let (templates, templateDiagnostics) = second.templates
+    var diagnostics = first.diagnostics
+    var files = first.files
     self.law = law
-    var questionnaires: [Questionnaire] = []
-    for url in Self.yamlFiles(in: resources.questionnaires) {
-      files.append(("questionnaire", resources.display(url)))
-      let (questionnaire, found) = Self.loadQuestionnaire(url, resources: resources, law: law)
-      diagnostics += found
-      if let questionnaire, !found.hasErrors {
-        if questionnaires.contains(where: { $0.id == questionnaire.id }) {
-          diagnostics.append(
-            .error(
-              "questionnaire id '\(questionnaire.id)' is used by another file too",
-              at: SourceLocation(file: questionnaire.path, line: 1, column: 1)))
-        } else {
-          questionnaires.append(questionnaire)
-        }
-      }
-    }
     self.questionnaires = questionnaires
-    let (vendors, vendorDiagnostics) = VendorCatalogue.load(
-      folder: resources.vendors, displayFolder: resources.display(resources.vendors))
-    let (rules, ruleDiagnostics) = RuleCatalogue.load(
-      folder: resources.rules, displayFolder: resources.display(resources.rules))
     diagnostics += vendorDiagnostics + ruleDiagnostics
     diagnostics += RuleValidator(
       law: law, questionnaires: questionnaires, vendorFacts: vendors.factNames
@@ -93,7 +87,6 @@ public struct ContentCatalog: Sendable {
     diagnostics += materialityDiagnostics
     files += materialityFiles.map { ("materiality file", $0) }
     self.materiality = materiality
-    let (templates, templateDiagnostics) = ReportTemplates.load(resources: resources)
     diagnostics += templateDiagnostics
     files.append(
       (
@@ -128,6 +121,38 @@ public struct ContentCatalog: Sendable {
   /// The questionnaire with this id.
   public func questionnaire(_ id: String) -> Questionnaire? {
     questionnaires.first { $0.id == id }
+  }
+
+  /// The law catalogue and every questionnaire in the folder (each checked against the law),
+  /// with their problems and the files read; a questionnaire whose id another file already
+  /// uses is left out with an error.
+  private static func loadLawAndQuestionnaires(resources: Resources) -> (
+    law: LawCatalogue, questionnaires: [Questionnaire], diagnostics: [Diagnostic],
+    files: [(kind: String, path: String)]
+  ) {
+    var diagnostics: [Diagnostic] = []
+    var files: [(kind: String, path: String)] = []
+    let (law, lawDiagnostics) = LawCatalogue.load(
+      folder: resources.law, displayFolder: resources.display(resources.law))
+    diagnostics += lawDiagnostics
+    files += Self.yamlFiles(in: resources.law).map { ("law file", resources.display($0)) }
+    var questionnaires: [Questionnaire] = []
+    for url in Self.yamlFiles(in: resources.questionnaires) {
+      files.append(("questionnaire", resources.display(url)))
+      let (questionnaire, found) = Self.loadQuestionnaire(url, resources: resources, law: law)
+      diagnostics += found
+      if let questionnaire, !found.hasErrors {
+        if questionnaires.contains(where: { $0.id == questionnaire.id }) {
+          diagnostics.append(
+            .error(
+              "questionnaire id '\(questionnaire.id)' is used by another file too",
+              at: SourceLocation(file: questionnaire.path, line: 1, column: 1)))
+        } else {
+          questionnaires.append(questionnaire)
+        }
+      }
+    }
+    return (law, questionnaires, diagnostics, files)
   }
 
   /// Loads and validates one questionnaire file against `law`.

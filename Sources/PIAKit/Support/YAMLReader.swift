@@ -73,7 +73,7 @@ public struct YAMLReader: Sendable {
       error("expected \(what) to be text, found nothing", at: node)
       return nil
     }
-    if scalar.string.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty && !allowEmpty {
+    if !allowEmpty && scalar.string.isBlank {
       error("\(what) must not be empty", at: node)
       return nil
     }

@@ -309,7 +309,7 @@ public struct VendorCatalogue: Sendable, Hashable {
       if text == "true" || text == "false" { return .bool(text == "true") }
       if let number = Double(text), number.isFinite { return .number(number) }
     }
-    if text.trimmingCharacters(in: .whitespaces).isEmpty {
+    if text.isBlank {
       reader.error("a fact value must not be empty", at: node)
       return nil
     }
