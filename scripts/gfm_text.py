@@ -9,10 +9,13 @@ For each pair:
     -e tasklist`, the extensions pia parses); its text is the character data with the tags,
     comments, processing instructions and declarations removed and the entities decoded.
     An image counts as its alt text and a task-list checkbox as ☐ or ☒ (what a reader sees in
-    their place); a footnote's back-reference arrow is left out;
+    their place); a footnote's back-reference arrow and the content of <script> and <style>
+    (which a browser does not show) are left out;
   - the .docx's text is every paragraph of word/document.xml in document order (table cells
     included; w:tab and w:br as spaces), a picture as its alt text (wp:docPr/@descr), a
-    footnote reference as its number, and then the footnotes in the order they are referenced;
+    footnote reference as its number, a list item whose marker is a checkbox (☐ or ☒ in
+    word/numbering.xml) with that marker, and then the footnotes in the order they are
+    referenced;
   - both are compared with whitespace collapsed.
 With --strict an image, a checkbox and a back-reference count as nothing on the HTML side
 (tags stripped and nothing else) and a picture's alt text is not read from the .docx.
@@ -50,10 +53,14 @@ class HTMLText(html.parser.HTMLParser):
         super().__init__(convert_charrefs=True)
         self.parts = []
         self.skip_depth = 0  # inside a footnote back-reference
+        self.hidden = None  # inside <script> or <style>
 
     def handle_starttag(self, tag, attrs):
         attributes = dict(attrs)
         if STRICT:
+            return
+        if tag in ("script", "style"):
+            self.hidden = tag
             return
         if self.skip_depth:
             if tag == "a":
@@ -74,9 +81,11 @@ class HTMLText(html.parser.HTMLParser):
     def handle_endtag(self, tag):
         if self.skip_depth and tag == "a":
             self.skip_depth -= 1
+        if tag == self.hidden:
+            self.hidden = None
 
     def handle_data(self, data):
-        if not self.skip_depth:
+        if not self.skip_depth and not self.hidden:
             self.parts.append(data)
 
 
@@ -94,10 +103,26 @@ def docx_text(docx_path):
         names = package.namelist()
         notes = etree.fromstring(package.read("word/footnotes.xml")) \
             if "word/footnotes.xml" in names else None
+        numbering = etree.fromstring(package.read("word/numbering.xml")) \
+            if "word/numbering.xml" in names else None
     references = []
+    checkboxes = {}  # numId -> ☐ or ☒, for the numberings whose marker is a checkbox
+    if numbering is not None and not STRICT:
+        markers = {}
+        for abstract in numbering.iter(W + "abstractNum"):
+            text = abstract.find(f"{W}lvl/{W}lvlText")
+            if text is not None and text.get(W + "val") in ("☐", "☒"):
+                markers[abstract.get(W + "abstractNumId")] = text.get(W + "val")
+        for num in numbering.iter(W + "num"):
+            abstract = num.find(W + "abstractNumId")
+            if abstract is not None and abstract.get(W + "val") in markers:
+                checkboxes[num.get(W + "numId")] = markers[abstract.get(W + "val")]
 
     def paragraph_text(paragraph):
         parts = []
+        number = paragraph.find(f"{W}pPr/{W}numPr/{W}numId")
+        if number is not None and number.get(W + "val") in checkboxes:
+            parts.append(checkboxes[number.get(W + "val")] + " ")
         for element in paragraph.iter(W + "t", W + "tab", W + "br", W + "cr",
                                       W + "footnoteReference", WP + "docPr"):
             if element.tag == W + "t":

@@ -1,12 +1,13 @@
-/// The table of contents.
+/// The table of contents and sign-off blocks.
 extension BodyWriter {
-  // MARK: - Directives
-
+  /// The table of contents: a TOC field whose current result links each heading of levels 1
+  /// to 3 to its bookmark, the same bookmark a `#fragment` link uses.
   mutating func writeTableOfContents() throws {
+    let entries = shared.tableOfContents ?? []
     try paragraph(ParagraphProperties(style: "TOCHeading")) {
       try $0.appendText("Contents", format: RunFormat())
     }
-    guard !tocEntries.isEmpty else {
+    guard !entries.isEmpty else {
       try xml.start("w:p")
       try writeFieldStart()
       try xml.start("w:r")
@@ -16,17 +17,17 @@ extension BodyWriter {
       try xml.end()
       return
     }
-    for (index, entry) in tocEntries.enumerated() {
+    for (index, entry) in entries.enumerated() {
       try xml.start("w:p")
       try writeParagraphProperties(ParagraphProperties(style: "TOC\(entry.level)"))
       if index == 0 { try writeFieldStart() }
       try xml.start("w:hyperlink")
-      try xml.attribute("w:anchor", "_Toc\(index + 1)")
+      try xml.attribute("w:anchor", entry.bookmark)
       try xml.attribute("w:history", "1")
       try appendText(entry.text, format: RunFormat())
       try flush()
       try xml.end()
-      if index == tocEntries.count - 1 { try writeFieldEnd() }
+      if index == entries.count - 1 { try writeFieldEnd() }
       try xml.end()
     }
   }

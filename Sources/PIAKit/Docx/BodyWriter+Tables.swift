@@ -5,28 +5,51 @@ extension BodyWriter {
   mutating func writeTable(_ table: Table, heatMap: Bool) throws {
     let columns = table.columnCount
     guard columns > 0 else { return }
-    let widths = Self.columnWidths(table)
+    if lastWasTable {
+      // Word joins two tables with nothing between them into one.
+      try xml.empty("w:p")
+      lastWasTable = false
+    }
+    let widths = TableLayout.columnWidths(table)
     try xml.start("w:tbl")
     try xml.start("w:tblPr")
     try xml.empty("w:tblStyle", ["w:val": "TableGrid"])
+    if Self.isRightToLeft(table) { try xml.empty("w:bidiVisual") }
     try xml.empty("w:tblW", ["w:w": "5000", "w:type": "pct"])
     try xml.start("w:tblBorders")
     for side: StaticString in ["w:top", "w:left", "w:bottom", "w:right", "w:insideH", "w:insideV"] {
       try xml.empty(side, ["w:val": "single", "w:sz": "4", "w:space": "0", "w:color": "auto"])
     }
     try xml.end()
-    try xml.empty("w:tblLayout", ["w:type": "fixed"])
+    try xml.empty("w:tblLayout", ["w:type": "autofit"])
     try xml.end()
     try xml.start("w:tblGrid")
     for width in widths {
       try xml.empty("w:gridCol", ["w:w": String(width)])
     }
     try xml.end()
-    try writeRow(table.header, table: table, widths: widths, header: true, heatMap: heatMap)
+    if !table.header.isEmpty {
+      try writeRow(table.header, table: table, widths: widths, header: true, heatMap: heatMap)
+    }
     for row in table.rows {
       try writeRow(row, table: table, widths: widths, header: false, heatMap: heatMap)
     }
     try xml.end()
+    lastWasTable = true
+  }
+
+  /// Whether the table's first text with a direction is right-to-left (its columns then run
+  /// from right to left, `w:bidiVisual`).
+  static func isRightToLeft(_ table: Table) -> Bool {
+    for cell in table.header {
+      if let script = cell.firstStrongScript { return script.isRightToLeft }
+    }
+    for row in table.rows {
+      for cell in row {
+        if let script = cell.firstStrongScript { return script.isRightToLeft }
+      }
+    }
+    return false
   }
 
   mutating func writeRow(
@@ -54,27 +77,9 @@ extension BodyWriter {
       try xml.end()
       var properties = ParagraphProperties()
       properties.alignment = column < table.alignments.count ? table.alignments[column] : .none
-      try paragraph(properties) {
-        try $0.writeInlines(cell, format: RunFormat(bold: header))
-      }
+      try paragraph(properties, cell, format: RunFormat(bold: header))
       try xml.end()
     }
     try xml.end()
-  }
-
-  /// Column widths that fill the text width, in proportion to each column's longest text
-  /// (clamped so that short columns stay readable and long ones do not take everything).
-  static func columnWidths(_ table: Table) -> [Int] {
-    let columns = table.columnCount
-    var weights = [Int](repeating: 4, count: columns)
-    for row in [table.header] + table.rows {
-      for (column, cell) in row.enumerated() where column < columns {
-        weights[column] = max(weights[column], min(cell.plainText.count, 40))
-      }
-    }
-    let total = weights.reduce(0, +)
-    var widths = weights.map { textWidth * $0 / total }
-    widths[columns - 1] += textWidth - widths.reduce(0, +)
-    return widths
   }
 }

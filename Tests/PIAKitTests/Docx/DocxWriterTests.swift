@@ -168,15 +168,16 @@ import Testing
     let docx = try DocxFixture.write("1. a\n2. b\n\npara\n\n5. c\n6. d\n\n- x\n- y\n")
     let numbering = try DocxPackage(data: docx).xml("word/numbering.xml")
     let nums = numbering.children("num")
-    #expect(nums.count == 3)
-    let starts = nums.dropFirst().map {
+    // Bullets (1), unchecked and checked task items (2, 3), then one per numbered list.
+    #expect(nums.count == 5)
+    let starts = nums.dropFirst(3).map {
       $0.child("lvlOverride")?.child("startOverride")?.attributes["val"]
     }
     #expect(starts == ["1", "5"])
     let numIDs = try DocxFixture.documentXML(docx).descendants("numId").map {
       $0.attributes["val"] ?? ""
     }
-    #expect(numIDs == ["2", "2", "3", "3", "1", "1"])
+    #expect(numIDs == ["4", "4", "5", "5", "1", "1"])
   }
 
   @Test func nestedListItemsUseDeeperLevels() throws {
