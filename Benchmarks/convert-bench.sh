@@ -4,7 +4,8 @@
 # usage: Benchmarks/convert-bench.sh [RUNS_1X] [RUNS_10X]     (defaults 15 and 7)
 # Needs pandoc (apt-get install -y pandoc); builds pia in release mode, or takes PIA=path.
 # PIA_BASELINE=path/to/other/pia adds a second build of pia (say, the landed one) to the same
-# interleaved runs, so the two are compared on the same machine at the same moment.
+# interleaved runs, so the two are compared on the same machine at the same moment; "pia /
+# baseline" is the median of the per-round ratios of the two (below 1: this build is faster).
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(dirname "$here")
@@ -81,7 +82,8 @@ for label, scale, runs in (("~30 pages (1x)", 1, runs1), ("~300 pages (10x)", 10
     base = None
     if baseline:
         base = (median_ms(samples["baseline"]), statistics.median(
-            b / a for a, b in zip(samples["baseline"], samples["pandoc"])))
+            b / a for a, b in zip(samples["baseline"], samples["pandoc"])),
+            statistics.median(a / b for a, b in zip(samples["pia convert"], samples["baseline"])))
     rows.append((label, f"{size_kb:.0f} KB", runs, pia_ms, pandoc_ms, ratio,
                  os.path.getsize(os.path.join(work, "pia.docx")) / 1024,
                  os.path.getsize(os.path.join(work, "pandoc.docx")) / 1024, base))
@@ -91,11 +93,11 @@ print(f"\n{version}; {os.cpu_count()} cores; median wall time, whole process, in
 if baseline:
     print(f"baseline: {baseline}\n")
     print("| document | Markdown | runs | pia convert | speed-up over pandoc | baseline pia "
-          "| baseline speed-up | pandoc | .docx size pia / pandoc |")
-    print("|---|---|---|---|---|---|---|---|---|")
+          "| baseline speed-up | pia / baseline | pandoc | .docx size pia / pandoc |")
+    print("|---|---|---|---|---|---|---|---|---|---|")
     for label, size, runs, a, b, ratio, sa, sb, base in rows:
         print(f"| {label} | {size} | {runs} | {a:.1f} ms | {ratio:.2f}x | {base[0]:.1f} ms "
-              f"| {base[1]:.2f}x | {b:.0f} ms | {sa:.0f} / {sb:.0f} KB |")
+              f"| {base[1]:.2f}x | {base[2]:.3f} | {b:.0f} ms | {sa:.0f} / {sb:.0f} KB |")
 else:
     print("| document | Markdown | runs | pia convert | pandoc | speed-up | .docx size pia / pandoc |")
     print("|---|---|---|---|---|---|---|")

@@ -12,6 +12,8 @@ struct BodyPart {
   var orderedLists: [BodyWriter.OrderedList]
   /// The footnotes referenced, in order: the `w:id` written and the note's number.
   var footnoteReferences: [(id: Int, note: Int)]
+  /// Whether a task item showed a checkbox as its marker.
+  var usesCheckboxes = false
   /// The first East Asian and right-to-left languages written, if any.
   var eastAsianLanguage: String?
   var rightToLeftLanguage: String?
@@ -64,7 +66,7 @@ struct BodyPart {
       return BodyPart(
         compressed: try deflater.finish(final: closes), hyperlinks: writer.hyperlinks,
         orderedLists: writer.orderedLists, footnoteReferences: writer.footnoteReferences,
-        eastAsianLanguage: writer.eastAsianLanguage,
+        usesCheckboxes: writer.usesCheckboxes, eastAsianLanguage: writer.eastAsianLanguage,
         rightToLeftLanguage: writer.rightToLeftLanguage)
     }
     guard let cut = cutIndex(blocks, parallelWeight: parallelWeight) else {
@@ -83,6 +85,7 @@ struct BodyPart {
       hyperlinks: first.hyperlinks + second.hyperlinks,
       orderedLists: first.orderedLists + second.orderedLists,
       footnoteReferences: first.footnoteReferences + second.footnoteReferences,
+      usesCheckboxes: first.usesCheckboxes || second.usesCheckboxes,
       eastAsianLanguage: first.eastAsianLanguage ?? second.eastAsianLanguage,
       rightToLeftLanguage: first.rightToLeftLanguage ?? second.rightToLeftLanguage)
   }

@@ -171,7 +171,7 @@ extension BodyWriter {
 
   /// Adds text to the pending run, turning tabs into `w:tab` and newlines into `w:br`.
   mutating func appendText(_ text: String, format: RunFormat) throws {
-    if !text.utf8.contains(where: { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
+    if !Self.hasTabOrLineBreak(text) {
       if !text.isEmpty { try append(.text(text), format: format) }
       return
     }
@@ -214,9 +214,10 @@ extension BodyWriter {
   mutating func flush() throws {
     guard !pending.pieces.isEmpty else { return }
     let format = pending.format
-    let needsScripts = pending.pieces.contains {
-      if case .text(let text) = $0 { return TextScript.mayNeedAnalysis(text) }
-      return false
+    var needsScripts = false
+    for case .text(let text) in pending.pieces where TextScript.mayNeedAnalysis(text) {
+      needsScripts = true
+      break
     }
     if needsScripts {
       for (script, pieces) in segments(pending.pieces) {
@@ -356,14 +357,37 @@ extension BodyWriter {
   }
 
   /// Whether Word would drop spaces of `text` without `xml:space="preserve"`: a space at
-  /// either end, or two in a row.
+  /// either end, or two in a row. (On the UTF-8 bytes: this runs for every run of a document.)
   static func needsPreservedSpace(_ text: String) -> Bool {
-    var previousWasSpace = false
-    for byte in text.utf8 {
-      let isSpace = byte == UInt8(ascii: " ")
-      if isSpace && previousWasSpace { return true }
-      previousWasSpace = isSpace
+    var text = text
+    return text.withUTF8 { bytes in
+      guard let first = bytes.first, let last = bytes.last else { return false }
+      if first == 0x20 || last == 0x20 { return true }
+      var previousWasSpace = false
+      for byte in bytes {
+        let isSpace = byte == 0x20
+        if isSpace && previousWasSpace { return true }
+        previousWasSpace = isSpace
+      }
+      return false
     }
-    return text.utf8.first == UInt8(ascii: " ") || previousWasSpace
+  }
+
+  /// Whether `text` holds a tab, a line feed or a carriage return.
+  static func hasTabOrLineBreak(_ text: String) -> Bool {
+    var text = text
+    return text.withUTF8 { bytes in
+      var index = 0
+      while index < bytes.count {
+        index = ByteScan.skip(bytes, from: index) { !ByteScan.hasByte(below: 0x0E, in: $0) }
+        let end = min(index + 8, bytes.count)
+        while index < end {
+          let byte = bytes[index]
+          if byte == 0x09 || byte == 0x0A || byte == 0x0D { return true }
+          index += 1
+        }
+      }
+      return false
+    }
   }
 }

@@ -69,6 +69,8 @@ struct BodyWriter {
   var orderedLists: [OrderedList] = []
   /// The footnotes referenced, in order: the `w:id` written and the note's number.
   var footnoteReferences: [(id: Int, note: Int)] = []
+  /// Whether a task item showed a checkbox as its marker.
+  var usesCheckboxes = false
   /// The first `w:eastAsia` and right-to-left `w:bidi` languages written, if any.
   var eastAsianLanguage: String?
   var rightToLeftLanguage: String?
@@ -219,6 +221,7 @@ struct BodyWriter {
       var itemNumbering = numberingID
       if !list.ordered, let checked = checkbox {
         itemNumbering = checked ? Self.checkedNumberingID : Self.uncheckedNumberingID
+        usesCheckboxes = true
       }
       var properties = ParagraphProperties(
         style: "ListParagraph", numbering: (itemNumbering, level))

@@ -152,7 +152,9 @@ public struct DocxWriter: Sendable {
     try zip.add("word/styles.xml", data: parts.styles())
     try zip.add(
       "word/numbering.xml",
-      data: parts.numbering(orderedLists: body.orderedLists + (notes?.orderedLists ?? [])))
+      data: parts.numbering(
+        orderedLists: body.orderedLists + (notes?.orderedLists ?? []),
+        checkboxes: body.usesCheckboxes || notes?.usesCheckboxes == true))
     try zip.add(
       "word/settings.xml",
       data: parts.settings(

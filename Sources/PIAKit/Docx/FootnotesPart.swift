@@ -11,6 +11,7 @@ struct FootnotesPart {
   var xml: Data
   var hyperlinks: [(id: String, target: String)]
   var orderedLists: [BodyWriter.OrderedList]
+  var usesCheckboxes: Bool
 
   /// The notes of `document` the body referenced as `references`.
   ///
@@ -64,6 +65,7 @@ struct FootnotesPart {
     }
     try xml.end()
     return FootnotesPart(
-      xml: try xml.finish(), hyperlinks: writer.hyperlinks, orderedLists: writer.orderedLists)
+      xml: try xml.finish(), hyperlinks: writer.hyperlinks, orderedLists: writer.orderedLists,
+      usesCheckboxes: writer.usesCheckboxes)
   }
 }

@@ -51,6 +51,25 @@ struct HeadingAnchors: Sendable {
 
   /// GitHub's anchor for a heading's text (without the numbering of repeats).
   static func slug(_ text: String) -> String {
+    var text = text
+    // Most headings are ASCII: decide byte by byte, without Unicode's tables.
+    let ascii = text.withUTF8 { bytes -> [UInt8]? in
+      var result: [UInt8] = []
+      result.reserveCapacity(bytes.count)
+      for byte in bytes {
+        switch byte {
+        case 0x80...: return nil
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"): result.append(byte | 0x20)
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+          UInt8(ascii: "_"), UInt8(ascii: "-"):
+          result.append(byte)
+        case UInt8(ascii: " "): result.append(UInt8(ascii: "-"))
+        default: continue
+        }
+      }
+      return result
+    }
+    if let ascii { return String(decoding: ascii, as: UTF8.self) }
     var result = String.UnicodeScalarView()
     for scalar in text.lowercased().unicodeScalars {
       if scalar == " " {

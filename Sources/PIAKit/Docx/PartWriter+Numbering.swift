@@ -24,12 +24,18 @@ extension PartWriter {
   }
 
   /// `word/numbering.xml`: bullets (numbering id 1), task-list checkboxes (2 unchecked, 3
-  /// checked), then one instance per numbered list from id 4, each restarting at its start.
-  func numbering(orderedLists: [BodyWriter.OrderedList]) throws -> Data {
+  /// checked, when `checkboxes`), then one instance per numbered list from id 4, each
+  /// restarting at its start. Only the abstract numberings in use are written.
+  func numbering(orderedLists: [BodyWriter.OrderedList], checkboxes: Bool = false) throws -> Data {
     let xml = try XMLWriter(part: "word/numbering.xml")
     try xml.start("w:numbering")
     try xml.attribute("xmlns:w", Namespace.wordprocessingML)
-    for abstract in AbstractList.allCases {
+    var used: Set<AbstractList> = [.bullets, .decimalPeriod]
+    if checkboxes { used.formUnion([.unchecked, .checked]) }
+    if orderedLists.contains(where: { $0.delimiter == .parenthesis }) {
+      used.insert(.decimalParenthesis)
+    }
+    for abstract in AbstractList.allCases where used.contains(abstract) {
       try xml.start("w:abstractNum")
       try xml.attribute("w:abstractNumId", String(abstract.rawValue))
       try xml.empty("w:nsid", ["w:val": abstract.nsid])
@@ -59,7 +65,7 @@ extension PartWriter {
       (BodyWriter.bulletNumberingID, .bullets), (BodyWriter.uncheckedNumberingID, .unchecked),
       (BodyWriter.checkedNumberingID, .checked),
     ]
-    for (id, abstract) in fixed {
+    for (id, abstract) in fixed where used.contains(abstract) {
       try xml.start("w:num")
       try xml.attribute("w:numId", String(id))
       try xml.empty("w:abstractNumId", ["w:val": String(abstract.rawValue)])

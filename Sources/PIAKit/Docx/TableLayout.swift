@@ -99,23 +99,44 @@ enum TableLayout {
     }
 
     private mutating func add(_ text: String) {
-      for scalar in text.unicodeScalars {
-        if scalar == " " || scalar == "\t" || scalar == "\n" {
-          endToken()
-          line += Self.advance(of: " ", code: code, bold: bold)
-          continue
+      var text = text
+      let ascii = code ? Self.code : bold ? Self.boldWidths : Self.regular
+      text.withUTF8 { bytes in
+        var index = 0
+        while index < bytes.count {
+          let byte = bytes[index]
+          if byte < 0x80 {
+            index += 1
+            if byte == 0x20 || byte == 0x09 || byte == 0x0A {
+              endToken()
+              line += ascii[0x20]
+            } else {
+              let width = ascii[Int(byte)]
+              token += width
+              line += width
+            }
+            continue
+          }
+          // A multi-byte character: decode it (the text is valid UTF-8).
+          let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+          var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+          for offset in 1..<length where index + offset < bytes.count {
+            value = value << 6 | UInt32(bytes[index + offset] & 0x3F)
+          }
+          index += length
+          guard let scalar = Unicode.Scalar(value) else { continue }
+          let width = Self.advance(of: scalar, code: code, bold: bold)
+          if TextScript.of(scalar).isEastAsian {
+            // East Asian text may break between any two characters.
+            endToken()
+            token = width
+            endToken()
+            line += width
+          } else {
+            token += width
+            line += width
+          }
         }
-        let width = Self.advance(of: scalar, code: code, bold: bold)
-        if TextScript.of(scalar).isEastAsian {
-          // East Asian text may break between any two characters.
-          endToken()
-          token = width
-          endToken()
-          line += width
-          continue
-        }
-        token += width
-        line += width
       }
     }
 
@@ -125,9 +146,10 @@ enum TableLayout {
       token = 0
     }
 
-    /// Advance widths of Calibri in thousandths of an em (from its hmtx table, rounded).
-    private static let calibri: [UInt8: Int] = {
-      var widths: [UInt8: Int] = [:]
+    /// Advance widths of Calibri's ASCII characters in thousandths of an em (from its hmtx
+    /// table, rounded); control characters 0.
+    private static let calibri: [Int] = {
+      var widths = [Int](repeating: 0, count: 128)
       let lower = [
         479, 525, 423, 525, 498, 305, 471, 525, 229, 239, 455, 229, 799, 525, 527, 525, 525,
         349, 391, 335, 525, 452, 715, 433, 453, 395,
@@ -136,35 +158,35 @@ enum TableLayout {
         579, 544, 533, 615, 488, 459, 631, 623, 252, 319, 520, 420, 855, 646, 662, 517, 673,
         543, 459, 487, 642, 567, 890, 519, 487, 468,
       ]
-      for (offset, width) in lower.enumerated() {
-        widths[UInt8(ascii: "a") + UInt8(offset)] = width
-      }
-      for (offset, width) in upper.enumerated() {
-        widths[UInt8(ascii: "A") + UInt8(offset)] = width
-      }
-      for digit in UInt8(ascii: "0")...UInt8(ascii: "9") { widths[digit] = 507 }
+      for (offset, width) in lower.enumerated() { widths[0x61 + offset] = width }
+      for (offset, width) in upper.enumerated() { widths[0x41 + offset] = width }
+      for digit in 0x30...0x39 { widths[digit] = 507 }
       let punctuation: [(Character, Int)] = [
         (" ", 226), (".", 252), (",", 250), (":", 268), (";", 268), ("-", 306), ("/", 386),
         ("(", 303), (")", 303), ("%", 715), ("&", 682), ("@", 899), ("_", 498), ("'", 221),
         ("\"", 401), ("#", 498), ("$", 507), ("+", 498), ("=", 498), ("?", 463), ("!", 326),
         ("*", 498), ("[", 324), ("]", 324), ("|", 460), ("<", 498), (">", 498), ("~", 498),
+        ("{", 324), ("}", 324), ("^", 498), ("`", 298), ("\\", 386),
       ]
-      for (character, width) in punctuation { widths[character.asciiValue ?? 0] = width }
+      for (character, width) in punctuation { widths[Int(character.asciiValue ?? 0)] = width }
       return widths
     }()
 
+    /// ASCII advances in twentieths of a point at 11 pt, regular and bold.
+    private static let regular = calibri.map { $0 * 220 / 1000 }
+    private static let boldWidths = calibri.map { $0 * 220 * 105 / 100_000 }
+    private static let code = [Int](repeating: 110, count: 128)  // Consolas 10 pt
+
+    static func advance(ofASCII byte: UInt8, code isCode: Bool, bold: Bool) -> Int {
+      (isCode ? code : bold ? boldWidths : regular)[Int(byte)]
+    }
+
     /// The advance of one character in twentieths of a point.
     static func advance(of scalar: Unicode.Scalar, code: Bool, bold: Bool) -> Int {
-      if code { return TextScript.of(scalar).isEastAsian ? 200 : 110 }  // Consolas 10 pt
-      let perMille: Int
-      if scalar.isASCII, let width = calibri[UInt8(scalar.value)] {
-        perMille = width
-      } else if TextScript.of(scalar).isEastAsian {
-        perMille = 1000
-      } else {
-        perMille = 560
-      }
-      return perMille * 220 * (bold ? 105 : 100) / 100_000
+      if scalar.isASCII { return advance(ofASCII: UInt8(scalar.value), code: code, bold: bold) }
+      let eastAsian = TextScript.of(scalar).isEastAsian
+      if code { return eastAsian ? 200 : 110 }  // Consolas 10 pt
+      return (eastAsian ? 1000 : 560) * 220 * (bold ? 105 : 100) / 100_000
     }
   }
 }

@@ -46,17 +46,24 @@ enum TextScript: Equatable {
   /// Whether UTF-8 text may hold a right-to-left or East Asian character. False is certain; it
   /// lets the common case (ASCII, accented Latin, punctuation such as — and ’) skip decoding.
   static func mayNeedAnalysis(_ text: String) -> Bool {
-    var bytes = text.utf8.makeIterator()
-    while let byte = bytes.next() {
-      switch byte {
-      case 0x00...0xD5, 0xEE: continue  // ASCII, continuation bytes, U+0080–U+057F, private use
-      case 0xE2:
-        // U+2000–U+2E7F (general punctuation, arrows, …) is neutral; U+2E80 on is East Asian.
-        if let next = bytes.next(), next >= 0xBA { return true }
-      default: return true
+    var text = text
+    return text.withUTF8 { bytes in
+      var index = 0
+      while index < bytes.count {
+        index = ByteScan.skip(bytes, from: index) { !ByteScan.hasHighByte($0) }
+        let end = min(index + 8, bytes.count)
+        while index < end {
+          let byte = bytes[index]
+          index += 1
+          // ASCII, continuation bytes, U+0080–U+057F and private use need nothing.
+          if byte <= 0xD5 || byte == 0xEE { continue }
+          // U+2000–U+2E7F (general punctuation, arrows, …) is neutral; U+2E80 on is East Asian.
+          if byte == 0xE2, index < bytes.count, bytes[index] < 0xBA { continue }
+          return true
+        }
       }
+      return false
     }
-    return false
   }
 
   /// The script of the first character of `text` that has a direction, or nil.

@@ -245,12 +245,34 @@ final class CmarkConverter {
 
   /// The inlines of `parent`, with inline HTML tags resolved (``InlineHTML``).
   func inlines(of parent: OpaquePointer, _ fallback: SourcePosition) throws -> [Inline] {
+    var result: [Inline] = []
+    var child = cmark_node_first_child(parent)
+    while let node = child {
+      child = cmark_node_next(node)
+      guard cmark_node_get_type(node) != CMARK_NODE_HTML_INLINE else {
+        // Tags pair up across siblings: take the slower path for the whole sequence.
+        return try inlinesResolvingHTML(of: parent, fallback)
+      }
+      guard let inline = try inline(node, fallback) else { continue }
+      // Adjacent text nodes (cmark splits at escapes and entities) are merged.
+      if case .text(let text) = inline, case .text(let previous)? = result.last {
+        result[result.count - 1] = .text(previous + text)
+      } else {
+        result.append(inline)
+      }
+    }
+    return result
+  }
+
+  private func inlinesResolvingHTML(of parent: OpaquePointer, _ fallback: SourcePosition) throws
+    -> [Inline]
+  {
     var pieces: [InlineHTML.Piece] = []
     var child = cmark_node_first_child(parent)
     while let node = child {
       child = cmark_node_next(node)
-      let position = self.position(node, fallback: fallback)
       if cmark_node_get_type(node) == CMARK_NODE_HTML_INLINE {
+        let position = self.position(node, fallback: fallback)
         let literal = string(cmark_node_get_literal(node))
         switch try HTMLComment.classify(literal, line: position.line) {
         case .directive(let directive):
@@ -262,7 +284,7 @@ final class CmarkConverter {
           try rejectDirectives(in: literal, line: position.line)
           pieces += HTMLTokenizer.tokens(literal).map { .tag($0.token, position) }
         }
-      } else if let inline = try inline(node, position) {
+      } else if let inline = try inline(node, fallback) {
         pieces.append(.inline(inline))
       }
     }
@@ -274,19 +296,21 @@ final class CmarkConverter {
     return result
   }
 
-  private func inline(_ node: OpaquePointer, _ position: SourcePosition) throws -> Inline? {
+  /// One inline node; `fallback` is the place of the nearest node that has one.
+  private func inline(_ node: OpaquePointer, _ fallback: SourcePosition) throws -> Inline? {
     switch cmark_node_get_type(node) {
     case CMARK_NODE_TEXT: return .text(string(cmark_node_get_literal(node)))
     case CMARK_NODE_SOFTBREAK: return .softBreak
     case CMARK_NODE_LINEBREAK: return .lineBreak
     case CMARK_NODE_CODE: return .code(string(cmark_node_get_literal(node)))
-    case CMARK_NODE_EMPH: return .emphasis(try inlines(of: node, position))
-    case CMARK_NODE_STRONG: return .strong(try inlines(of: node, position))
+    case CMARK_NODE_EMPH: return .emphasis(try inlines(of: node, fallback))
+    case CMARK_NODE_STRONG: return .strong(try inlines(of: node, fallback))
     case CMARK_NODE_LINK:
       return .link(
         destination: string(cmark_node_get_url(node)), title: string(cmark_node_get_title(node)),
-        try inlines(of: node, position))
+        try inlines(of: node, fallback))
     case CMARK_NODE_IMAGE:
+      let position = self.position(node, fallback: fallback)
       return .image(
         Image(
           source: string(cmark_node_get_url(node)), title: string(cmark_node_get_title(node)),
@@ -298,9 +322,9 @@ final class CmarkConverter {
       return .footnoteReference(number)
     default:
       if typeName(node) == "strikethrough" {
-        return .strikethrough(try inlines(of: node, position))
+        return .strikethrough(try inlines(of: node, fallback))
       }
-      let children = try inlines(of: node, position)
+      let children = try inlines(of: node, fallback)
       return children.isEmpty ? nil : .emphasis(children)
     }
   }

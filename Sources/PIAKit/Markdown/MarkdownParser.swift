@@ -92,8 +92,13 @@ public enum MarkdownParser {
   {
     let extensions = CmarkExtensions.shared
     let lines = LineScanner(bytes)
-    guard bytes.count > chunkSize, !lines.mayDefineLinkReference() else {
-      return try withTree(UnsafeBufferPointer(rebasing: bytes[...]), extensions) { root in
+    let mayDefine = lines.mayDefineLinkReference()
+    guard bytes.count > chunkSize, !mayDefine else {
+      // A footnote definition needs `]:` as a link reference definition does; without one
+      // there are no footnotes, and cmark-gfm's footnote pass can be skipped.
+      let options = mayDefine ? CMARK_OPT_FOOTNOTES : 0
+      return try withTree(UnsafeBufferPointer(rebasing: bytes[...]), extensions, options: options) {
+        root in
         let converter = CmarkConverter(file: file, lineOffset: 0)
         let blocks = try converter.blocks(of: root)
         return Parsed(
@@ -142,10 +147,10 @@ public enum MarkdownParser {
 
   /// Parses `bytes` with cmark-gfm and passes the root to `body`; the tree is freed afterwards.
   private static func withTree<Result>(
-    _ bytes: UnsafeBufferPointer<UInt8>, _ extensions: CmarkExtensions,
+    _ bytes: UnsafeBufferPointer<UInt8>, _ extensions: CmarkExtensions, options: Int32 = 0,
     _ body: (OpaquePointer) throws -> Result
   ) throws -> Result {
-    guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES) else {
+    guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT | options) else {
       throw ParseError(line: 1, message: "cmark-gfm could not create a parser (out of memory)")
     }
     defer { cmark_parser_free(parser) }

@@ -128,3 +128,35 @@ import Testing
     #expect(!TextScript.mayNeedAnalysis("Plain text — with “quotes”, café, naïve, 1–2 · ©"))
   }
 }
+
+/// The eight-bytes-at-a-time scans agree with a plain loop over every byte.
+@Suite struct ByteScanTests {
+  @Test func scansAgreeWithByteByByteLoops() {
+    var generator = SplitMix64(seed: 11)
+    let alphabet: [String] = [
+      "a", "B", " ", "  ", "\t", "\n", "\r", "\u{1}", "\u{1F}", "é", "—", "’", "\u{FFFE}",
+      "\u{FFFF}", "\u{EF}", "ï¿", "中", "ع", "א", "🙂", "\u{2E80}", "\u{E000}", "0.05",
+    ]
+    for _ in 0..<5000 {
+      var text = ""
+      for _ in 0..<Int(generator.next() % 40) {
+        text += alphabet[Int(generator.next() % UInt64(alphabet.count))]
+      }
+      let slowTabs = text.utf8.contains { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
+      #expect(BodyWriter.hasTabOrLineBreak(text) == slowTabs, "\(text.debugDescription)")
+      let slowClean = text.unicodeScalars.allSatisfy(XMLText.isAllowed)
+      #expect((XMLText.sanitized(text) == text) == slowClean, "\(text.debugDescription)")
+      let slowScripts = text.unicodeScalars.contains {
+        let script = TextScript.of($0)
+        return script.isRightToLeft || script.isEastAsian
+      }
+      if slowScripts { #expect(TextScript.mayNeedAnalysis(text), "\(text.debugDescription)") }
+      if !text.unicodeScalars.contains(where: {
+        $0.value >= 0x580 && !(0x2000..<0x2E80).contains($0.value)
+          && !(0xE000..<0xF000).contains($0.value)
+      }) {
+        #expect(!TextScript.mayNeedAnalysis(text), "\(text.debugDescription)")
+      }
+    }
+  }
+}
