@@ -58,7 +58,9 @@ public indirect enum Block: Sendable, Equatable {
 public struct List: Sendable, Equatable {
   /// What follows the number of a numbered list item: `1.` or `1)`.
   public enum Delimiter: Sendable, Equatable {
+    /// `1.`
     case period
+    /// `1)`
     case parenthesis
   }
 
@@ -120,9 +122,13 @@ public struct Table: Sendable, Equatable {
 
 /// The alignment of a table column.
 public enum Alignment: Sendable, Equatable {
+  /// Not given: the reader's default (left in left-to-right text).
   case none
+  /// `:---`
   case left
+  /// `:---:`
   case center
+  /// `---:`
   case right
 }
 

@@ -34,6 +34,7 @@ public struct AccessibilityIssue: Sendable, Equatable, CustomStringConvertible {
     self.message = message
   }
 
+  /// The message.
   public var description: String { message }
 }
 

@@ -56,9 +56,13 @@ public enum ImageLookup: Sendable, Equatable {
 
 /// The raster or vector formats a DOCX can embed here.
 public enum ImageFormat: String, Sendable, Equatable, CaseIterable {
+  /// Portable Network Graphics.
   case png
+  /// JPEG (JFIF or Exif).
   case jpeg
+  /// GIF87a or GIF89a (the first frame is shown).
   case gif
+  /// Scalable Vector Graphics.
   case svg
 
   /// The file extension of the part in `word/media/`.

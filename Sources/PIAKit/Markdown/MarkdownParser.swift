@@ -23,6 +23,7 @@ public enum MarkdownParser {
       self.message = message
     }
 
+    /// `line N: message`.
     public var description: String { "line \(line): \(message)" }
   }
 
