@@ -11,6 +11,7 @@
 ///   proportion to how much more each column's longest line needs;
 /// - when not even the tokens fit, the tokens' widths shrink in proportion (the page is too
 ///   narrow; words must then break).
+/// A token longer than a third of the width (a URL) counts as a third: readers break URLs.
 enum TableLayout {
   /// The margins of a cell, left plus right, and a little slack for rounding in the readers.
   static let cellPadding = 2 * 108 + 40
@@ -31,8 +32,9 @@ enum TableLayout {
     }
     measure(table.header, bold: true)
     for row in table.rows { measure(row, bold: false) }
-    // A very long token (a URL) must not starve the other columns: it may break.
-    let cap = available / 2
+    // A very long token (a URL, which readers break after `/` and `-`) must not starve the
+    // other columns of the room their words need: it counts for a third of the width at most.
+    let cap = available / 3
     minimum = minimum.map { min($0 + cellPadding, cap) }
     preferred = zip(preferred, minimum).map { max($0 + cellPadding, $1) }
     let minimumTotal = minimum.reduce(0, +)
