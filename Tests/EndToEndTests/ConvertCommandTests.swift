@@ -117,8 +117,16 @@ import Testing
         0x02, 0x44, 0x01, 0x00, 0x3B,
       ]
     try Data(gif).write(to: images.appendingPathComponent("dot one.gif"))
-    try "# Pictures\n\n![A dot](img/dot%20one.gif)\n\n![Chart](img/chart.png)\n".write(
-      to: folder.appendingPathComponent("in.md"), atomically: true, encoding: .utf8)
+    // An SVG with a PNG of the same name beside it (the PNG's bytes need only be a PNG header).
+    try Data(
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"40\" height=\"20\"></svg>".utf8
+    ).write(to: images.appendingPathComponent("flow.svg"))
+    try Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]).write(
+      to: images.appendingPathComponent("flow.png"))
+    try
+      "# Pictures\n\n![A dot](img/dot%20one.gif)\n\n![Chart](img/chart.png)\n\n![Flows](img/flow.svg)\n"
+      .write(
+        to: folder.appendingPathComponent("in.md"), atomically: true, encoding: .utf8)
     let result = try Self.run(["convert", "in.md", "-o", "out.docx"], in: folder)
     #expect(result.status == 0)
     #expect(
@@ -130,6 +138,9 @@ import Testing
     let document = try Self.part("word/document.xml", of: docx)
     #expect(document.contains("descr=\"A dot\""))
     #expect(document.contains("<w:t>Chart</w:t>"))
+    #expect(document.contains("asvg:svgBlip"))
+    #expect(try Self.partData("word/media/image2.svg", of: docx).count > 0)
+    #expect(try Self.partData("word/media/image3.png", of: docx).count == 8)
   }
 
   @Test(.enabled(if: enabled, "pia binary not built"))

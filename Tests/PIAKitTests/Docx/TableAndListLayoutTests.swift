@@ -37,6 +37,26 @@ import Testing
     #expect(widths[0] > widths[3] && widths[0] > widths[4] && widths[0] > widths[5])
   }
 
+  @Test func aLongURLDoesNotSqueezeTheOtherColumns() {
+    let url = "https://support.example.com/en/articles/9267385-does-the-vendor-act-as-a-processor"
+    let table = Table(
+      alignments: [],
+      header: ["Fact", "Value", "Source", "Checked", "Current?"].map { [.text($0)] },
+      rows: [
+        [
+          [.text("Processor commitment")], [.text("(unverified)")],
+          [.link(destination: url, title: "", [.text(url)])],
+          [.text("2026-03-26")], [.text("Yes")],
+        ]
+      ])
+    let widths = Self.widths(table)
+    #expect(widths[2] >= BodyWriter.textWidth / 3)
+    #expect(widths[0] >= Self.measure("commitment") + 2 * 108)
+    #expect(widths[1] >= Self.measure("(unverified)") + 2 * 108)
+    #expect(widths[3] >= Self.measure("Checked", bold: true) + 2 * 108)
+    #expect(widths[3] >= Self.measure("2026-03-26") + 2 * 108)
+  }
+
   @Test func columnsShrinkInProportionOnlyWhenTheTokensCannotFit() {
     let words = (1...12).map { "Column\($0)Heading" }
     let table = Table(alignments: [], header: words.map { [.text($0)] }, rows: [])
