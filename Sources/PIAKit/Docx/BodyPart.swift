@@ -21,7 +21,8 @@ struct BodyPart {
   /// Documents lighter than this (see ``weight(of:)``) are written on one thread.
   static let parallelWeight = 20_000
 
-  /// Writes the body of `document`, which has no images, with no page header: for tests.
+  /// Writes the body of `document` with no images embedded and a page header referenced, as
+  /// `DocxWriter.write(_:options:)` does for a report: for tests.
   static func write(_ document: Document, parallelWeight: Int = parallelWeight) throws
     -> BodyPart
   {

@@ -25,22 +25,17 @@ struct FootnotesPart {
     let xml = try XMLWriter(part: "word/footnotes.xml")
     try xml.start("w:footnotes")
     try BodyPart.declareNamespaces(xml)
-    for (id, type, separator) in [
-      ("-1", "separator", "w:separator"), ("0", "continuationSeparator", "w:continuationSeparator"),
-    ] {
+    // The separator lines Word draws above the notes (ids -1 and 0, named in the settings).
+    for (id, isContinuation) in [("-1", false), ("0", true)] {
       try xml.start("w:footnote")
-      try xml.attribute("w:type", type)
+      try xml.attribute("w:type", isContinuation ? "continuationSeparator" : "separator")
       try xml.attribute("w:id", id)
       try xml.start("w:p")
       try xml.start("w:pPr")
       try xml.empty("w:spacing", ["w:after": "0", "w:line": "240", "w:lineRule": "auto"])
       try xml.end()
       try xml.start("w:r")
-      if separator == "w:separator" {
-        try xml.empty("w:separator")
-      } else {
-        try xml.empty("w:continuationSeparator")
-      }
+      try xml.empty(isContinuation ? "w:continuationSeparator" : "w:separator")
       try xml.end()
       try xml.end()
       try xml.end()
