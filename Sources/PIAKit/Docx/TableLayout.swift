@@ -11,7 +11,9 @@
 ///   proportion to how much more each column's longest line needs;
 /// - when not even the tokens fit, the tokens' widths shrink in proportion (the page is too
 ///   narrow; words must then break).
-/// A token longer than a third of the width (a URL) counts as a third: readers break URLs.
+/// A token ends at a space and after a `/` or `-` that no digit follows, where readers break a
+/// line: a URL's pieces are its tokens. A token longer than a third of the width still counts
+/// as a third.
 enum TableLayout {
   /// The margins of a cell, left plus right, and a little slack for rounding in the readers.
   static let cellPadding = 2 * 108 + 40
@@ -116,6 +118,13 @@ enum TableLayout {
               let width = ascii[Int(byte)]
               token += width
               line += width
+              // Readers may break after `/` and `-` (UAX #14), but not before a digit: a URL
+              // or a hyphenated word is several tokens; "2026-02-18" and "1/2" stay whole.
+              if byte == 0x2F || byte == 0x2D, index < bytes.count,
+                !(0x30...0x39).contains(bytes[index])
+              {
+                endToken()
+              }
             }
             continue
           }

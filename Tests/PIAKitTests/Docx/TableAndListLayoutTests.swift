@@ -57,6 +57,49 @@ import Testing
     #expect(widths[3] >= Self.measure("2026-03-26") + 2 * 108)
   }
 
+  @Test func aURLBreaksAfterSlashesAndHyphensButDatesStayWhole() {
+    #expect(
+      Self.measure("https://support.example.com/en/articles/9267385-does-the-vendor")
+        == Self.measure("support.example.com/"))
+    #expect(Self.measure("2026-02-18") > Self.measure("2026-"))
+    #expect(Self.measure("1/2") > Self.measure("1/"))
+  }
+
+  @Test func vendorFactsTableKeepsEveryWordWhole() {
+    // The safe-pilot report's vendor-facts table, whose URLs counted as a third each and left
+    // "commitment" and "commercial" to break in LibreOffice.
+    let urls = [
+      "https://support.claude.com/en/articles/13455879-use-claude-cowork-on-team-and-enterprise-plans",
+      "https://privacy.claude.com/en/articles/8956058-i-have-a-zero-retention-agreement-with-anthropic-what-products-does-it-apply-to",
+    ]
+    let table = Table(
+      alignments: [],
+      header: [
+        "Fact", "Value", "Source", "Date the source states", "Status",
+        "Checked by the municipality",
+      ].map { [.text($0)] },
+      rows: [
+        [
+          [.text("Processor commitment")], [.text("commercial")],
+          [.link(destination: urls[0], title: "", [.text(urls[0])])],
+          [.text("not stated")], [.text("Unverified")], [.text("2026-02-18")],
+        ],
+        [
+          [.text("Zero retention covers plan")], [.text("within 30 days of user deletion")],
+          [.link(destination: urls[1], title: "", [.text(urls[1])])],
+          [.text("not stated")], [.text("Verified")], [.text("2026-02-18")],
+        ],
+      ])
+    let widths = Self.widths(table)
+    #expect(widths.reduce(0, +) == BodyWriter.textWidth)
+    #expect(widths[0] >= Self.measure("commitment") + TableLayout.cellPadding)
+    #expect(widths[1] >= Self.measure("commercial") + TableLayout.cellPadding)
+    #expect(widths[3] >= Self.measure("source", bold: true) + TableLayout.cellPadding)
+    #expect(widths[4] >= Self.measure("Unverified") + TableLayout.cellPadding)
+    #expect(widths[5] >= Self.measure("municipality", bold: true) + TableLayout.cellPadding)
+    #expect(widths[5] >= Self.measure("2026-02-18") + TableLayout.cellPadding)
+  }
+
   @Test func columnsShrinkInProportionOnlyWhenTheTokensCannotFit() {
     let words = (1...12).map { "Column\($0)Heading" }
     let table = Table(alignments: [], header: words.map { [.text($0)] }, rows: [])
