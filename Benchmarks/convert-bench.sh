@@ -2,19 +2,25 @@
 # Times `pia convert` against `pandoc -o x.docx` on the same generated Markdown, interleaved,
 # median of several runs, at ~30 pages (1x) and ~300 pages (10x). Whole process, wall clock.
 # usage: Benchmarks/convert-bench.sh [RUNS_1X] [RUNS_10X]     (defaults 15 and 7)
-# Needs pandoc (apt-get install -y pandoc); builds pia in release mode.
+# Needs pandoc (apt-get install -y pandoc); builds pia in release mode, or takes PIA=path.
+# PIA_BASELINE=path/to/other/pia adds a second build of pia (say, the landed one) to the same
+# interleaved runs, so the two are compared on the same machine at the same moment; "pia /
+# baseline" is the median of the per-round ratios of the two (below 1: this build is faster).
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(dirname "$here")
 runs1=${1:-15}; runs10=${2:-7}
 command -v pandoc >/dev/null || { echo "pandoc missing: apt-get install -y pandoc" >&2; exit 2; }
-(cd "$root" && swift build -c release --product pia >&2)
-pia="$(cd "$root" && swift build -c release --show-bin-path)/pia"
+if [ -z "${PIA:-}" ]; then
+  (cd "$root" && swift build -c release --product pia >&2)
+  PIA="$(cd "$root" && swift build -c release --show-bin-path)/pia"
+fi
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
 
-python3 - "$work" "$pia" "$runs1" "$runs10" <<'PY'
+python3 - "$work" "$PIA" "$runs1" "$runs10" "${PIA_BASELINE:-}" <<'PY'
 import os, statistics, subprocess, sys, time
 work, pia, runs1, runs10 = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
+baseline = sys.argv[5]
 words = ("personal information collection notice retention schedule vendor access audit "
          "municipal clerk council program privacy breach safeguard consent disclosure").split()
 
@@ -59,6 +65,8 @@ for label, scale, runs in (("~30 pages (1x)", 1, runs1), ("~300 pages (10x)", 10
         "pia convert": [pia, "convert", md, "-o", os.path.join(work, "pia.docx")],
         "pandoc": ["pandoc", md, "-o", os.path.join(work, "pandoc.docx")],
     }
+    if baseline:
+        commands["baseline"] = [baseline, "convert", md, "-o", os.path.join(work, "base.docx")]
     samples = {name: [] for name in commands}
     for name, command in commands.items():  # warm-up
         subprocess.run(command, check=True)
@@ -68,14 +76,31 @@ for label, scale, runs in (("~30 pages (1x)", 1, runs1), ("~300 pages (10x)", 10
             subprocess.run(command, check=True)
             samples[name].append(time.perf_counter() - start)
     pia_ms, pandoc_ms = median_ms(samples["pia convert"]), median_ms(samples["pandoc"])
-    rows.append((label, f"{size_kb:.0f} KB", runs, pia_ms, pandoc_ms, pandoc_ms / pia_ms,
+    # The speed-up is the median of the per-round ratios: a round's runs are seconds apart,
+    # so a slow moment of the machine touches both sides of a ratio alike.
+    ratio = statistics.median(b / a for a, b in zip(samples["pia convert"], samples["pandoc"]))
+    base = None
+    if baseline:
+        base = (median_ms(samples["baseline"]), statistics.median(
+            b / a for a, b in zip(samples["baseline"], samples["pandoc"])),
+            statistics.median(a / b for a, b in zip(samples["pia convert"], samples["baseline"])))
+    rows.append((label, f"{size_kb:.0f} KB", runs, pia_ms, pandoc_ms, ratio,
                  os.path.getsize(os.path.join(work, "pia.docx")) / 1024,
-                 os.path.getsize(os.path.join(work, "pandoc.docx")) / 1024))
+                 os.path.getsize(os.path.join(work, "pandoc.docx")) / 1024, base))
 
 version = subprocess.run(["pandoc", "--version"], capture_output=True, text=True).stdout.split("\n")[0]
 print(f"\n{version}; {os.cpu_count()} cores; median wall time, whole process, interleaved runs\n")
-print("| document | Markdown | runs | pia convert | pandoc | speed-up | .docx size pia / pandoc |")
-print("|---|---|---|---|---|---|---|")
-for label, size, runs, a, b, ratio, sa, sb in rows:
-    print(f"| {label} | {size} | {runs} | {a:.1f} ms | {b:.0f} ms | {ratio:.1f}x | {sa:.0f} / {sb:.0f} KB |")
+if baseline:
+    print(f"baseline: {baseline}\n")
+    print("| document | Markdown | runs | pia convert | speed-up over pandoc | baseline pia "
+          "| baseline speed-up | pia / baseline | pandoc | .docx size pia / pandoc |")
+    print("|---|---|---|---|---|---|---|---|---|---|")
+    for label, size, runs, a, b, ratio, sa, sb, base in rows:
+        print(f"| {label} | {size} | {runs} | {a:.1f} ms | {ratio:.2f}x | {base[0]:.1f} ms "
+              f"| {base[1]:.2f}x | {base[2]:.3f} | {b:.0f} ms | {sa:.0f} / {sb:.0f} KB |")
+else:
+    print("| document | Markdown | runs | pia convert | pandoc | speed-up | .docx size pia / pandoc |")
+    print("|---|---|---|---|---|---|---|")
+    for label, size, runs, a, b, ratio, sa, sb, _ in rows:
+        print(f"| {label} | {size} | {runs} | {a:.1f} ms | {b:.0f} ms | {ratio:.1f}x | {sa:.0f} / {sb:.0f} KB |")
 PY

@@ -2,7 +2,8 @@
 # Schema-validate and read back .docx files written by `pia convert`.
 # usage: scripts/check-docx.sh FILE.docx...
 #   - every part is validated against the ECMA-376 transitional schemas
-#     (../shared/ooxml-schemas/validate-docx.sh; needs libxml2-utils and unzip);
+#     (../shared/ooxml-schemas/validate-docx.sh; needs libxml2-utils and unzip), and the theme
+#     part, which that script skips, against DrawingML's (dml-main.xsd);
 #   - when FILE.md sits beside FILE.docx, scripts/docx_readback.py compares the python-docx
 #     reading (headings, tables, list items, core title) with the Markdown (needs python-docx
 #     and the cmark-gfm command-line tool).
@@ -25,6 +26,12 @@ for docx in "$@"; do
   else
     echo "FAIL  $docx: schema validation"; echo "$out" | grep -v '^ok' | sed 's/^/      /'
     failed=1
+  fi
+  if unzip -l "$docx" word/theme/theme1.xml >/dev/null 2>&1; then
+    if ! out=$(unzip -p "$docx" word/theme/theme1.xml \
+        | xmllint --nonet --noout --schema "$schemas/dml-main.xsd" - 2>&1); then
+      echo "FAIL  $docx: theme schema validation"; echo "$out" | sed 's/^/      /'; failed=1
+    fi
   fi
   md="${docx%.docx}.md"
   if [ -f "$md" ]; then

@@ -4,9 +4,11 @@
 usage: docx_readback.py FILE.md FILE.docx [--title TITLE]
 
 The Markdown is parsed independently with the cmark-gfm command-line tool (`-t xml`, the
-reference GFM implementation; Debian package `cmark-gfm`). Checked: heading texts and levels,
-table count and cell texts (a table after <!-- pia:signature --> is rendered as sign-off
-blocks instead, so its role texts are checked as paragraphs), list item texts, core title.
+reference GFM implementation; Debian package `cmark-gfm`, with the extensions pia parses).
+Checked: heading texts and levels, table count and cell texts (a table after
+<!-- pia:signature --> is rendered as sign-off blocks instead, so its role texts are checked as
+paragraphs), list item texts, core title (the first heading's text, else --title; pia convert's
+rule). Inline HTML counts as no text (pia writes its content, never its tags).
 Exit 0 when everything matches, 1 with a message per mismatch, 2 on a usage/tool error.
 """
 import re
@@ -44,8 +46,6 @@ def inline_text(node):
             html = child.text or ""
             if re.fullmatch(r"<br\s*/?>", html.strip(), re.I):
                 parts.append("\n")
-            elif not html.startswith("<!--"):
-                parts.append(html)
         else:
             parts.append(inline_text(child))
     return "".join(parts)
@@ -98,7 +98,8 @@ def main(argv):
     md_path, docx_path = args
     try:
         ast_xml = subprocess.run(
-            ["cmark-gfm", "-e", "table", "-e", "strikethrough", "-e", "autolink", "-t", "xml", md_path],
+            ["cmark-gfm", "-e", "table", "-e", "strikethrough", "-e", "autolink", "-e", "tasklist",
+             "-e", "footnotes", "-t", "xml", md_path],
             check=True, capture_output=True).stdout
     except (OSError, subprocess.CalledProcessError) as error:
         print(f"docx_readback.py: cannot run cmark-gfm on {md_path}: {error}", file=sys.stderr)
@@ -135,8 +136,8 @@ def main(argv):
         if (role or "Signatory") not in texts:
             problems.append(f"signature block for role {role!r} is missing")
 
-    if title is None:
-        title = next((text for level, text in expected.headings if level == 1), None)
+    if expected.headings:
+        title = expected.headings[0][1]
     if title is not None and norm(document.core_properties.title or "") != norm(title):
         problems.append(f"core title is {document.core_properties.title!r}, expected {title!r}")
     if document.core_properties.language != "en-CA":

@@ -1,8 +1,14 @@
 #!/bin/bash
-# Convert every GFM spec example (../shared/test-data/gfm-spec) with the built `pia convert`
-# and validate each .docx against the OOXML schemas. Prints passed/failed counts; exit 1 on any
-# failure. usage: scripts/gfm-corpus.sh [--readback]   (PIA=path/to/pia to pick a binary)
+# Convert every GFM spec example (../shared/test-data/gfm-spec) with the built `pia convert`,
+# validate each .docx against the OOXML schemas, and compare each example's text with the text
+# of its .docx (scripts/gfm_text.py: cmark-gfm's HTML with the tags stripped and the entities
+# decoded, against the paragraph and table-cell text, whitespace collapsed).
+# Prints passed/failed counts and how many examples keep their text; exit 1 when an example
+# fails to convert or to validate, or when fewer spec.txt examples than GFM_TEXT_FLOOR keep
+# their text.
+# usage: scripts/gfm-corpus.sh [--readback]   (PIA=path/to/pia to pick a binary)
 # --readback also compares each .docx with its Markdown through scripts/docx_readback.py.
+# GFM_TEXT_LIST=FILE writes the examples whose text differs to FILE.
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(dirname "$here")
@@ -64,4 +70,14 @@ for f in $(grep '^FAIL' "$work/results.txt" | head -3 | awk '{print $3}'); do
 done
 what="converted and schema-valid"; [ "$readback" = 1 ] && what="$what, python-docx read-back matches"
 echo "GFM corpus: $total examples, $passed passed ($what), $failed failed"
+
+python3 "$here/gfm_text.py" "$work" --list "${GFM_TEXT_LIST:-$work/text-differences.txt}" \
+  | tee "$work/text.txt" || exit 2
+kept=$(sed -n 's/^GFM text: spec.txt: \([0-9]*\) of.*/\1/p' "$work/text.txt")
+floor=${GFM_TEXT_FLOOR:-0}
+if [ "${kept:-0}" -lt "$floor" ]; then
+  echo "GFM text: only ${kept:-0} spec.txt examples keep their text; at least $floor must"
+  sed -n '1,12p' "${GFM_TEXT_LIST:-$work/text-differences.txt}"
+  failed=$((failed + 1))
+fi
 [ "$failed" -eq 0 ]

@@ -82,4 +82,153 @@ import Testing
     #expect(result.status == 1)
     #expect(result.stderr.contains("cannot read nope.md"))
   }
+
+  static let enabled = FileManager.default.fileExists(atPath: binary.path)
+
+  /// The named part of a .docx as text, read with unzip ("" when there is no such part).
+  static func part(_ name: String, of docx: URL) throws -> String {
+    String(decoding: try partData(name, of: docx), as: UTF8.self)
+  }
+
+  /// The bytes of the named part of a .docx, read with unzip.
+  static func partData(_ name: String, of docx: URL) throws -> Data {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/unzip")
+    process.arguments = ["-p", docx.path, name]
+    let out = Pipe()
+    process.standardOutput = out
+    process.standardError = Pipe()
+    try process.run()
+    let data = out.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return data
+  }
+
+  @Test(.enabled(if: enabled, "pia binary not built"))
+  func imagesBesideTheMarkdownAreEmbeddedAndMissingOnesNamed() throws {
+    let folder = try Self.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let images = folder.appendingPathComponent("img")
+    try FileManager.default.createDirectory(at: images, withIntermediateDirectories: true)
+    // A one-pixel GIF89a.
+    let gif: [UInt8] =
+      Array("GIF89a".utf8) + [
+        1, 0, 1, 0, 0x80, 0, 0, 0, 0, 0, 0xFF, 0xFF, 0xFF, 0x2C, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0x02,
+        0x02, 0x44, 0x01, 0x00, 0x3B,
+      ]
+    try Data(gif).write(to: images.appendingPathComponent("dot one.gif"))
+    // An SVG with a PNG of the same name beside it (the PNG's bytes need only be a PNG header).
+    try Data(
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"40\" height=\"20\"></svg>".utf8
+    ).write(to: images.appendingPathComponent("flow.svg"))
+    try Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]).write(
+      to: images.appendingPathComponent("flow.png"))
+    try
+      "# Pictures\n\n![A dot](img/dot%20one.gif)\n\n![Chart](img/chart.png)\n\n![Flows](img/flow.svg)\n"
+      .write(
+        to: folder.appendingPathComponent("in.md"), atomically: true, encoding: .utf8)
+    let result = try Self.run(["convert", "in.md", "-o", "out.docx"], in: folder)
+    #expect(result.status == 0)
+    #expect(
+      result.stderr
+        == "in.md:5:1: warning: image 'img/chart.png' is not included: no such file; its"
+        + " alternative text is kept in its place\n")
+    let docx = folder.appendingPathComponent("out.docx")
+    #expect(try Self.partData("word/media/image1.gif", of: docx) == Data(gif))
+    let document = try Self.part("word/document.xml", of: docx)
+    #expect(document.contains("descr=\"A dot\""))
+    #expect(document.contains("<w:t>Chart</w:t>"))
+    #expect(document.contains("asvg:svgBlip"))
+    #expect(try Self.partData("word/media/image2.svg", of: docx).count > 0)
+    #expect(try Self.partData("word/media/image3.png", of: docx).count == 8)
+  }
+
+  @Test(.enabled(if: enabled, "pia binary not built"))
+  func invalidUTF8IsRefusedWithItsPlace() throws {
+    let folder = try Self.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try Data([0x23, 0x20, 0x54, 0x0A, 0x0A, 0x43, 0x61, 0x66, 0xE9, 0x0A]).write(
+      to: folder.appendingPathComponent("latin1.md"))
+    let result = try Self.run(["convert", "latin1.md", "-o", "out.docx"], in: folder)
+    #expect(result.status == 1)
+    #expect(
+      result.stderr
+        == "latin1.md:3:4: error: not valid UTF-8 (found byte 0xE9); save the file as UTF-8\n")
+    #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("out.docx").path))
+  }
+
+  @Test(.enabled(if: enabled, "pia binary not built"))
+  func utf16WithAByteOrderMarkIsConverted() throws {
+    let folder = try Self.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let text = "# Résumé\n\nTexte en français.\n"
+    try (Data([0xFF, 0xFE]) + (text.data(using: .utf16LittleEndian) ?? Data())).write(
+      to: folder.appendingPathComponent("utf16.md"))
+    let result = try Self.run(
+      ["convert", "utf16.md", "-o", "out.docx", "--lang", "fr-CA"], in: folder)
+    #expect(result.status == 0, "\(result.stderr)")
+    let docx = folder.appendingPathComponent("out.docx")
+    #expect(try Self.part("word/document.xml", of: docx).contains("Texte en français."))
+    #expect(
+      try Self.part("docProps/core.xml", of: docx).contains("<dc:language>fr-CA</dc:language>"))
+    let check = try Self.run(["check-accessibility", "--lang", "fr-CA", "out.docx"], in: folder)
+    #expect(check.stdout == "out.docx: ok\n")
+  }
+
+  @Test(.enabled(if: enabled, "pia binary not built"))
+  func noDraftHeaderUnlessAskedAndTitleFromTheFirstHeading() throws {
+    let folder = try Self.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try "## Minutes of the meeting\n\nText.\n".write(
+      to: folder.appendingPathComponent("minutes.md"), atomically: true, encoding: .utf8)
+    try "No heading here.\n".write(
+      to: folder.appendingPathComponent("plain.md"), atomically: true, encoding: .utf8)
+    #expect(
+      try Self.run(["convert", "minutes.md", "-o", "a.docx", "--title", "Ignored"], in: folder)
+        .status == 0)
+    let a = folder.appendingPathComponent("a.docx")
+    #expect(
+      try Self.part("docProps/core.xml", of: a).contains(
+        "<dc:title>Minutes of the meeting</dc:title>"))
+    #expect(try Self.part("word/header1.xml", of: a).isEmpty)
+    #expect(!(try Self.part("docProps/core.xml", of: a)).contains("Draft"))
+    #expect(try Self.run(["convert", "plain.md", "-o", "b.docx"], in: folder).status == 0)
+    let core = try Self.part("docProps/core.xml", of: folder.appendingPathComponent("b.docx"))
+    #expect(!core.contains("<dc:title>"))
+    #expect(
+      try Self.run(["convert", "plain.md", "-o", "c.docx", "--title", "Plain"], in: folder).status
+        == 0)
+    let c = folder.appendingPathComponent("c.docx")
+    #expect(try Self.part("docProps/core.xml", of: c).contains("<dc:title>Plain</dc:title>"))
+    let asked = try Self.run(
+      ["convert", "plain.md", "-o", "d.docx", "--status", "Draft", "--header", "Town of Example"],
+      in: folder)
+    #expect(asked.status == 0)
+    let header = try Self.part("word/header1.xml", of: folder.appendingPathComponent("d.docx"))
+    #expect(header.contains("Town of Example") && header.contains("Draft"))
+  }
+
+  @Test(.enabled(if: enabled, "pia binary not built"))
+  func unknownHTMLTagIsAWarningAndCommentsAreNot() throws {
+    let folder = try Self.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try "# T\n\n<!-- a note -->\n\nSome <blink>text</blink> and <sub>x</sub>.\n".write(
+      to: folder.appendingPathComponent("in.md"), atomically: true, encoding: .utf8)
+    let result = try Self.run(["convert", "in.md", "-o", "out.docx"], in: folder)
+    #expect(result.status == 0)
+    #expect(
+      result.stderr
+        == "in.md:5:6: warning: unknown HTML tag <blink>: its text is kept and the tag left out\n")
+  }
+
+  @Test(.enabled(if: enabled, "pia binary not built"))
+  func badLanguageTagIsAUsageError() throws {
+    let folder = try Self.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try "# T\n".write(to: folder.appendingPathComponent("in.md"), atomically: true, encoding: .utf8)
+    let result = try Self.run(
+      ["convert", "in.md", "-o", "out.docx", "--lang", "English"], in: folder)
+    #expect(result.status != 0)
+    #expect(result.stderr.contains("--lang 'English' is not a language tag such as en-CA or fr-CA"))
+  }
 }

@@ -5,6 +5,12 @@ extension Document {
     for block in blocks {
       block.dump(into: &lines, depth: 1)
     }
+    for (index, note) in footnotes.enumerated() {
+      lines.append("  footnote \(index + 1)")
+      for block in note {
+        block.dump(into: &lines, depth: 2)
+      }
+    }
     return lines.joined(separator: "\n")
   }
 }
@@ -20,10 +26,15 @@ extension Block {
       lines.append("\(pad)paragraph")
       inlines.forEach { $0.dump(into: &lines, depth: depth + 1) }
     case .list(let list):
-      let kind = list.ordered ? "ordered start=\(list.start)" : "bullet"
+      var kind = list.ordered ? "ordered start=\(list.start)" : "bullet"
+      if list.ordered && list.delimiter == .parenthesis { kind += " delimiter=)" }
       lines.append("\(pad)list \(kind) \(list.tight ? "tight" : "loose")")
-      for item in list.items {
-        lines.append("\(pad)  item")
+      for (index, item) in list.items.enumerated() {
+        switch list.checkbox(ofItem: index) {
+        case true?: lines.append("\(pad)  item [x]")
+        case false?: lines.append("\(pad)  item [ ]")
+        case nil: lines.append("\(pad)  item")
+        }
         item.forEach { $0.dump(into: &lines, depth: depth + 2) }
       }
     case .blockQuote(let blocks):
@@ -66,6 +77,13 @@ extension Inline {
     case .code(let text): lines.append("\(pad)code \(quoted(text))")
     case .link(let destination, let title, let children):
       lines.append("\(pad)link \(quoted(destination)) title=\(quoted(title))")
+      children.forEach { $0.dump(into: &lines, depth: depth + 1) }
+    case .image(let image):
+      lines.append("\(pad)image \(quoted(image.source)) title=\(quoted(image.title))")
+      image.alt.forEach { $0.dump(into: &lines, depth: depth + 1) }
+    case .footnoteReference(let number): lines.append("\(pad)footnoteReference \(number)")
+    case .styled(let style, let children):
+      lines.append("\(pad)\(style.rawValue)")
       children.forEach { $0.dump(into: &lines, depth: depth + 1) }
     case .softBreak: lines.append("\(pad)softBreak")
     case .lineBreak: lines.append("\(pad)lineBreak")

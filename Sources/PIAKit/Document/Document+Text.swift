@@ -3,9 +3,12 @@ extension Inline {
   public var plainText: String {
     switch self {
     case .text(let text), .code(let text), .html(let text): return text
-    case .emphasis(let children), .strong(let children), .strikethrough(let children):
+    case .emphasis(let children), .strong(let children), .strikethrough(let children),
+      .styled(_, let children):
       return children.plainText
     case .link(_, _, let children): return children.plainText
+    case .image(let image): return image.alt.plainText
+    case .footnoteReference: return ""
     case .softBreak: return " "
     case .lineBreak: return "\n"
     }

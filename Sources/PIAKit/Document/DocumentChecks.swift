@@ -16,6 +16,7 @@ public enum DocumentChecks {
       self.previousLevel = previousLevel
     }
 
+    /// The problem in words, naming the heading.
     public var description: String {
       "heading \"\(text)\" is level \(level) but follows a level \(previousLevel) heading"
         + " (levels must not be skipped)"

@@ -24,20 +24,29 @@ public protocol DocumentVisitor {
 }
 
 extension DocumentVisitor {
+  /// Does nothing.
   public mutating func visitHeading(level: Int, _ inlines: [Inline]) throws {}
+  /// Does nothing.
   public mutating func visitParagraph(_ inlines: [Inline]) throws {}
+  /// Visits every item's blocks.
   public mutating func visitList(_ list: List) throws {
     for item in list.items {
       try visit(item)
     }
   }
+  /// Visits the quote's blocks.
   public mutating func visitBlockQuote(_ blocks: [Block]) throws {
     try visit(blocks)
   }
+  /// Does nothing.
   public mutating func visitCodeBlock(info: String, text: String) throws {}
+  /// Does nothing.
   public mutating func visitThematicBreak() throws {}
+  /// Does nothing.
   public mutating func visitTable(_ table: Table) throws {}
+  /// Does nothing.
   public mutating func visitDirective(_ directive: Directive) throws {}
+  /// Does nothing.
   public mutating func visitHTML(_ html: String) throws {}
 
   /// Dispatches one block to the method for its kind.

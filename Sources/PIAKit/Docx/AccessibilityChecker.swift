@@ -5,11 +5,22 @@ import ZIPFoundation
 public struct AccessibilityIssue: Sendable, Equatable, CustomStringConvertible {
   /// The kind of problem.
   public enum Kind: String, Sendable, Equatable {
+    /// The styles or core properties do not declare the expected language.
     case languageNotSet
+    /// The core properties have no title.
     case titleMissing
+    /// A heading goes more than one level deeper than the one before it.
     case headingLevelSkipped
+    /// The document's first heading is not of level 1.
+    case firstHeadingBelowLevelOne
+    /// A table's first row is not marked as a header row.
     case tableHeaderNotMarked
+    /// A paragraph shows nothing (spacing made with blank paragraphs).
     case emptyParagraph
+    /// A picture has no alternative text.
+    case imageWithoutAltText
+    /// Text is in a script its language is not written in (Cyrillic text marked English).
+    case scriptDoesNotMatchLanguage
   }
 
   /// The kind of problem.
@@ -23,6 +34,7 @@ public struct AccessibilityIssue: Sendable, Equatable, CustomStringConvertible {
     self.message = message
   }
 
+  /// The message.
   public var description: String { message }
 }
 
@@ -40,8 +52,10 @@ public struct AccessibilityReport: Sendable, Equatable {
   public var passed: Bool { issues.isEmpty }
 }
 
-/// Checks a .docx package for the accessibility points the council documents must meet (AODA):
-/// document language, title, heading order, marked table header rows, no empty paragraphs.
+/// Checks a .docx package for the accessibility points the council documents must meet (AODA,
+/// WCAG 2.0 AA as Ontario Regulation 191/11 adopts it): document language, title, heading order
+/// starting at level 1, marked table header rows, no empty paragraphs, alternative text on every
+/// picture, and text in a script its declared language uses (WCAG 3.1.1 and 3.1.2).
 public enum AccessibilityChecker {
   /// Checks a .docx package.
   ///
@@ -88,14 +102,18 @@ public enum AccessibilityChecker {
     guard let body = document.child("body") else {
       throw DocxError("word/document.xml has no w:body")
     }
-    for element in body.children {
+    for (index, element) in body.children.enumerated() {
       switch element.name {
       case "p":
         paragraphNumber += 1
         if let level = headingLevel(element, outlineLevels: outlineLevels) {
           headings.append((level, text(of: element)))
         }
-        if isEmpty(element) {
+        // Word joins two tables with nothing between them: an empty paragraph there is needed.
+        let separatesTables =
+          index > 0 && index + 1 < body.children.count
+          && body.children[index - 1].name == "tbl" && body.children[index + 1].name == "tbl"
+        if isEmpty(element) && !separatesTables {
           issues.append(
             AccessibilityIssue(
               kind: .emptyParagraph,
@@ -119,8 +137,40 @@ public enum AccessibilityChecker {
         break
       }
     }
+    if let (level, text) = headings.first, level > 1 {
+      issues.append(
+        AccessibilityIssue(
+          kind: .firstHeadingBelowLevelOne,
+          message:
+            "the document starts with a level \(level) heading (\"\(text)\");"
+            + " start with a level 1 heading"))
+    }
     for problem in DocumentChecks.headingOrderProblems(levels: headings) {
       issues.append(AccessibilityIssue(kind: .headingLevelSkipped, message: problem.description))
+    }
+    let notes = try package.optionalXML("word/footnotes.xml")
+    issues += imagesWithoutAltText(in: [body] + (notes.map { [$0] } ?? []))
+    issues += LanguageCheck(styles: styles).issues(in: body)
+    return issues
+  }
+
+  /// Every picture (`wp:docPr` of a drawing) whose `descr` is missing or blank.
+  private static func imagesWithoutAltText(in parts: [XMLNode]) -> [AccessibilityIssue] {
+    var issues: [AccessibilityIssue] = []
+    var number = 0
+    for part in parts {
+      for drawing in part.descendants("drawing") {
+        for properties in drawing.descendants("docPr") {
+          number += 1
+          guard (properties.attributes["descr"] ?? "").isBlank else { continue }
+          let file = drawing.descendants("cNvPr").compactMap { $0.attributes["name"] }.first
+          issues.append(
+            AccessibilityIssue(
+              kind: .imageWithoutAltText,
+              message: "picture \(number)\(file.map { " (\($0))" } ?? "") has no alternative"
+                + " text (write it between the brackets: ![what it shows](image.png))"))
+        }
+      }
     }
     return issues
   }

@@ -4,50 +4,101 @@
 /// as two pieces on two threads: the blocks are cut in two by weight, each half is written by
 /// its own ``BodyWriter`` into its own ``Deflater``, and the two DEFLATE streams are joined. The
 /// XML is the same as one writer's, except that the second half's hyperlinks have their own
-/// relationship ids (`rIdLinkB1`, …). Bookmarks and numbered lists carry on from the first half,
-/// which is counted before writing.
+/// relationship ids (`rIdLinkB1`, …). Bookmarks, numbered lists, footnote references and
+/// pictures carry on from the first half, which is counted before writing (``DocumentCensus``).
 struct BodyPart {
   var compressed: Deflater.Compressed
   var hyperlinks: [(id: String, target: String)]
   var orderedLists: [BodyWriter.OrderedList]
+  /// The footnotes referenced, in order: the `w:id` written and the note's number.
+  var footnoteReferences: [(id: Int, note: Int)]
+  /// Whether a task item showed a checkbox as its marker.
+  var usesCheckboxes = false
+  /// The first East Asian and right-to-left languages written, if any.
+  var eastAsianLanguage: String?
+  var rightToLeftLanguage: String?
 
   /// Documents lighter than this (see ``weight(of:)``) are written on one thread.
   static let parallelWeight = 20_000
 
+  /// Writes the body of `document` with no images embedded and a page header referenced, as
+  /// `DocxWriter.write(_:options:)` does for a report: for tests.
   static func write(_ document: Document, parallelWeight: Int = parallelWeight) throws
     -> BodyPart
   {
-    let hasTableOfContents = document.containsTableOfContents
-    let tocEntries = hasTableOfContents ? document.headings.filter { $0.level <= 3 } : []
-    @Sendable func write(_ piece: BodyWriter.Piece) throws -> BodyPart {
-      let deflater = try Deflater(part: "word/document.xml")
-      var writer = try BodyWriter(
-        piece: piece, hasTableOfContents: hasTableOfContents, tocEntries: tocEntries,
-        streamingTo: deflater)
-      try writer.write(document)
-      return BodyPart(
-        compressed: try deflater.finish(final: piece.closesDocument),
-        hyperlinks: writer.hyperlinks, orderedLists: writer.orderedLists)
-    }
+    let shared = BodyWriter.Shared(
+      document, images: ImageCatalog(), language: "en-CA", hasHeader: true)
+    return try write(document, shared: shared, parallelWeight: parallelWeight)
+  }
+
+  static func write(_ document: Document, shared: BodyWriter.Shared, parallelWeight: Int) throws
+    -> BodyPart
+  {
     let blocks = document.blocks
-    guard let cut = cutIndex(blocks, parallelWeight: parallelWeight) else {
-      return try write(BodyWriter.Piece(blocks: blocks.indices))
+    @Sendable func write(_ range: Range<Int>, opens: Bool, closes: Bool, linkIDPrefix: String)
+      throws -> BodyPart
+    {
+      let deflater = try Deflater(part: "word/document.xml")
+      let xml = try XMLWriter(
+        part: "word/document.xml", streamingTo: deflater, startsDocument: opens)
+      let offsets =
+        range.lowerBound == 0 ? DocumentCensus([]) : DocumentCensus(blocks[..<range.lowerBound])
+      var writer = BodyWriter(
+        xml: xml, shared: shared, offsets: offsets, linkIDPrefix: linkIDPrefix,
+        followsTable: Block.endsWithTable(blocks[..<range.lowerBound]))
+      if opens {
+        try xml.start("w:document")
+        try Self.declareNamespaces(xml)
+        try xml.start("w:body")
+      }
+      try writer.writeBlocks(blocks[range], context: BodyWriter.Context())
+      if closes {
+        try writer.writeSectionProperties()
+        if opens {
+          try xml.end()
+          try xml.end()
+        } else {
+          try xml.raw("</w:body></w:document>")
+        }
+        _ = try xml.finish()
+      } else {
+        try xml.finishLeavingElementsOpen()
+      }
+      return BodyPart(
+        compressed: try deflater.finish(final: closes), hyperlinks: writer.hyperlinks,
+        orderedLists: writer.orderedLists, footnoteReferences: writer.footnoteReferences,
+        usesCheckboxes: writer.usesCheckboxes, eastAsianLanguage: writer.eastAsianLanguage,
+        rightToLeftLanguage: writer.rightToLeftLanguage)
     }
-    let head = Array(blocks[..<cut])
+    guard let cut = cutIndex(blocks, parallelWeight: parallelWeight) else {
+      return try write(blocks.indices, opens: true, closes: true, linkIDPrefix: "rIdLink")
+    }
     let pieces = [
-      BodyWriter.Piece(blocks: 0..<cut, closesDocument: false),
-      BodyWriter.Piece(
-        blocks: cut..<blocks.endIndex, opensDocument: false,
-        bookmarkOffset: hasTableOfContents ? bookmarkCount(head) : 0,
-        orderedListOffset: orderedListCount(head), linkIDPrefix: "rIdLinkB"),
+      (0..<cut, true, false, "rIdLink"), (cut..<blocks.endIndex, false, true, "rIdLinkB"),
     ]
-    let results = pieces.concurrentMap { piece in Result { try write(piece) } }
+    let results = pieces.concurrentMap { piece in
+      Result { try write(piece.0, opens: piece.1, closes: piece.2, linkIDPrefix: piece.3) }
+    }
     let first = try results[0].get()
     let second = try results[1].get()
     return BodyPart(
       compressed: first.compressed.followed(by: second.compressed),
       hyperlinks: first.hyperlinks + second.hyperlinks,
-      orderedLists: first.orderedLists + second.orderedLists)
+      orderedLists: first.orderedLists + second.orderedLists,
+      footnoteReferences: first.footnoteReferences + second.footnoteReferences,
+      usesCheckboxes: first.usesCheckboxes || second.usesCheckboxes,
+      eastAsianLanguage: first.eastAsianLanguage ?? second.eastAsianLanguage,
+      rightToLeftLanguage: first.rightToLeftLanguage ?? second.rightToLeftLanguage)
+  }
+
+  /// The namespaces of a part whose root is written by ``BodyWriter``'s callers: the
+  /// WordprocessingML, relationship and picture prefixes the writer uses.
+  static func declareNamespaces(_ xml: XMLWriter) throws {
+    try xml.attribute("xmlns:w", Namespace.wordprocessingML)
+    try xml.attribute("xmlns:r", Namespace.relationships)
+    try xml.attribute("xmlns:wp", Namespace.wordprocessingDrawing)
+    try xml.attribute("xmlns:a", Namespace.drawingML)
+    try xml.attribute("xmlns:pic", Namespace.picture)
   }
 
   /// Where to cut `blocks` into two halves of about equal weight, or nil to write them whole.
@@ -77,30 +128,6 @@ struct BodyPart {
     case .list(let list): return list.items.reduce(1) { $0 + $1.map(weight(of:)).reduce(0, +) }
     case .blockQuote(let blocks): return blocks.map(weight(of:)).reduce(1, +)
     default: return 1
-    }
-  }
-
-  /// Headings that get a table-of-contents bookmark (levels 1 to 3), as the writer visits them.
-  static func bookmarkCount(_ blocks: [Block]) -> Int {
-    blocks.reduce(0) { count, block in
-      switch block {
-      case .heading(let level, _): return count + (min(max(level, 1), 6) <= 3 ? 1 : 0)
-      case .list(let list): return count + list.items.map(bookmarkCount).reduce(0, +)
-      case .blockQuote(let inner): return count + bookmarkCount(inner)
-      default: return count
-      }
-    }
-  }
-
-  /// Numbered lists, nested ones included, as the writer visits them.
-  static func orderedListCount(_ blocks: [Block]) -> Int {
-    blocks.reduce(0) { count, block in
-      switch block {
-      case .list(let list):
-        return count + (list.ordered ? 1 : 0) + list.items.map(orderedListCount).reduce(0, +)
-      case .blockQuote(let inner): return count + orderedListCount(inner)
-      default: return count
-      }
     }
   }
 }

@@ -8,5 +8,6 @@ public struct DocxError: Error, Sendable, Equatable, CustomStringConvertible {
     self.message = message
   }
 
+  /// The message.
   public var description: String { message }
 }

@@ -13,13 +13,24 @@ extension PartWriter {
     try xml.start("w:docDefaults")
     try xml.start("w:rPrDefault")
     try xml.start("w:rPr")
+    // Latin text in Calibri; East Asian and right-to-left text in the theme's font for its
+    // script (PartWriter+Theme), chosen by the languages in the settings.
     try xml.empty(
       "w:rFonts",
-      ["w:ascii": "Calibri", "w:eastAsia": "Calibri", "w:hAnsi": "Calibri", "w:cs": "Calibri"])
+      [
+        "w:ascii": "Calibri", "w:eastAsiaTheme": "minorEastAsia", "w:hAnsi": "Calibri",
+        "w:cstheme": "minorBidi",
+      ])
     try xml.empty("w:sz", ["w:val": "22"])
     try xml.empty("w:szCs", ["w:val": "22"])
+    let languages = ScriptLanguages(document: options.language)
     try xml.empty(
-      "w:lang", ["w:val": options.language, "w:eastAsia": options.language, "w:bidi": "ar-SA"])
+      "w:lang",
+      [
+        "w:val": options.language,
+        "w:eastAsia": languages.eastAsian(hasKana: false, hasHangul: false),
+        "w:bidi": languages.rightToLeft(.arabic),
+      ])
     try xml.end()
     try xml.end()
     try xml.start("w:pPrDefault")
@@ -61,8 +72,17 @@ extension PartWriter {
       .paragraph, "ListParagraph", name: "List Paragraph",
       paragraph: [.spacing(before: 0, after: 80), .indent(left: 720, right: nil)])
     try writer.style(
+      .character, "KeyboardChar", name: "Keyboard", basedOn: "DefaultParagraphFont",
+      run: [.monospace, .size(20), .shading("EDEDED")])
+    try writer.style(
       .character, "Hyperlink", name: "Hyperlink", basedOn: "DefaultParagraphFont",
       run: [.color("0563C1"), .underline])
+    try writer.style(
+      .paragraph, "FootnoteText", name: "footnote text",
+      paragraph: [.spacing(before: 0, after: 60)], run: [.size(20)])
+    try writer.style(
+      .character, "FootnoteReference", name: "footnote reference",
+      basedOn: "DefaultParagraphFont", run: [.superscript])
     try writer.style(
       .paragraph, "Header", name: "header", paragraph: [.rightTab, .spacing(before: 0, after: 0)],
       run: [.size(18)])
@@ -118,9 +138,10 @@ private struct StyleWriter {
   }
 
   enum RunProperty {
-    case bold, italic, underline, monospace
+    case bold, italic, underline, monospace, superscript
     case size(Int)
     case color(String)
+    case shading(String)
   }
 
   let xml: XMLWriter
@@ -209,6 +230,9 @@ private struct StyleWriter {
       try xml.empty("w:sz", ["w:val": String(halfPoints)])
       try xml.empty("w:szCs", ["w:val": String(halfPoints)])
     case .color(let color): try xml.empty("w:color", ["w:val": color])
+    case .shading(let fill):
+      try xml.empty("w:shd", ["w:val": "clear", "w:color": "auto", "w:fill": fill])
+    case .superscript: try xml.empty("w:vertAlign", ["w:val": "superscript"])
     }
   }
 

@@ -11,7 +11,7 @@ struct PartWriter {
   private static let relationshipType =
     "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
 
-  func contentTypes() throws -> Data {
+  func contentTypes(hasFootnotes: Bool = false, imageFormats: [ImageFormat] = []) throws -> Data {
     let xml = try XMLWriter(part: "[Content_Types].xml")
     try xml.start("Types")
     try xml.attribute("xmlns", Namespace.contentTypes)
@@ -22,13 +22,25 @@ struct PartWriter {
         "ContentType": "application/vnd.openxmlformats-package.relationships+xml",
       ])
     try xml.empty("Default", ["Extension": "xml", "ContentType": "application/xml"])
-    let overrides: [(String, String)] = [
+    for format in ImageFormat.allCases where imageFormats.contains(format) {
+      try xml.empty(
+        "Default", ["Extension": format.fileExtension, "ContentType": format.contentType])
+    }
+    var overrides: [(String, String)] = [
       ("/word/document.xml", Self.mainContentType),
       ("/word/styles.xml", Self.wordprocessingType + "styles+xml"),
       ("/word/numbering.xml", Self.wordprocessingType + "numbering+xml"),
       ("/word/settings.xml", Self.wordprocessingType + "settings+xml"),
-      ("/word/header1.xml", Self.wordprocessingType + "header+xml"),
-      ("/word/footer1.xml", Self.wordprocessingType + "footer+xml"),
+      ("/word/theme/theme1.xml", "application/vnd.openxmlformats-officedocument.theme+xml"),
+    ]
+    if options.hasHeader {
+      overrides.append(("/word/header1.xml", Self.wordprocessingType + "header+xml"))
+    }
+    overrides.append(("/word/footer1.xml", Self.wordprocessingType + "footer+xml"))
+    if hasFootnotes {
+      overrides.append(("/word/footnotes.xml", Self.wordprocessingType + "footnotes+xml"))
+    }
+    overrides += [
       ("/docProps/core.xml", "application/vnd.openxmlformats-package.core-properties+xml"),
       (
         "/docProps/app.xml", "application/vnd.openxmlformats-officedocument.extended-properties+xml"
@@ -55,18 +67,45 @@ struct PartWriter {
       ])
   }
 
-  func documentRelationships(hyperlinks: [(id: String, target: String)]) throws -> Data {
+  func documentRelationships(
+    hyperlinks: [(id: String, target: String)], images: [ImageCatalog.Media] = [],
+    hasFootnotes: Bool = false
+  ) throws -> Data {
     var entries: [(String, String, String, Bool)] = [
       ("rIdStyles", Self.relationshipType + "styles", "styles.xml", false),
       ("rIdNumbering", Self.relationshipType + "numbering", "numbering.xml", false),
       ("rIdSettings", Self.relationshipType + "settings", "settings.xml", false),
-      ("rIdHeader1", Self.relationshipType + "header", "header1.xml", false),
-      ("rIdFooter1", Self.relationshipType + "footer", "footer1.xml", false),
+      ("rIdTheme", Self.relationshipType + "theme", "theme/theme1.xml", false),
     ]
+    if options.hasHeader {
+      entries.append(("rIdHeader1", Self.relationshipType + "header", "header1.xml", false))
+    }
+    entries.append(("rIdFooter1", Self.relationshipType + "footer", "footer1.xml", false))
+    if hasFootnotes {
+      entries.append(("rIdFootnotes", Self.relationshipType + "footnotes", "footnotes.xml", false))
+    }
     for (id, target) in hyperlinks {
       entries.append((id, Self.relationshipType + "hyperlink", target, true))
     }
+    entries += imageRelationships(images)
     return try relationships(part: "word/_rels/document.xml.rels", entries)
+  }
+
+  /// `word/_rels/footnotes.xml.rels`: the notes' links and every picture.
+  func footnotesRelationships(
+    hyperlinks: [(id: String, target: String)], images: [ImageCatalog.Media]
+  ) throws -> Data {
+    var entries = hyperlinks.map { ($0.id, Self.relationshipType + "hyperlink", $0.target, true) }
+    entries += imageRelationships(images)
+    return try relationships(part: "word/_rels/footnotes.xml.rels", entries)
+  }
+
+  private func imageRelationships(_ images: [ImageCatalog.Media]) -> [(
+    String, String, String, Bool
+  )] {
+    images.map {
+      ($0.relationshipID, Self.relationshipType + "image", String($0.part.dropFirst(5)), false)
+    }
   }
 
   private func relationships(part: String, _ entries: [(String, String, String, Bool)]) throws
@@ -95,7 +134,7 @@ struct PartWriter {
     try xml.attribute("xmlns:dc", "http://purl.org/dc/elements/1.1/")
     try xml.attribute("xmlns:dcterms", "http://purl.org/dc/terms/")
     try xml.attribute("xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance")
-    try xml.element("dc:title", text: options.title)
+    if !options.title.isEmpty { try xml.element("dc:title", text: options.title) }
     if !options.subject.isEmpty { try xml.element("dc:subject", text: options.subject) }
     if !options.creator.isEmpty { try xml.element("dc:creator", text: options.creator) }
     if let description = options.description, !description.isEmpty {
@@ -136,14 +175,34 @@ struct PartWriter {
     return try xml.finish()
   }
 
-  func settings() throws -> Data {
+  /// `word/settings.xml`. The theme font languages pick the theme's font for each script
+  /// (Word reads the East Asian and complex-script fonts for these languages): the first
+  /// East Asian and right-to-left languages the body used, else those of the document language.
+  func settings(
+    hasFootnotes: Bool = false, eastAsianLanguage: String? = nil,
+    rightToLeftLanguage: String? = nil
+  ) throws -> Data {
+    let languages = ScriptLanguages(document: options.language)
     let xml = try XMLWriter(part: "word/settings.xml")
     try xml.start("w:settings")
     try xml.attribute("xmlns:w", Namespace.wordprocessingML)
     try xml.empty("w:zoom", ["w:percent": "100"])
     try xml.empty("w:defaultTabStop", ["w:val": "720"])
     try xml.empty("w:characterSpacingControl", ["w:val": "doNotCompress"])
-    try xml.empty("w:themeFontLang", ["w:val": options.language])
+    if hasFootnotes {
+      try xml.start("w:footnotePr")
+      try xml.empty("w:footnote", ["w:id": "-1"])
+      try xml.empty("w:footnote", ["w:id": "0"])
+      try xml.end()
+    }
+    try xml.empty(
+      "w:themeFontLang",
+      [
+        "w:val": options.language,
+        "w:eastAsia": eastAsianLanguage
+          ?? languages.eastAsian(hasKana: false, hasHangul: false),
+        "w:bidi": rightToLeftLanguage ?? languages.rightToLeft(.arabic),
+      ])
     try xml.end()
     return try xml.finish()
   }
@@ -211,53 +270,5 @@ struct PartWriter {
     try xml.attribute("w:instr", instruction)
     try run(xml, placeholder)
     try xml.end()
-  }
-
-  func numbering(orderedLists: [BodyWriter.OrderedList]) throws -> Data {
-    let xml = try XMLWriter(part: "word/numbering.xml")
-    try xml.start("w:numbering")
-    try xml.attribute("xmlns:w", Namespace.wordprocessingML)
-    let bullets = ["\u{2022}", "\u{25E6}", "\u{25AA}"]
-    for abstract in 0..<2 {
-      try xml.start("w:abstractNum")
-      try xml.attribute("w:abstractNumId", String(abstract))
-      try xml.empty("w:nsid", ["w:val": abstract == 0 ? "5049410B" : "5049414E"])
-      try xml.empty("w:multiLevelType", ["w:val": "hybridMultilevel"])
-      for level in 0..<9 {
-        try xml.start("w:lvl")
-        try xml.attribute("w:ilvl", String(level))
-        try xml.empty("w:start", ["w:val": "1"])
-        if abstract == 0 {
-          try xml.empty("w:numFmt", ["w:val": "bullet"])
-          try xml.empty("w:lvlText", ["w:val": bullets[level % 3]])
-        } else {
-          // Decimal at every level, as Markdown renders nested numbered lists.
-          try xml.empty("w:numFmt", ["w:val": "decimal"])
-          try xml.empty("w:lvlText", ["w:val": "%\(level + 1)."])
-        }
-        try xml.empty("w:lvlJc", ["w:val": "left"])
-        try xml.start("w:pPr")
-        try xml.empty("w:ind", ["w:left": String(720 * (level + 1)), "w:hanging": "360"])
-        try xml.end()
-        try xml.end()
-      }
-      try xml.end()
-    }
-    try xml.start("w:num")
-    try xml.attribute("w:numId", String(BodyWriter.bulletNumberingID))
-    try xml.empty("w:abstractNumId", ["w:val": "0"])
-    try xml.end()
-    for (index, list) in orderedLists.enumerated() {
-      try xml.start("w:num")
-      try xml.attribute("w:numId", String(index + 2))
-      try xml.empty("w:abstractNumId", ["w:val": "1"])
-      try xml.start("w:lvlOverride")
-      try xml.attribute("w:ilvl", String(list.level))
-      try xml.empty("w:startOverride", ["w:val": String(list.start)])
-      try xml.end()
-      try xml.end()
-    }
-    try xml.end()
-    return try xml.finish()
   }
 }

@@ -13,7 +13,18 @@ enum XMLText {
   static func sanitized(_ text: String) -> String {
     var text = text
     let clean = text.withUTF8 { bytes in
-      bytes.indices.allSatisfy { forbiddenLength(in: bytes, at: $0) == 0 }
+      var index = 0
+      while index < bytes.count {
+        index = ByteScan.skip(bytes, from: index) {
+          !ByteScan.hasByte(below: 0x20, in: $0) && !ByteScan.hasByte(equalTo: 0xEF, in: $0)
+        }
+        let end = min(index + 8, bytes.count)
+        while index < end {
+          if forbiddenLength(in: bytes, at: index) != 0 { return false }
+          index += 1
+        }
+      }
+      return true
     }
     if clean { return text }
     var scalars = String.UnicodeScalarView()

@@ -9,8 +9,11 @@ struct CheckAccessibility: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "check-accessibility",
     abstract:
-      "Check a .docx for language, title, heading order, table headers and empty paragraphs, or a .pdf for tags, title, language, bookmarks and embedded fonts.",
+      "Check a .docx for language, title, heading order, table headers, empty paragraphs and alternative text, or a .pdf for tags, title, language, bookmarks and embedded fonts.",
     discussion: """
+      A .docx is also checked for a document that starts below heading level 1, pictures \
+      without alternative text, and text in a script its language is not written in (such as \
+      Cyrillic text marked as English). \
       A PDF (a name ending in .pdf) is checked with poppler's tools (Debian package \
       poppler-utils): tagged, a title, a document language, bookmarks when it has more than one \
       page, every font embedded, and text that can be extracted.
@@ -18,6 +21,9 @@ struct CheckAccessibility: ParsableCommand {
 
   @Argument(help: "The .docx or .pdf files to check.")
   var files: [String]
+
+  @Option(help: "The language a .docx must declare (BCP 47, such as en-CA or fr-CA).")
+  var lang: String = "en-CA"
 
   func run() throws {
     var failed = false
@@ -44,7 +50,7 @@ struct CheckAccessibility: ParsableCommand {
       throw CommandFailure("cannot read \(file): \(error.localizedDescription)")
     }
     do {
-      return try AccessibilityChecker.check(docx: data).map(\.message)
+      return try AccessibilityChecker.check(docx: data, language: lang).map(\.message)
     } catch {
       throw CommandFailure("\(file): \(error)")
     }

@@ -71,4 +71,46 @@ import Testing
       #expect((1..<blocks.count).contains(cut))
     }
   }
+
+  /// Footnotes, bookmarks, numbered lists and pictures in both halves: numbered as one writer
+  /// numbers them, every note written once per reference, every id used once.
+  @Test func footnotesBookmarksAndPicturesCarryOnAcrossTheHalves() throws {
+    var markdown = "# Report\n\n<!-- pia:toc -->\n\n"
+    for number in 1...120 {
+      markdown += "## Section \(number)\n\nText[^n\(number % 7)] and ![chart](c.gif).\n\n"
+      markdown += "See [the top](#report) and [section 1](#section-1).\n\n1. one\n2. two\n\n"
+      markdown +=
+        "| Level | Count |\n| --- | --- |\n" + (1...6).map { "| High | \($0) |\n" }.joined()
+      markdown += "\n"
+    }
+    for note in 0..<7 { markdown += "[^n\(note)]: Note \(note) with **bold**.\n" }
+    let document = try MarkdownParser.parse(markdown)
+    #expect(BodyPart.cutIndex(document.blocks, parallelWeight: 0) != nil)
+    let images = ImageSource.inMemory(["c.gif": ImageData(bytes: ImageFixtures.gif())])
+    let whole = try DocxWriter.write(
+      document, options: DocxFixture.options, images: images, parallelWeight: .max)
+    let split = try DocxWriter.write(
+      document, options: DocxFixture.options, images: images, parallelWeight: 0)
+    let wholePackage = try DocxPackage(data: whole.data)
+    let splitPackage = try DocxPackage(data: split.data)
+    #expect(
+      try splitPackage.data("word/document.xml") == (try wholePackage.data("word/document.xml")))
+    #expect(
+      try splitPackage.data("word/footnotes.xml") == (try wholePackage.data("word/footnotes.xml")))
+    #expect(
+      try splitPackage.data("word/numbering.xml") == (try wholePackage.data("word/numbering.xml")))
+    let body = try splitPackage.xml("word/document.xml")
+    let bookmarkIDs = body.descendants("bookmarkStart").compactMap { $0.attributes["id"] }
+    #expect(bookmarkIDs.count == 121 && Set(bookmarkIDs).count == 121)
+    let names = Set(body.descendants("bookmarkStart").compactMap { $0.attributes["name"] })
+    let anchors = body.descendants("hyperlink").compactMap { $0.attributes["anchor"] }
+    #expect(anchors.count == 121 + 240 && anchors.allSatisfy(names.contains))
+    let references = body.descendants("footnoteReference").compactMap { $0.attributes["id"] }
+    #expect(references == (1...120).map(String.init))
+    let notes = try splitPackage.xml("word/footnotes.xml").children("footnote")
+    #expect(notes.count == 122)
+    #expect(DocxFixture.text(of: notes[2 + 119]) == " Note \(120 % 7) with bold.")
+    let drawingIDs = body.descendants("docPr").compactMap { $0.attributes["id"] }
+    #expect(drawingIDs == (1...120).map(String.init))
+  }
 }

@@ -168,7 +168,8 @@ import Testing
     let docx = try DocxFixture.write("1. a\n2. b\n\npara\n\n5. c\n6. d\n\n- x\n- y\n")
     let numbering = try DocxPackage(data: docx).xml("word/numbering.xml")
     let nums = numbering.children("num")
-    #expect(nums.count == 3)
+    // Bullets (1), then one per numbered list from 4 (2 and 3 are for task items, unused here).
+    #expect(nums.map { $0.attributes["numId"] } == ["1", "4", "5"])
     let starts = nums.dropFirst().map {
       $0.child("lvlOverride")?.child("startOverride")?.attributes["val"]
     }
@@ -176,7 +177,7 @@ import Testing
     let numIDs = try DocxFixture.documentXML(docx).descendants("numId").map {
       $0.attributes["val"] ?? ""
     }
-    #expect(numIDs == ["2", "2", "3", "3", "1", "1"])
+    #expect(numIDs == ["4", "4", "5", "5", "1", "1"])
   }
 
   @Test func nestedListItemsUseDeeperLevels() throws {

@@ -45,54 +45,78 @@ import Testing
     return examples
   }
 
-  /// The text of cmark's expected HTML: tags removed, the four escaped entities decoded.
+  /// The text a browser shows of cmark's expected HTML: the text nodes, an image as its alt
+  /// text, a checkbox as ☐ or ☒; no script or style content, no footnote back-references.
   static func text(ofHTML html: String) -> String {
-    var result = ""
-    var inTag = false
-    for character in html {
-      if character == "<" {
-        inTag = true
-      } else if character == ">" && inTag {
-        inTag = false
-      } else if !inTag {
-        result.append(character)
+    func text(_ nodes: [HTMLTree.Node]) -> String {
+      nodes.map { node -> String in
+        switch node {
+        case .text(let text): return text
+        case .element(let element):
+          switch element.name {
+          case "script", "style": return ""
+          case "img": return " \(element.attributes["alt"] ?? "") "
+          case "input" where element.attributes["type"] == "checkbox":
+            return element.attributes["checked"] != nil ? "☒" : "☐"
+          case "a" where (element.attributes["class"] ?? "").contains("footnote-backref"):
+            return ""
+          default: return text(element.children)
+          }
+        }
+      }.joined()
+    }
+    return text(HTMLTree(HTMLTokenizer.tokens(html)).nodes)
+  }
+
+  /// The text a reader sees in a package: the body's paragraphs (table cells included), a
+  /// picture as its alt text, a footnote reference as its number, a checkbox list marker, and
+  /// then the notes in the order they are referenced.
+  static func text(ofDocx docx: Data) throws -> String {
+    let package = try DocxPackage(data: docx)
+    let body = try #require(try package.xml("word/document.xml").child("body"))
+    let notes = try package.optionalXML("word/footnotes.xml")
+    var references: [String] = []
+    func text(_ node: XMLNode) -> String {
+      var result = ""
+      if node.name == "p",
+        let numbering = node.child("pPr")?.child("numPr")?.child("numId")?.attributes["val"]
+      {
+        if numbering == "\(BodyWriter.uncheckedNumberingID)" { result += "☐ " }
+        if numbering == "\(BodyWriter.checkedNumberingID)" { result += "☒ " }
+      }
+      for child in node.children {
+        switch child.name {
+        case "t": result += child.text
+        case "tab", "br": result += " "
+        case "footnoteReference":
+          references.append(child.attributes["id"] ?? "")
+          result += String(references.count)
+        case "docPr": result += " \(child.attributes["descr"] ?? "") "
+        case "instrText", "rPr", "pPr": break
+        case "p": result += text(child) + " "
+        default: result += text(child)
+        }
+      }
+      return result
+    }
+    var result = text(body)
+    for reference in references {
+      if let note = notes?.children("footnote").first(where: { $0.attributes["id"] == reference }) {
+        result += " " + text(note)
       }
     }
-    return result.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(
-      of: "&gt;", with: ">"
-    )
-    .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&amp;", with: "&")
+    return result
   }
 
   static func withoutWhitespace(_ text: String) -> String {
     String(text.unicodeScalars.filter { !$0.properties.isWhitespace }.map(Character.init))
   }
 
-  static func containsHTML(_ blocks: [Block]) -> Bool {
-    blocks.contains { block in
-      switch block {
-      case .html: return true
-      case .heading(_, let inlines), .paragraph(let inlines): return containsHTML(inlines)
-      case .blockQuote(let children): return containsHTML(children)
-      case .list(let list): return list.items.contains(where: containsHTML)
-      case .table(let table):
-        return (table.header + table.rows.flatMap { $0 }).contains(where: containsHTML)
-      default: return false
-      }
-    }
-  }
-
-  static func containsHTML(_ inlines: [Inline]) -> Bool {
-    inlines.contains { inline in
-      switch inline {
-      case .html: return true
-      case .emphasis(let children), .strong(let children), .strikethrough(let children),
-        .link(_, _, let children):
-        return containsHTML(children)
-      default: return false
-      }
-    }
-  }
+  /// Examples whose text differs for a known reason: the expected HTML of extensions example
+  /// 22 is filtered by GitHub's tagfilter extension, which shows `<xmp>` and `<textarea>` as
+  /// text; pia writes no tag as text. (Spec example 653, the same filter, is marked as such
+  /// and skipped.)
+  static let knownDifferences: Set<String> = ["extensions.txt example 22"]
 
   @Test(
     .enabled(
@@ -107,14 +131,13 @@ import Testing
     var compared = 0
     var skipped: [String: Int] = [:]
     var failures: [String] = []
+    var differing: Set<String> = []
     for example in examples {
       let name = "\(example.file) example \(example.number)"
-      let document: Document
-      let xml: XMLNode
+      let docx: Data
       do {
-        document = try MarkdownParser.parse(example.markdown)
-        let docx = try DocxWriter.write(document, options: DocxFixture.options)
-        xml = try DocxFixture.documentXML(docx)
+        docx = try DocxWriter.write(
+          try MarkdownParser.parse(example.markdown), options: DocxFixture.options)
       } catch {
         failures.append("\(name): \(error)")
         continue
@@ -127,36 +150,25 @@ import Testing
         skipped["no expected output (crash test only)", default: 0] += 1
         continue
       }
-      if example.html.contains("<input") {
-        skipped["task lists: extension not enabled in pia", default: 0] += 1
-        continue
-      }
-      if example.html.contains("footnote") {
-        skipped["footnotes: extension not enabled in pia", default: 0] += 1
-        continue
-      }
-      if example.html.contains("<img") {
-        skipped["image: the alt text is an HTML attribute", default: 0] += 1
-        continue
-      }
-      if Self.containsHTML(document.blocks) {
-        skipped["raw HTML: shown literally in DOCX, as markup in HTML", default: 0] += 1
-        continue
-      }
       let expected = Self.withoutWhitespace(Self.text(ofHTML: example.html))
-      let actual = Self.withoutWhitespace(
-        XMLText.sanitized(DocxFixture.text(of: try #require(xml.child("body")))))
+      let actual = Self.withoutWhitespace(XMLText.sanitized(try Self.text(ofDocx: docx)))
       if XMLText.sanitized(expected) != actual {
-        failures.append("\(name): text differs\n  expected: \(expected)\n  actual:   \(actual)")
+        differing.insert(name)
+        if !Self.knownDifferences.contains(name) {
+          failures.append("\(name): text differs\n  expected: \(expected)\n  actual:   \(actual)")
+        }
       } else {
         compared += 1
       }
     }
     let skipSummary = skipped.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }
     print(
-      "GFM corpus: \(examples.count) examples converted, \(compared) text-compared,"
+      "GFM corpus: \(examples.count) examples converted, \(compared) keep their text,"
         + " \(skipped.values.reduce(0, +)) not compared (\(skipSummary.joined(separator: "; "))),"
-        + " \(failures.count) failures")
+        + " \(differing.count) differ (\(Self.knownDifferences.count) known), \(failures.count) failures"
+    )
     #expect(failures.isEmpty, "\(failures.prefix(10).joined(separator: "\n"))")
+    // A known difference that went away is news too: update the list.
+    #expect(differing.isSuperset(of: Self.knownDifferences))
   }
 }

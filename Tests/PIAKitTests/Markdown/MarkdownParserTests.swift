@@ -46,7 +46,10 @@ import Testing
               ],
               [.paragraph([.text("b")])],
             ])),
-        .list(List(ordered: true, start: 7, tight: true, items: [[.paragraph([.text("seven")])]])),
+        .list(
+          List(
+            ordered: true, start: 7, tight: true, items: [[.paragraph([.text("seven")])]],
+            delimiter: .parenthesis)),
       ])
   }
 
@@ -122,10 +125,13 @@ import Testing
       case .directive(let directive): return directive.name
       case .table: return "table"
       case .html: return "html"
+      case .paragraph(let inlines): return "paragraph \(inlines.plainText)"
       default: return "other"
       }
     }
-    #expect(kinds == ["toc", "page-break", "heat-map", "table", "signature", "table", "html"])
+    // HTML other than comments becomes blocks of the tree: the div is a paragraph of its text.
+    #expect(
+      kinds == ["toc", "page-break", "heat-map", "table", "signature", "table", "paragraph raw"])
   }
 
   @Test func unknownDirectiveThrowsWithLine() {

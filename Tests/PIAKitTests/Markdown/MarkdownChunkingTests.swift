@@ -51,7 +51,9 @@ import Testing
 
   static func parse(_ text: String, chunkSize: Int) throws -> [Block] {
     var text = text
-    return try text.withUTF8 { try MarkdownParser.parse($0, chunkSize: chunkSize) }
+    return try text.withUTF8 {
+      try MarkdownParser.parse($0, chunkSize: chunkSize, file: "chunks.md").document.blocks
+    }
   }
 
   @Test func randomDocumentsParseTheSameInPieces() async {
