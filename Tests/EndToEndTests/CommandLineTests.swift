@@ -116,6 +116,27 @@ struct PIAProcess {
     #expect(result.stdout.contains("1 error"))
   }
 
+  @Test func validateChecksAnAnswersFileAgainstItsQuestionnaire() throws {
+    let example = try PIAProcess.run(["validate", "Examples/records-system-deployment.pia.yaml"])
+    #expect(example.status == 0, "\(example.stderr)")
+    #expect(example.stdout == "Checked 1 file (1 answers file): no problems.\n")
+
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "pia-validate-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let file = folder.appendingPathComponent("typo.pia.yaml")
+    try Data(
+      "format: 2\nquestionnaire:\n  id: ai-assistant\n  version: 1\nanswers:\n  bogus: 1\n".utf8
+    ).write(to: file)
+    let broken = try PIAProcess.run(["validate", file.path])
+    #expect(broken.status == 1)
+    #expect(
+      broken.stderr
+        == "\(file.path):6:3: error: unknown question id 'bogus' in 'answers'; "
+        + "'ai-assistant' version 1 has no such question\n")
+  }
+
   @Test func missingResourcesListEveryPathTried() throws {
     let empty = FileManager.default.temporaryDirectory.appendingPathComponent(
       "pia-empty-\(UUID().uuidString)")

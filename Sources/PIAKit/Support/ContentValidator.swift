@@ -100,6 +100,12 @@ public struct ContentValidator: Sendable {
         diagnostics += catalog.diagnostics.filter { $0.location?.file == shown }
         continue
       }
+      if standardized.lastPathComponent.hasSuffix(".pia.yaml") {
+        checked.append(("answers file", path))
+        diagnostics += Self.answersFileDiagnostics(
+          standardized, path: path, content: ContentCatalog(resources: resources))
+        continue
+      }
       if standardized.pathExtension == "md" {
         checked.append(("template", path))
         diagnostics += ReportTemplates.validate(templateAt: standardized, path: path, law: law)
@@ -133,5 +139,24 @@ public struct ContentValidator: Sendable {
       case .mapping(let mapping)? = document.root
     else { return false }
     return mapping["module"] != nil
+  }
+
+  /// Problems in an answers file (`*.pia.yaml`) read against its questionnaire from `content`:
+  /// its layout, unknown ids, values of the wrong kind, a history or approvals section that does
+  /// not read, each at its position; a format-1 file's upgrade note as a warning.
+  static func answersFileDiagnostics(_ url: URL, path: String, content: ContentCatalog)
+    -> [Diagnostic]
+  {
+    let data: Data
+    do {
+      data = try Data(contentsOf: url)
+    } catch {
+      return [.error("cannot read '\(path)': \(error.localizedDescription)", at: nil)]
+    }
+    do {
+      return try AssessmentSession.open(data: data, path: path, content: content).warnings
+    } catch {
+      return error.diagnostics
+    }
   }
 }

@@ -30,7 +30,11 @@ public struct YAMLDocument {
     } catch {
       throw DiagnosticsError([.error("cannot parse YAML: \(error)", at: Self.start(path))])
     }
-    if let root, let problem = Self.nodeBeyondBudget(in: root) {
+    // Only an alias ('*name') can make the node count outgrow the text, so a text without
+    // one is not walked (a 1,000-flow answers file: 4 % of `pia score`).
+    if let root, text.utf8.contains(UInt8(ascii: "*")),
+      let problem = Self.nodeBeyondBudget(in: root)
+    {
       throw DiagnosticsError([
         .error(
           "the document expands to more than \(Self.maximumNodes) YAML nodes "

@@ -6,7 +6,7 @@ import PIAServer
 extension PIACommand {
   struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Check questionnaires, law, rules, vendor facts and templates.",
+      abstract: "Check questionnaires, law, rules, vendor facts, templates and answers files.",
       discussion: """
         With no PATH, checks everything in the resource folder. Every problem is printed as \
         path:line:col: error: message; the exit code is 1 when there is any error. With \
