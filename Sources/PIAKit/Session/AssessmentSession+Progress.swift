@@ -146,7 +146,7 @@ extension AssessmentSession {
 
   /// A sortable place in the questionnaire: (top-level index, entry index,
   /// field index); a group itself comes before its entries.
-  private func position(of path: QuestionPath) -> [Int] {
+  func position(of path: QuestionPath) -> [Int] {
     let questions = questionnaire.questions
     guard let entry = path.entry else {
       return [questions.firstIndex { $0.id == path.question } ?? questions.count, -1, -1]
