@@ -13,7 +13,7 @@ public struct PageRenderer: Sendable {
   /// The pages the server renders by name; each must exist.
   public static let pageNames = [
     "layout", "error", "sign-in", "workspace", "overview", "question", "group-list",
-    "group-remove", "review", "conflict", "patterns",
+    "group-remove", "review", "conflict", "patterns", "history", "diff",
   ]
 
   /// Loads every `*.mustache` under `folder` (names relative to it without the

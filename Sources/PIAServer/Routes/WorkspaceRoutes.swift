@@ -11,7 +11,7 @@ struct WorkspaceRoutes: Sendable {
   func add(to router: Router<WebRequestContext>) {
     router.get("/") { _, context in try await workspacePage(context, form: nil, status: .ok) }
     router.post("/a") { _, context in try await create(context) }
-    router.get("/a/{name}/") { _, context in try await overview(context) }
+    router.get("/a/{name}/") { request, context in try await overview(request, context) }
   }
 
   /// The workspace page; `form` carries the new-assessment form after a refusal.
@@ -81,25 +81,20 @@ struct WorkspaceRoutes: Sendable {
     return Response(status: .seeOther, headers: [.location: "/a/\(name)/"])
   }
 
-  /// The overview of one assessment (phase 1: from `AssessmentSummarizer`).
-  private func overview(_ context: WebRequestContext) async throws -> Response {
+  /// The overview of one assessment.
+  private func overview(_ request: Request, _ context: WebRequestContext) async throws -> Response {
     let name = try context.parameters.require("name")
-    guard let file = server.workspace.file(named: name) else { throw HTTPError(.notFound) }
-    let summarizer = server.summarizer
-    let details = try await NIOThreadPool.singleton.runIfActive { summarizer.details(of: file) }
-    switch details {
-    case .failure(let error):
-      throw HTTPError(
-        .unprocessableContent,
-        message: "'\(file.url.lastPathComponent)' cannot be read: \(error.description)")
-    case .success(let details):
-      let page = OverviewBuilder(name: name, cite: server.catalog.law.cite).page(
-        details,
-        chrome: server.chrome(
-          details.session.file.assessment.title ?? name, session: context.sessions.session,
-          breadcrumbs: [Link(href: "/", text: "Assessments")]))
-      return server.pages.response(page, template: "overview")
-    }
+    let notice = server.takeNotice(request, context)
+    let snapshot = try await server.snapshot(name)
+    let page = OverviewBuilder(
+      name: name, cite: server.catalog.law.cite,
+      templates: server.catalog.templates.manifest.entries
+    ).page(
+      snapshot,
+      chrome: server.chrome(
+        snapshot.title, session: context.sessions.session,
+        breadcrumbs: [Link(href: "/", text: "Assessments")], notice: notice))
+    return server.pages.response(page, template: "overview")
   }
 
   private func newForm(name: String, title: String, questionnaire: String?) -> NewAssessmentForm {
