@@ -279,7 +279,18 @@ def test_screenshots(signed_in, server):
     signed_in.set_window_size(1100, 1400)
     signed_in.get(server.base + "/a/town-pilot/")
     signed_in.save_screenshot(str(folder / "serve-overview.png"))
-    signed_in.set_window_size(1100, 900)
+    signed_in.set_window_size(1100, 1080)
     signed_in.get(server.base + "/a/town-pilot/q/plan_tier")
     signed_in.save_screenshot(str(folder / "serve-question.png"))
     signed_in.set_window_size(1000, 900)
+
+
+def test_axe_ran_on_every_page_type_of_the_interview():
+    """The tests above ran axe on each page type the interview shows (test_pages.py covers the
+    workspace, the overview of an example, sign-in, error pages and the pattern pages)."""
+    expected = {
+        "question-radio", "question-checkbox", "question-text", "question-textarea",
+        "question-error", "question-with-notice", "not-applicable", "group-list", "group-remove",
+        "review", "overview-complete", "history", "diff", "conflict",
+    }
+    assert expected <= seen_page_types, f"not checked: {sorted(expected - seen_page_types)}"
