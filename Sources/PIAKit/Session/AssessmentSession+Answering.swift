@@ -253,7 +253,7 @@ extension AssessmentSession {
   private func dropHiddenFields(of entry: inout GroupEntry, in group: Question) -> [QuestionPath] {
     var dropped: [QuestionPath] = []
     for _ in 0..<(group.fields.count + 1) {
-      let environment = self.environment(for: entry)
+      let environment = self.environment(for: entry, in: group)
       guard
         let hidden = group.fields.first(where: { field in
           entry.values[field.id] != nil && !(field.showIf?.evaluate(in: environment) ?? true)

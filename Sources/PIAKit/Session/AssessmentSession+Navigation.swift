@@ -20,7 +20,19 @@ extension AssessmentSession {
   /// - Returns: The previous question that applies, or `nil` at the start.
   public func previousQuestion(before path: QuestionPath, walk: Walk) -> QuestionPath? {
     let end = position(of: path)
-    return paths(walk: walk).last { position(of: $0).lexicographicallyPrecedes(end) }
+    let order = paths(walk: walk)
+    // The walk is in questionnaire order: find the first place not before `end`.
+    var low = 0
+    var high = order.count
+    while low < high {
+      let middle = (low + high) / 2
+      if position(of: order[middle]).lexicographicallyPrecedes(end) {
+        low = middle + 1
+      } else {
+        high = middle
+      }
+    }
+    return low > 0 ? order[low - 1] : nil
   }
 
   /// The question at `path` when it can be answered now.

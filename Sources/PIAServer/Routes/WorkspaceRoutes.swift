@@ -1,6 +1,5 @@
 import Foundation
 import Hummingbird
-import NIOPosix
 import PIAKit
 
 /// `GET /` (the workspace), `POST /a` (a new assessment) and `GET /a/{name}/`
@@ -21,11 +20,12 @@ struct WorkspaceRoutes: Sendable {
     let session = context.sessions.session
     let workspace = server.workspace
     let summarizer = server.summarizer
-    let files = try await NIOThreadPool.singleton.runIfActive {
+    let files = try await server.blocking {
       let files = (try? workspace.files()) ?? []
       return files.map { file in (file, file.addressable ? summarizer.summary(of: file) : nil) }
     }
-    let rows = files.compactMap { file, summary in summary.map(Self.row) }
+    let formatters = Formatters()
+    let rows = files.compactMap { file, summary in summary.map { Self.row($0, formatters) } }
     let unaddressable = files.filter { !$0.0.addressable }.map { $0.0.url.lastPathComponent }
     let form = form ?? newForm(name: "", title: "", questionnaire: nil)
     var errors: [ErrorItem] = []
@@ -109,11 +109,21 @@ struct WorkspaceRoutes: Sendable {
       questionnaires: options, questionnaireError: nil)
   }
 
-  private static func row(_ summary: AssessmentSummary) -> AssessmentRow {
-    let local = DateFormatter()
-    local.locale = Locale(identifier: "en_CA")
-    local.dateFormat = "yyyy-MM-dd HH:mm"
+  /// The page's date formatters, made once per page (each costs more than a row).
+  struct Formatters {
+    let local: DateFormatter
     let iso = ISO8601DateFormatter()
+
+    init() {
+      local = DateFormatter()
+      local.locale = Locale(identifier: "en_CA")
+      local.dateFormat = "yyyy-MM-dd HH:mm"
+    }
+  }
+
+  private static func row(_ summary: AssessmentSummary, _ formatters: Formatters) -> AssessmentRow {
+    let local = formatters.local
+    let iso = formatters.iso
     return AssessmentRow(
       name: summary.name, href: "/a/\(summary.name)/", rowTitle: summary.title ?? summary.name,
       questionnaire: summary.questionnaire, verdict: summary.verdict,

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import NIOCore
 import NIOPosix
 import PIAKit
 
@@ -7,13 +8,24 @@ import PIAKit
 /// event loop, mapping the store's errors to pages, passing a notice to the
 /// page a save redirects to, and naming who made a change.
 extension WebServer {
-  /// Runs blocking work (file reads and writes, parsing, scoring) on NIO's
-  /// thread pool, so the event loops keep serving.
+  /// The threads that do the server's blocking work: more than the cores, so
+  /// a long job (the workspace page scores every file) never makes a short
+  /// one (a save, a question page) wait for a thread; the system shares the
+  /// cores among them. One pool for the process.
+  static let workers: NIOThreadPool = {
+    let pool = NIOThreadPool(numberOfThreads: max(8, 4 * System.coreCount))
+    pool.start()
+    return pool
+  }()
+
+  /// Runs blocking work (file reads and writes, parsing, scoring) on the
+  /// server's worker threads, so neither the event loops nor Swift's
+  /// cooperative threads wait on the disk.
   func blocking<Value: Sendable>(_ work: @escaping @Sendable () throws -> Value) async throws
     -> Value
   {
     do {
-      return try await NIOThreadPool.singleton.runIfActive(work)
+      return try await Self.workers.runIfActive(work)
     } catch let error as AssessmentStore.ReadError {
       throw Self.httpError(error)
     }

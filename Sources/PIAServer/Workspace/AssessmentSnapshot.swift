@@ -1,3 +1,4 @@
+import NIOConcurrencyHelpers
 import PIAKit
 
 /// One answers file as it was read at one moment: the token of its bytes, the
@@ -17,8 +18,12 @@ struct AssessmentSnapshot: Sendable {
   var assessment: Assessment
   /// The date the score speaks as of: the assessment date, else the server's today.
   var scoredOn: CalendarDate
-  /// Answers given against questions that apply, overall and per section.
-  var progress: AssessmentProgress
+  /// Answers given against questions that apply, overall and per section:
+  /// computed the first time a page needs it (the workspace, the overview,
+  /// a group's list, check your answers; not a question page nor a save),
+  /// then kept with the snapshot.
+  var progress: AssessmentProgress { lazyProgress.value(of: session) }
+  private let lazyProgress = LazyProgress()
 
   /// A snapshot of `session`, scored as of its assessment date (`today` when it has none).
   init(
@@ -31,7 +36,6 @@ struct AssessmentSnapshot: Sendable {
     let date = Self.scoringDate(of: session, today: today)
     self.scoredOn = date
     self.assessment = session.assessment(asOf: date)
-    self.progress = session.progress
   }
 
   /// The date a session is scored as of: its assessment date, else `today`.
@@ -44,4 +48,17 @@ struct AssessmentSnapshot: Sendable {
 
   /// The recommendation's label ("Proceed with conditions").
   var verdict: String { ReportModel.recommendation(for: assessment).0.label }
+}
+
+/// A session's progress, computed once and shared by the copies of a snapshot.
+final class LazyProgress: Sendable {
+  private let computed = NIOLockedValueBox<AssessmentProgress?>(nil)
+
+  /// The progress of `session` (the snapshot's own).
+  func value(of session: AssessmentSession) -> AssessmentProgress {
+    if let known = computed.withLockedValue({ $0 }) { return known }
+    let progress = session.progress
+    computed.withLockedValue { $0 = progress }
+    return progress
+  }
 }

@@ -58,6 +58,10 @@ final class AssessmentStore: Sendable {
   }
 
   private let cache = NIOLockedValueBox<[String: Entry]>([:])
+  private let parses = NIOLockedValueBox(0)
+
+  /// How many times a file was parsed and scored (not taken from the cache).
+  var parseCount: Int { parses.withLockedValue { $0 } }
   private let locks = (0..<64).map { _ in NIOLock() }
 
   /// A store over `workspace`.
@@ -80,10 +84,20 @@ final class AssessmentStore: Sendable {
     return try load(file).snapshot
   }
 
-  /// The snapshot of `file` (not looked up by name: the workspace page lists
-  /// the files itself).
-  func read(_ file: Workspace.File) throws(ReadError) -> AssessmentSnapshot {
-    try load(file).snapshot
+  /// The snapshot of `file` for the workspace page, which lists the files
+  /// itself: taken from the cache without reading the file when its
+  /// fingerprint (inode, size, modification time) is the one the cached
+  /// snapshot was read or written with; read otherwise.
+  func summaryRead(_ file: Workspace.File) throws(ReadError) -> AssessmentSnapshot {
+    if !file.fingerprint.isEmpty,
+      var cached = cache.withLockedValue({ $0[file.name]?.current }),
+      cached.file.fingerprint == file.fingerprint,
+      cached.scoredOn == AssessmentSnapshot.scoringDate(of: cached.session, today: today())
+    {
+      cached.file = file
+      return cached
+    }
+    return try load(file).snapshot
   }
 
   /// The session of an earlier version of `name`, when it is still known.
@@ -107,7 +121,7 @@ final class AssessmentStore: Sendable {
     } catch {
       throw .unreadable(Self.firstError(error, file: file))
     }
-    let token = ContentToken(of: data)
+    let token = store.token ?? ContentToken(of: data)
     let day = today()
     if var cached = cache.withLockedValue({ $0[file.name]?.current }), cached.token == token,
       cached.scoredOn == AssessmentSnapshot.scoringDate(of: cached.session, today: day)
@@ -125,6 +139,7 @@ final class AssessmentStore: Sendable {
       throw .unreadable(Self.firstError(error, file: file))
     }
     let snapshot = AssessmentSnapshot(file: file, token: token, session: session, today: day)
+    parses.withLockedValue { $0 += 1 }
     remember(snapshot)
     return (snapshot, store)
   }
@@ -193,7 +208,10 @@ final class AssessmentStore: Sendable {
     } catch {
       return .failed(error.description, before)
     }
-    let written = workspace.file(named: name) ?? file
+    // No fingerprint: one taken now could be of someone else's write made
+    // since ours; the next read of the bytes records one.
+    var written = workspace.file(named: name) ?? file
+    written.fingerprint = []
     let after = AssessmentSnapshot(file: written, token: token, session: session, today: today())
     remember(after)
     return .saved(value, before: before, after: after)

@@ -25,8 +25,8 @@ public struct AssessmentSummary: Sendable, Hashable {
 }
 
 /// The workspace page's view of each answers file, read through the
-/// `AssessmentStore` (so an unchanged file is neither parsed nor scored
-/// again). Every rule (what applies, what counts as answered, the score) is
+/// `AssessmentStore` (so an unchanged file is neither read, parsed nor
+/// scored again). Every rule (what applies, what counts as answered, the score) is
 /// the session's.
 struct AssessmentSummarizer: Sendable {
   /// Where files are read.
@@ -39,7 +39,7 @@ struct AssessmentSummarizer: Sendable {
       name: file.name, answered: 0, applicable: 0, modified: file.modified)
     let snapshot: AssessmentSnapshot
     do {
-      snapshot = try store.read(file)
+      snapshot = try store.summaryRead(file)
     } catch {
       switch error {
       case .notFound: summary.problem = "'\(file.url.lastPathComponent)' cannot be read"
