@@ -26,6 +26,7 @@ struct InterviewTests {
       #expect(page.html.contains("Question 2 of "))
       #expect(page.html.contains("About this assessment"), "the section is the caption")
       #expect(page.html.contains("MFIPPA"), "citations are shown")
+      #expect(page.html.contains("Risk as saved so far: residual <strong class=\"pia-tag"))
     }
   }
 

@@ -21,6 +21,21 @@ struct QuestionPage: Sendable, Hashable {
   var revision: String
   /// The next question's address, for "Skip this question".
   var skipHref: String?
+  /// The risk as the saved answers stand, under the form.
+  var risk: RiskSummary
+}
+
+/// The risk as the saved answers stand, shown under each question (a save's
+/// notice says how it moved).
+struct RiskSummary: Sendable, Hashable {
+  /// The overall residual level ("Medium") and its class (`medium`).
+  var riskLevel: String
+  /// `low` … `critical`, for the tag's class.
+  var riskLevelClass: String
+  /// The recommendation ("Proceed with conditions").
+  var riskVerdict: String
+  /// How many findings.
+  var riskFindings: String
 }
 
 /// `GET /a/{name}/g/{group_id}/`: a repeating group's entries (data flows),

@@ -66,7 +66,10 @@ struct PatternRoutes: Sendable {
       let page = QuestionPage(
         page: server.chrome(question.prompt, session: session, backLink: back, errors: errors),
         caption: "Sample section", progress: "Question 4 of 31", field: field,
-        action: "/_patterns/\(name)", revision: "sample", skipHref: "/_patterns/")
+        action: "/_patterns/\(name)", revision: "sample", skipHref: "/_patterns/",
+        risk: RiskSummary(
+          riskLevel: "Medium", riskLevelClass: "medium", riskVerdict: "Proceed with conditions",
+          riskFindings: "3 findings"))
       return server.pages.response(
         page, template: "question", status: withError ? .unprocessableContent : .ok)
     }

@@ -175,7 +175,17 @@ struct QuestionPageBuilder: Sendable {
       caption: flow.caption(of: path), progress: flow.position(of: path), field: field,
       action: action(snapshot, path: path, returnsToReview: returnsToReview),
       revision: snapshot.token.hex,
-      skipHref: returnsToReview ? flow.reviewHref : flow.next(after: path))
+      skipHref: returnsToReview ? flow.reviewHref : flow.next(after: path),
+      risk: Self.risk(snapshot))
+  }
+
+  /// The risk under the form, from the snapshot's score.
+  static func risk(_ snapshot: AssessmentSnapshot) -> RiskSummary {
+    let level = snapshot.assessment.overallResidual
+    let count = snapshot.assessment.findings.count
+    return RiskSummary(
+      riskLevel: level.title, riskLevelClass: level.description, riskVerdict: snapshot.verdict,
+      riskFindings: count == 1 ? "1 finding" : "\(count) findings")
   }
 
   /// The 409 page: the answer saved now beside the user's, and the question
