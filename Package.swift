@@ -94,7 +94,7 @@ let package = Package(
     ),
     .testTarget(
       name: "PIAServerTests",
-      dependencies: ["PIAServer"]
+      dependencies: ["PIAServer", "PIAHost"]
     ),
     .testTarget(
       name: "EndToEndTests",

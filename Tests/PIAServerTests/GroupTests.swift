@@ -125,4 +125,38 @@ struct GroupTests {
       #expect(ids.count == 12)
     }
   }
+
+  @Test("a data flow picks its system from the systems listed; a system still picked is kept")
+  func systemsPickedByFlows() async throws {
+    let harness = try ServerHarness()
+    defer { harness.remove() }
+    try await harness.test { client in
+      let browser = try await Browser.signIn(client)
+      try await Self.prepare(harness, browser, client)
+      let system = try await browser.post(client, "/a/flows/g/system_inventory/new", [])
+      let systemName = try #require(system.location)
+      #expect(systemName.hasPrefix("/a/flows/g/system_inventory/system_inventory-1/q/system_name"))
+      let nameForm = try await browser.get(client, systemName)
+      _ = try await browser.post(
+        client, "/a/flows/g/system_inventory/system_inventory-1/q/system_name",
+        [("revision", nameForm.revision ?? ""), ("value", "Records system")])
+      _ = try await browser.post(client, "/a/flows/g/data_flows/new", [])
+      let uri = "/a/flows/g/data_flows/data_flows-1/q/system"
+      let pick = try await browser.get(client, uri)
+      #expect(pick.status == .ok)
+      #expect(pick.html.contains("value=\"system_inventory-1\""))
+      #expect(pick.html.contains(">Records system</label>"), "the choices are the systems listed")
+      let picked = try await browser.post(
+        client, uri, [("revision", pick.revision ?? ""), ("value", "system_inventory-1")])
+      #expect(picked.status == .seeOther)
+      let confirm = try await browser.get(
+        client, "/a/flows/g/system_inventory/system_inventory-1/remove")
+      let refused = try await browser.post(
+        client, "/a/flows/g/system_inventory/system_inventory-1/remove",
+        [("revision", confirm.revision ?? ""), ("value", "yes")])
+      #expect(refused.status == .unprocessableContent)
+      #expect(refused.html.contains("still used by data_flows-1"))
+      #expect(try harness.text("flows").contains("system_inventory-1"))
+    }
+  }
 }

@@ -33,6 +33,8 @@ struct OverviewBuilder: Sendable {
       documents.append(
         Link(href: "\(base)/documents/\(template.id).docx", text: "\(template.title) (Word)"))
       documents.append(
+        Link(href: "\(base)/documents/\(template.id).pdf", text: "\(template.title) (PDF)"))
+      documents.append(
         Link(href: "\(base)/documents/\(template.id).md", text: "\(template.title) (Markdown)"))
     }
     documents.append(Link(href: "\(base)/score.json", text: "Score (JSON, as pia score gives it)"))

@@ -1,5 +1,7 @@
 import Foundation
 import Hummingbird
+import NIOConcurrencyHelpers
+import PIAHost
 import PIAKit
 
 /// `GET /a/{name}/review` (check your answers), `GET /a/{name}/score.json`
@@ -90,12 +92,6 @@ struct AssessmentRoutes: Sendable {
             + "the documents below are the full, internal versions."
           : "The audience '\(audience)' is not known; leave it out for the full document.")
     }
-    if isDocument && ext == "pdf" {
-      throw HTTPError(
-        .notFound,
-        message: "PDF documents are not available in this version of pia yet. Download the Word "
-          + "document and save it as PDF, or run pia render when PDF output is added.")
-    }
     let snapshot = try await server.snapshot(name)
     let renderer = ReportRenderer(catalog: server.catalog)
     let session = snapshot.session
@@ -104,7 +100,7 @@ struct AssessmentRoutes: Sendable {
         return .success(
           try renderer.render(
             session, baseName: name, templateIDs: isDocument ? [stem] : [],
-            format: isDocument && ext == "docx" ? .docx : .md, date: nil))
+            format: isDocument && ext != "md" ? .docx : .md, date: nil))
       } catch {
         return .failure(error)
       }
@@ -121,8 +117,11 @@ struct AssessmentRoutes: Sendable {
           + ".")
     }
     let wanted = "\(name).\(file)"
-    guard let found = files.first(where: { $0.name == wanted }), let type = Self.documentTypes[ext]
-    else { throw HTTPError(.notFound) }
+    var found = files.first { $0.name == wanted }
+    if isDocument && ext == "pdf", let docx = files.first(where: { $0.name.hasSuffix(".docx") }) {
+      found = RenderedFile(name: wanted, data: try await pdf(of: docx.data))
+    }
+    guard let found, let type = Self.documentTypes[ext] else { throw HTTPError(.notFound) }
     return Response(
       status: .ok,
       headers: [
@@ -131,4 +130,41 @@ struct AssessmentRoutes: Sendable {
       ],
       body: .init(byteBuffer: ByteBuffer(bytes: found.data)))
   }
+
+  /// The PDF of a Word document, made by LibreOffice as `pia render --format pdf` makes it
+  /// (one conversion at a time, on a worker thread).
+  ///
+  /// - Throws: `HTTPError` 503 naming the package when LibreOffice is not installed, 500 saying
+  ///   why when the conversion fails.
+  private func pdf(of docx: Data) async throws -> Data {
+    let converted: Result<Data, HTTPError> = try await server.blocking {
+      let office = Self.office.withLockedValue { located in
+        if located == nil { located = .some(LibreOffice.locate()) }
+        return located ?? nil
+      }
+      guard let office else {
+        return .failure(
+          HTTPError(
+            .serviceUnavailable,
+            message: "PDF documents need LibreOffice, which is not installed on this server: "
+              + "ask its administrator to install the Debian package "
+              + "\(LibreOffice.debianPackage). The Word and Markdown documents are available."))
+      }
+      do throws(LibreOffice.Failure) {
+        let pdfs = try office.convertToPDF([LibreOffice.Document(name: "document-1", docx: docx)])
+        guard let pdf = pdfs.first else {
+          return .failure(HTTPError(.internalServerError, message: "LibreOffice made no PDF."))
+        }
+        return .success(pdf)
+      } catch {
+        return .failure(
+          HTTPError(
+            .internalServerError, message: "The PDF could not be made: \(error.message)."))
+      }
+    }
+    return try converted.get()
+  }
+
+  /// LibreOffice, looked for when the first PDF is asked for (`.some(nil)`: not installed).
+  private static let office = NIOLockedValueBox<LibreOffice??>(nil)
 }

@@ -240,7 +240,12 @@ struct GroupRoutes: Sendable {
         to: "/a/\(name)/g/\(group)/",
         notice: RiskNotice.saved("\(noun) removed", before: before, after: after, change: change),
         context: context)
-    case .unchanged, .refused:
+    case .refused(let error, let snapshot):
+      guard error.kind != .unknown else { throw HTTPError(.notFound) }
+      return try removalPage(
+        snapshot, context: context, input: nil, error: error.message.capitalizedSentence,
+        status: .unprocessableContent)
+    case .unchanged:
       throw HTTPError(.notFound)
     case .conflict(let snapshot, _):
       return try removalPage(
