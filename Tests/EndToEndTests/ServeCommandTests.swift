@@ -15,25 +15,12 @@ struct ServeCommandTests {
     defer { try? FileManager.default.removeItem(at: workspace) }
     let stale = workspace.appendingPathComponent(".a.pia.yaml.tmp-Ab12Cd")
     try Data("half a save".utf8).write(to: stale)
-    let process = Process()
-    process.executableURL = PIAProcess.binary
-    process.arguments = ["serve", "--workspace", workspace.path, "--port", "0"]
-    process.currentDirectoryURL = PIAProcess.repositoryRoot
-    let out = Pipe()
-    process.standardOutput = out
-    process.standardError = Pipe()
-    try process.run()
+    let (process, line) = try Self.start(workspace)
     defer {
       process.terminate()
       process.waitUntilExit()
     }
-    var line = Data()
-    while !line.contains(UInt8(ascii: "\n")) {
-      let chunk = out.fileHandleForReading.availableData
-      if chunk.isEmpty { break }
-      line.append(chunk)
-    }
-    let text = String(decoding: line, as: UTF8.self)
+    let text = line
     #expect(
       text.range(
         of: #"^pia serve: http://127\.0\.0\.1:[0-9]+/login\?token=[0-9a-f]{64}\n$"#,
@@ -94,27 +81,13 @@ struct ServeCommandTests {
       contentsOf: output.appendingPathComponent(
         "records-system-deployment.council-appendix.md"))
 
-    let process = Process()
-    process.executableURL = PIAProcess.binary
-    process.arguments = ["serve", "--workspace", workspace.path, "--port", "0"]
-    process.currentDirectoryURL = PIAProcess.repositoryRoot
-    let out = Pipe()
-    process.standardOutput = out
-    process.standardError = Pipe()
-    try process.run()
+    let (process, line) = try Self.start(workspace)
     defer {
       process.terminate()
       process.waitUntilExit()
     }
-    var line = Data()
-    while !line.contains(UInt8(ascii: "\n")) {
-      let chunk = out.fileHandleForReading.availableData
-      if chunk.isEmpty { break }
-      line.append(chunk)
-    }
-    let address = String(decoding: line, as: UTF8.self)
-      .trimmingCharacters(in: .whitespacesAndNewlines).replacingOccurrences(
-        of: "pia serve: ", with: "")
+    let address = line.trimmingCharacters(in: .whitespacesAndNewlines).replacingOccurrences(
+      of: "pia serve: ", with: "")
     let login = try #require(URL(string: address))
     let base = try #require(URL(string: "/", relativeTo: login)?.absoluteURL)
     // An ephemeral session keeps the cookie the sign-in address sets, and follows its 303.
@@ -128,5 +101,24 @@ struct ServeCommandTests {
       from: base.appendingPathComponent(
         "a/records-system-deployment/documents/council-appendix.md"))
     #expect(document == rendered)
+  }
+
+  /// Starts `pia serve` over `workspace` on a free port and reads its first line.
+  static func start(_ workspace: URL) throws -> (Process, String) {
+    let process = Process()
+    process.executableURL = PIAProcess.binary
+    process.arguments = ["serve", "--workspace", workspace.path, "--port", "0"]
+    process.currentDirectoryURL = PIAProcess.repositoryRoot
+    let out = Pipe()
+    process.standardOutput = out
+    process.standardError = Pipe()
+    try process.run()
+    var line = Data()
+    while !line.contains(UInt8(ascii: "\n")) {
+      let chunk = out.fileHandleForReading.availableData
+      if chunk.isEmpty { break }
+      line.append(chunk)
+    }
+    return (process, String(decoding: line, as: UTF8.self))
   }
 }

@@ -47,18 +47,9 @@ struct GroupRoutes: Sendable {
       group = try session.group(id)
       _ = try session.answerableQuestion(at: QuestionPath(id))
     } catch {
-      guard error.kind != .unknown else { throw HTTPError(.notFound) }
-      let page = ErrorPage(
-        page: server.chrome(
-          "This question does not apply", session: context.sessions.session,
-          backLink: flow.back(fromTopLevel: id), breadcrumbs: server.breadcrumbs(snapshot)),
-        heading: "This question does not apply now",
-        paragraphs: [error.message.capitalizedSentence + "."],
-        links: [
-          Link(href: flow.next(afterTopLevel: id), text: "Go to the next question"),
-          Link(href: flow.overviewHref, text: "Go to the overview"),
-        ])
-      return server.pages.response(page, template: "error")
+      return try server.notApplicable(
+        error, snapshot: snapshot, back: flow.back(fromTopLevel: id),
+        next: flow.next(afterTopLevel: id), context: context, notice: notice)
     }
     let missing = Set(snapshot.progress.missingRequired.compactMap(\.entry?.id))
     let base = "/a/\(snapshot.file.name)/g/\(id)"

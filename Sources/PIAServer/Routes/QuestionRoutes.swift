@@ -61,19 +61,9 @@ struct QuestionRoutes: Sendable {
     do {
       question = try snapshot.session.answerableQuestion(at: path)
     } catch {
-      guard error.kind != .unknown else { throw HTTPError(.notFound) }
-      let page = ErrorPage(
-        page: server.chrome(
-          "This question does not apply", session: context.sessions.session,
-          backLink: flow.back(from: path), breadcrumbs: server.breadcrumbs(snapshot),
-          notice: notice),
-        heading: "This question does not apply now",
-        paragraphs: [error.message.capitalizedSentence + "."],
-        links: [
-          Link(href: flow.next(after: path), text: "Go to the next question"),
-          Link(href: flow.overviewHref, text: "Go to the overview"),
-        ])
-      return server.pages.response(page, template: "error")
+      return try server.notApplicable(
+        error, snapshot: snapshot, back: flow.back(from: path), next: flow.next(after: path),
+        context: context, notice: notice)
     }
     let page = QuestionPageBuilder(server: server).page(
       snapshot, path: path, question: question, session: context.sessions.session,

@@ -83,6 +83,28 @@ extension WebServer {
     configuration.audit("\(user(context)) \(change) in \(name)\(Workspace.fileSuffix)")
   }
 
+  /// The page for a question or group that cannot be asked now: the session's
+  /// reason (which answer hides it), and links on.
+  ///
+  /// - Throws: `HTTPError` 404 when the refusal is that it does not exist.
+  func notApplicable(
+    _ error: SessionError, snapshot: AssessmentSnapshot, back: Link, next: String,
+    context: WebRequestContext, notice: Notice?
+  ) throws -> Response {
+    guard error.kind != .unknown else { throw HTTPError(.notFound) }
+    let page = ErrorPage(
+      page: chrome(
+        "This question does not apply", session: context.sessions.session, backLink: back,
+        breadcrumbs: breadcrumbs(snapshot), notice: notice),
+      heading: "This question does not apply now",
+      paragraphs: [error.message.capitalizedSentence + "."],
+      links: [
+        Link(href: next, text: "Go to the next question"),
+        Link(href: "/a/\(snapshot.file.name)/", text: "Go to the overview"),
+      ])
+    return pages.response(page, template: "error")
+  }
+
   /// The breadcrumbs of an assessment's pages: the workspace and the overview.
   func breadcrumbs(_ snapshot: AssessmentSnapshot) -> [Link] {
     [
