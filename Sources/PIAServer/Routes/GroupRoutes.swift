@@ -102,8 +102,18 @@ struct GroupRoutes: Sendable {
         notice: RiskNotice.saved(
           "\(noun) added", before: before, after: after, change: added.change),
         context: context)
-    case .unchanged(_, let snapshot), .conflict(let snapshot, _):
-      return try listPage(snapshot, group: group, context: context)
+    default:
+      return try listAgain(outcome, group: group, context: context, nothing: "Nothing was added")
+    }
+  }
+
+  /// The list again after a change that was not made: 422 with the session's
+  /// refusal, 500 with the reason a save failed, else the list as it is.
+  private func listAgain<Value>(
+    _ outcome: AssessmentStore.Outcome<Value>, group: String, context: WebRequestContext,
+    nothing: String
+  ) throws -> Response {
+    switch outcome {
     case .refused(let error, let snapshot):
       guard error.kind != .unknown else { throw HTTPError(.notFound) }
       return try listPage(
@@ -111,8 +121,10 @@ struct GroupRoutes: Sendable {
         status: .unprocessableContent)
     case .failed(let message, let snapshot):
       return try listPage(
-        snapshot, group: group, context: context,
-        error: "Nothing was added: \(message).", status: .internalServerError)
+        snapshot, group: group, context: context, error: "\(nothing): \(message).",
+        status: .internalServerError)
+    case .saved(_, _, let snapshot), .unchanged(_, let snapshot), .conflict(let snapshot, _):
+      return try listPage(snapshot, group: group, context: context)
     }
   }
 
@@ -134,17 +146,8 @@ struct GroupRoutes: Sendable {
         headers: [
           .location: InterviewFlow(name: name, session: snapshot.session).next(afterTopLevel: group)
         ])
-    case .conflict(let snapshot, _):
-      return try listPage(snapshot, group: group, context: context)
-    case .refused(let error, let snapshot):
-      guard error.kind != .unknown else { throw HTTPError(.notFound) }
-      return try listPage(
-        snapshot, group: group, context: context, error: error.message.capitalizedSentence,
-        status: .unprocessableContent)
-    case .failed(let message, let snapshot):
-      return try listPage(
-        snapshot, group: group, context: context, error: "Nothing was saved: \(message).",
-        status: .internalServerError)
+    default:
+      return try listAgain(outcome, group: group, context: context, nothing: "Nothing was saved")
     }
   }
 
