@@ -40,7 +40,7 @@ struct DocumentTests {
     ).value
     let expected =
       session.assessment(asOf: try session.assessmentDate()).json(
-        cite: CitationPrinter(law: harness.server.catalog.law).cite
+        law: harness.server.catalog.law
       ).rendered() + "\n"
     try await harness.test { client in
       let browser = try await Browser.signIn(client)

@@ -90,6 +90,29 @@ struct HistoryTests {
     }
   }
 
+  @Test("the session's approval policy: an incomplete assessment cannot be approved (422)")
+  func approvalPolicy() async throws {
+    let harness = try ServerHarness()
+    defer { harness.remove() }
+    try await harness.test { client in
+      let browser = try await Browser.signIn(client)
+      try await browser.create(client, "incomplete")
+      let history = try await browser.get(client, "/a/incomplete/history")
+      let before = try harness.text("incomplete")
+      let refused = try await browser.post(
+        client, "/a/incomplete/approve",
+        [
+          ("answers", Self.hiddenValue("answers", in: history.html) ?? ""), ("role", "head"),
+          ("name", "Dana Lee, Clerk"), ("decision", "approved"), ("date", "2026-03-01"),
+          ("delegation", "By-law 2019-47"),
+        ])
+      #expect(refused.status == .unprocessableContent)
+      #expect(refused.html.contains("<a href=\"#approve\">The assessment is incomplete: "))
+      #expect(refused.html.contains("value=\"By-law 2019-47\""), "the input is kept")
+      #expect(try harness.text("incomplete") == before)
+    }
+  }
+
   static func hiddenValue(_ name: String, in html: String) -> String? {
     guard let range = html.range(of: "name=\"\(name)\" value=\"") else { return nil }
     return String(html[range.upperBound...].prefix { $0 != "\"" })

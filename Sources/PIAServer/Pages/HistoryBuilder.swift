@@ -18,6 +18,8 @@ struct HistoryBuilder: Sendable {
     var conditions = ""
     var advice = ""
     var adviceReasons = ""
+    var acceptsRisk = false
+    var delegation = ""
     var date: String?
     var approveError: String?
 
@@ -30,6 +32,8 @@ struct HistoryBuilder: Sendable {
       conditions = form.first("conditions") ?? ""
       advice = form.first("advice") ?? ""
       adviceReasons = form.first("advice_reasons") ?? ""
+      acceptsRisk = form.first("accept_risk") == "yes"
+      delegation = form.first("delegation") ?? ""
       date = form.first("date")
     }
 
@@ -62,6 +66,12 @@ struct HistoryBuilder: Sendable {
       var lines: [String] = []
       if let reason = entry.approval.reason { lines.append("Reason: \(reason)") }
       if let conditions = entry.approval.conditions { lines.append("Conditions: \(conditions)") }
+      if let delegation = entry.approval.delegation {
+        lines.append("Signed as the head's delegate under \(delegation).")
+      }
+      if entry.approval.acceptsRisk {
+        lines.append("Accepts the high or critical residual risk in writing.")
+      }
       if let advice = entry.approval.advice {
         lines.append(
           "The privacy lead's advice was \(advice.rawValue)"
@@ -106,7 +116,8 @@ struct HistoryBuilder: Sendable {
         $0.title
       },
       reasonText: input.approvalReason, conditionsText: input.conditions, advices: advices,
-      adviceReasonsText: input.adviceReasons, dateValue: input.date ?? today.description,
+      adviceReasonsText: input.adviceReasons, acceptsRisk: input.acceptsRisk,
+      delegationValue: input.delegation, dateValue: input.date ?? today.description,
       approveError: input.approveError)
   }
 

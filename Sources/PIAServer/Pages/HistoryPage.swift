@@ -84,6 +84,11 @@ struct ApprovalForm: Sendable, Hashable {
   var advices: [FieldOption]
   /// Head only: why (`advice_reasons`).
   var adviceReasonsText: String
+  /// Head or delegate only: the sign-off accepts a high or critical residual
+  /// risk in writing (checkbox `accept_risk`, the reasons in `reason`).
+  var acceptsRisk: Bool
+  /// The head's delegate only: the by-law or written delegation (`delegation`).
+  var delegationValue: String
   /// The date of the decision, YYYY-MM-DD (`date`).
   var dateValue: String
   /// Why the sign-off was refused.

@@ -43,14 +43,13 @@ struct AssessmentRoutes: Sendable {
     let name = try context.parameters.require("name")
     let snapshot = try await server.snapshot(name)
     let session = snapshot.session
-    let cite = CitationPrinter(law: server.catalog.law).cite
     let body: String
     let status: HTTPResponse.Status
     do {
       let date = try session.assessmentDate()
       let assessment =
         date == snapshot.scoredOn ? snapshot.assessment : session.assessment(asOf: date)
-      body = assessment.json(cite: cite).rendered() + "\n"
+      body = assessment.json(law: server.catalog.law).rendered() + "\n"
       status = .ok
     } catch {
       body =

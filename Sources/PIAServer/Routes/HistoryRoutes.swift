@@ -6,8 +6,9 @@ import PIAKit
 /// versions; `to` defaults to the current one), `POST /a/{name}/revise`
 /// (field `reason`: records the current answers as a closed version,
 /// `session.revise`) and `POST /a/{name}/approve` (fields `role`, `name`,
-/// `decision`, `reason`, `conditions`, `advice`, `advice_reasons`, `date`,
-/// `answers`: `session.approve`, the same rules as `pia approve`).
+/// `decision`, `reason`, `conditions`, `advice`, `advice_reasons`,
+/// `accept_risk`, `delegation`, `date`, `answers`: `session.approve`, the
+/// same rules as `pia approve`).
 ///
 /// A revision records the signed-in user as `by`. An approval applies to the
 /// answers the page showed (`answers`, their hash): if they changed since,
@@ -170,9 +171,11 @@ struct HistoryRoutes: Sendable {
       return page(
         snapshot, context: context, input: input, errors: errors, status: .unprocessableContent)
     }
+    let delegation = input.delegation.trimmingCharacters(in: .whitespacesAndNewlines)
     let request = ApprovalRequest(
       role: role, name: input.signer, decision: decision, reason: input.approvalReason,
-      conditions: input.conditions, date: date, advice: advice, adviceReasons: input.adviceReasons)
+      conditions: input.conditions, date: date, advice: advice, adviceReasons: input.adviceReasons,
+      acceptsRisk: input.acceptsRisk, delegation: delegation.isEmpty ? nil : delegation)
     let shown = form.first("answers") ?? ""
     let store = server.store
     let outcome = try await server.blocking {
