@@ -48,6 +48,15 @@ def submit(driver, text="Save and continue"):
     wait_for_new_page(driver, lambda: press(driver, Keys.ENTER))
 
 
+def is_date_field(driver, field):
+    """A date question: its hint asks for YYYY-MM-DD (questions added to the questionnaire
+    after DATES was written, like vendor_facts_checked, are answered too)."""
+    for hint in (field.get_attribute("aria-describedby") or "").split():
+        if "YYYY-MM-DD" in driver.find_element(By.ID, hint).text:
+            return True
+    return False
+
+
 def answer_by_keyboard(driver):
     """Answers the question on the page with the keyboard and saves it."""
     qid = question_id(driver)
@@ -73,7 +82,7 @@ def answer_by_keyboard(driver):
             text = DATES[qid]
         elif qid in NUMBERS:
             text = NUMBERS[qid]
-        elif "date" in (first.get_attribute("aria-describedby") or "") and "YYYY" in driver.page_source:
+        elif is_date_field(driver, first):
             text = "2026-03-02"
         else:
             text = f"Answer to {qid}"
