@@ -171,11 +171,11 @@ struct HistoryRoutes: Sendable {
       return page(
         snapshot, context: context, input: input, errors: errors, status: .unprocessableContent)
     }
-    let delegation = input.delegation.trimmingCharacters(in: .whitespacesAndNewlines)
+    // An empty or blank delegation is none: the session trims it.
     let request = ApprovalRequest(
       role: role, name: input.signer, decision: decision, reason: input.approvalReason,
       conditions: input.conditions, date: date, advice: advice, adviceReasons: input.adviceReasons,
-      acceptsRisk: input.acceptsRisk, delegation: delegation.isEmpty ? nil : delegation)
+      acceptsRisk: input.acceptsRisk, delegation: input.delegation)
     let shown = form.first("answers") ?? ""
     let store = server.store
     let outcome = try await server.blocking {
