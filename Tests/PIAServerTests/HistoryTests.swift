@@ -80,13 +80,16 @@ struct HistoryTests {
         [
           ("answers", Self.hiddenValue("answers", in: fresh.html) ?? ""), ("role", "head"),
           ("name", "Dana Lee, Clerk"), ("decision", "approved"), ("date", "2026-03-01"),
-          ("advice", "accepted"),
+          ("advice", "accepted"), ("delegation", " By-law 2019-47 "),
         ])
       #expect(recorded.status == .seeOther)
-      #expect(try harness.text("safe-admin-pilot").contains("name: \"Dana Lee, Clerk\""))
+      let text = try harness.text("safe-admin-pilot")
+      #expect(text.contains("name: \"Dana Lee, Clerk\""))
+      #expect(text.contains("delegation: By-law 2019-47"), "the session trims the delegation")
       let shown = try await browser.get(client, try #require(recorded.location))
       #expect(shown.html.contains("Sign-off recorded"))
       #expect(shown.html.contains("Approved by Dana Lee, Clerk"))
+      #expect(shown.html.contains("delegate under By-law 2019-47."))
     }
   }
 
