@@ -85,7 +85,7 @@ struct HistoryTests {
       #expect(recorded.status == .seeOther)
       let text = try harness.text("safe-admin-pilot")
       #expect(text.contains("name: \"Dana Lee, Clerk\""))
-      #expect(text.contains("delegation: By-law 2019-47"), "the session trims the delegation")
+      #expect(text.contains("delegation: \"By-law 2019-47\""), "the session trims the delegation")
       let shown = try await browser.get(client, try #require(recorded.location))
       #expect(shown.html.contains("Sign-off recorded"))
       #expect(shown.html.contains("Approved by Dana Lee, Clerk"))
