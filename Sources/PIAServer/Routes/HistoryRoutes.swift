@@ -102,7 +102,7 @@ struct HistoryRoutes: Sendable {
     var input = HistoryBuilder.Input()
     input.reason = reason
     switch outcome {
-    case .saved(let entry, _, let after):
+    case .saved(let entry, _, _):
       server.audit(
         context, "started a revision (\(entry.map { "version \($0.version) recorded" } ?? ""))",
         in: name)
