@@ -94,10 +94,7 @@ let package = Package(
     ),
     .testTarget(
       name: "PIAServerTests",
-      dependencies: [
-        "PIAServer",
-        .product(name: "HummingbirdTesting", package: "hummingbird"),
-      ]
+      dependencies: ["PIAServer", "PIAHost"]
     ),
     .testTarget(
       name: "EndToEndTests",

@@ -1,7 +1,7 @@
 import Foundation
 import Hummingbird
 import HummingbirdAuth
-import HummingbirdTesting
+import Logging
 import PIAKit
 import Testing
 
@@ -31,10 +31,32 @@ struct ServerHarness {
     server = try WebServer(configuration: configuration)
   }
 
-  /// Runs `body` against the router (no network).
+  /// Starts the server on a free port of 127.0.0.1, runs `body` against it
+  /// with a `LiveClient`, and stops the server.
   func test(_ body: @Sendable (any TestClientProtocol) async throws -> Void) async throws {
-    let app = Application(router: server.router(sessions: MemoryPersistDriver()))
-    try await app.test(.router, body)
+    var logger = Logger(label: "pia-server-tests")
+    logger.logLevel = .critical
+    let (ports, continuation) = AsyncStream<Int>.makeStream()
+    let app = server.application(logger: logger) { port in continuation.yield(port) }
+    let running = Task { try await app.runService(gracefulShutdownSignals: []) }
+    let watcher = Task {
+      _ = await running.result
+      continuation.finish()
+    }
+    var iterator = ports.makeAsyncIterator()
+    guard let port = await iterator.next() else {
+      try await running.value
+      throw LiveClient.Failure(description: "the server stopped before it listened")
+    }
+    do {
+      try await body(LiveClient(port: port))
+    } catch {
+      running.cancel()
+      _ = await watcher.value
+      throw error
+    }
+    running.cancel()
+    _ = await watcher.value
   }
 
   func remove() {
@@ -88,4 +110,68 @@ func formBody(_ fields: [(String, String)]) -> ByteBuffer {
     "\(name)=\(value.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")"
   }.joined(separator: "&")
   return ByteBuffer(string: text)
+}
+
+/// A response as the tests read it.
+struct Page {
+  var status: HTTPResponse.Status
+  var headers: HTTPFields
+  var body: ByteBuffer
+
+  var html: String { String(buffer: body) }
+  var location: String? { headers[.location] }
+
+  /// The value of the hidden `revision` field.
+  var revision: String? {
+    guard let range = html.range(of: "name=\"revision\" value=\"") else { return nil }
+    return String(html[range.upperBound...].prefix { $0 != "\"" })
+  }
+}
+
+extension Browser {
+  /// `GET uri` with the session cookie.
+  func get(_ client: any TestClientProtocol, _ uri: String) async throws -> Page {
+    try await client.execute(uri: uri, method: .get, headers: headers) { response in
+      Page(status: response.status, headers: response.headers, body: response.body)
+    }
+  }
+
+  /// `POST uri` with `fields` and the CSRF token.
+  func post(_ client: any TestClientProtocol, _ uri: String, _ fields: [(String, String)])
+    async throws -> Page
+  {
+    try await client.execute(
+      uri: uri, method: .post, headers: formHeaders(), body: formBody([("csrf", csrf)] + fields)
+    ) { response in
+      Page(status: response.status, headers: response.headers, body: response.body)
+    }
+  }
+
+  /// Creates `name` (ai-assistant questionnaire) through `POST /a`.
+  func create(_ client: any TestClientProtocol, _ name: String, title: String = "Test pilot")
+    async throws
+  {
+    let page = try await post(
+      client, "/a", [("name", name), ("title", title), ("questionnaire", "ai-assistant")])
+    #expect(page.status == .seeOther)
+  }
+
+  /// Answers the top-level question `id` of `name` from its page's revision.
+  @discardableResult
+  func answer(
+    _ client: any TestClientProtocol, _ name: String, _ id: String, _ values: [String]
+  ) async throws -> Page {
+    let uri = "/a/\(name)/q/\(id)"
+    let form = try await get(client, uri)
+    return try await post(
+      client, uri, [("revision", form.revision ?? "")] + values.map { ("value", $0) })
+  }
+}
+
+extension ServerHarness {
+  /// The text of `NAME.pia.yaml`.
+  func text(_ name: String) throws -> String {
+    try String(
+      contentsOf: workspace.appendingPathComponent("\(name).pia.yaml"), encoding: .utf8)
+  }
 }

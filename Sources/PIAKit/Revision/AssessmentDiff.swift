@@ -82,8 +82,12 @@ public enum AssessmentDiff {
   /// the old order), matched by key.
   public static func findings(_ old: Assessment, _ new: Assessment) -> [FindingChange] {
     var changes: [FindingChange] = []
+    // By key, the first of each (a hundred data flows make hundreds of findings).
+    let oldByKey = Dictionary(
+      old.findings.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
+    let newKeys = Set(new.findings.map(\.key))
     for finding in new.findings {
-      guard let previous = old.findings.first(where: { $0.key == finding.key }) else {
+      guard let previous = oldByKey[finding.key] else {
         changes.append(
           FindingChange(
             key: finding.key, title: finding.title, kind: .appeared, inherentFrom: nil,
@@ -98,7 +102,7 @@ public enum AssessmentDiff {
             inherentTo: finding.inherent, residualTo: finding.residual))
       }
     }
-    for finding in old.findings where !new.findings.contains(where: { $0.key == finding.key }) {
+    for finding in old.findings where !newKeys.contains(finding.key) {
       changes.append(
         FindingChange(
           key: finding.key, title: finding.title, kind: .disappeared,

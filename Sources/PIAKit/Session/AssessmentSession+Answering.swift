@@ -40,6 +40,9 @@ extension AssessmentSession {
       if question.kind == .multiChoice && !question.required {
         return set(path, .choices([]))
       }
+      if question.required && answer(at: path) == nil {
+        throw SessionError(.invalid, Self.missingAnswer(question), path: path)
+      }
       return try clear(path)
     }
     if question.kind == .group {
@@ -203,6 +206,19 @@ extension AssessmentSession {
     return nil
   }
 
+  /// What to say when a required question that has no answer yet gets an empty one.
+  static func missingAnswer(_ question: Question) -> String {
+    switch question.kind {
+    case .yesNo: return "this question is required; answer yes or no"
+    case .choice: return "this question is required; choose one of the answers"
+    case .multiChoice: return "this question is required; choose at least one"
+    case .text, .longText: return "this question is required; write an answer"
+    case .date: return "this question is required; give a date written YYYY-MM-DD"
+    case .number: return "this question is required; give a number"
+    case .group: return "at least one \(question.itemName ?? "entry") is required; add one"
+    }
+  }
+
   private func notAChoice(_ id: String, of question: Question) -> String {
     let ids = question.choices.map(\.id)
     return "'\(id)' is not a choice of this question\(Spelling.didYouMean(id, among: ids)) "
@@ -237,7 +253,7 @@ extension AssessmentSession {
   private func dropHiddenFields(of entry: inout GroupEntry, in group: Question) -> [QuestionPath] {
     var dropped: [QuestionPath] = []
     for _ in 0..<(group.fields.count + 1) {
-      let environment = self.environment(for: entry)
+      let environment = self.environment(for: entry, in: group)
       guard
         let hidden = group.fields.first(where: { field in
           entry.values[field.id] != nil && !(field.showIf?.evaluate(in: environment) ?? true)

@@ -67,8 +67,16 @@ extension AssessmentSession {
     guard let question = questionnaire.question(group),
       let values = entries(of: group).first(where: { $0.id == entry })
     else { return [] }
-    let environment = environment(for: values)
-    return question.fields.filter { $0.showIf?.evaluate(in: environment) ?? true }
+    return applicableFields(of: values, in: question)
+  }
+
+  /// The questions of `entry`, an entry of `group`, that apply given its
+  /// answers (`base`: the file's `conditionEnvironment`, when known).
+  func applicableFields(
+    of entry: GroupEntry, in group: Question, base: AnswerEnvironment? = nil
+  ) -> [Question] {
+    let environment = environment(for: entry, in: group, base: base)
+    return group.fields.filter { $0.showIf?.evaluate(in: environment) ?? true }
   }
 
   /// A one-line name for an entry: its first text answer, else "(no answers yet)".

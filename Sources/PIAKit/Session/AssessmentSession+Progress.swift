@@ -91,6 +91,23 @@ extension AssessmentSession {
   /// Answers given against questions that apply, overall and per section.
   public var progress: Progress {
     let environment = conditionEnvironment
+    // Each group's entries by id, so an entry's answer is found without a
+    // search of the list (a hundred data flows ask about two thousand).
+    var entriesByID: [String: [String: GroupEntry]] = [:]
+    for question in questionnaire.questions where question.kind == .group {
+      entriesByID[question.id] = Dictionary(
+        entries(of: question.id).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+    func isAnswered(_ path: QuestionPath) -> Bool {
+      guard let entry = path.entry else { return file.answers[path.question] != nil }
+      return entriesByID[entry.group]?[entry.id]?.values[path.question] != nil
+    }
+    func isRequired(_ path: QuestionPath) -> Bool {
+      guard let entry = path.entry else {
+        return questionnaire.question(path.question)?.required ?? false
+      }
+      return questionnaire.question(entry.group)?.field(path.question)?.required ?? false
+    }
     var sections: [SectionProgress] = []
     for (index, section) in questionnaire.sections.enumerated() {
       let applies = section.showIf?.evaluate(in: environment) ?? true
@@ -98,11 +115,11 @@ extension AssessmentSession {
       if applies {
         for question in section.questions
         where question.showIf?.evaluate(in: environment) ?? true {
-          paths += self.paths(of: question, enteringEntries: true)
+          paths += self.paths(of: question, enteringEntries: true, base: environment)
         }
       }
-      let unanswered = paths.filter { answer(at: $0) == nil }
-      let missing = unanswered.filter { (try? self.question(at: $0))?.required ?? false }
+      let unanswered = paths.filter { !isAnswered($0) }
+      let missing = unanswered.filter(isRequired)
       let status: SectionProgress.Status
       if paths.isEmpty {
         status = .notApplicable
@@ -126,18 +143,21 @@ extension AssessmentSession {
 
   /// Every question that applies, in order, for `walk`.
   func paths(walk: Walk) -> [QuestionPath] {
-    questionnaire.visibleQuestions(answers: file.answers).flatMap {
-      paths(of: $0, enteringEntries: walk == .unanswered)
+    let base = conditionEnvironment
+    return questionnaire.visibleQuestions(answers: file.answers).flatMap {
+      paths(of: $0, enteringEntries: walk == .unanswered, base: base)
     }
   }
 
   /// A top-level question's path, followed, for a repeating group, by the
   /// paths of each entry's questions that apply.
-  private func paths(of question: Question, enteringEntries: Bool) -> [QuestionPath] {
+  private func paths(
+    of question: Question, enteringEntries: Bool, base: AnswerEnvironment
+  ) -> [QuestionPath] {
     var result = [QuestionPath(question.id)]
     guard question.kind == .group, enteringEntries else { return result }
     for entry in entries(of: question.id) {
-      for field in applicableFields(of: entry.id, in: question.id) {
+      for field in applicableFields(of: entry, in: question, base: base) {
         result.append(QuestionPath(group: question.id, entry: entry.id, question: field.id))
       }
     }
@@ -146,7 +166,7 @@ extension AssessmentSession {
 
   /// A sortable place in the questionnaire: (top-level index, entry index,
   /// field index); a group itself comes before its entries.
-  private func position(of path: QuestionPath) -> [Int] {
+  func position(of path: QuestionPath) -> [Int] {
     let questions = questionnaire.questions
     guard let entry = path.entry else {
       return [questions.firstIndex { $0.id == path.question } ?? questions.count, -1, -1]

@@ -178,27 +178,36 @@ public struct AssessmentSession: Sendable {
       let field = group.field(path.question),
       let values = entries(of: entry.group).first(where: { $0.id == entry.id })
     else { return false }
-    return field.showIf?.evaluate(in: environment(for: values)) ?? true
+    return field.showIf?.evaluate(in: environment(for: values, in: group)) ?? true
   }
 
   /// The conditions' view of one entry: its answers first, then the file's.
   func environment(for entry: GroupEntry) -> some ConditionEnvironment {
-    var values = entry
-    if let group = questionnaire.questions.first(where: { question in
+    let group = questionnaire.questions.first { question in
       question.kind == .group && entries(of: question.id).contains { $0.id == entry.id }
-    }) {
-      for field in group.fields where values.values[field.id] == nil {
-        if let value = field.defaultValue { values.values[field.id] = value }
-      }
-      // The answers of the entries it picks (a data flow's system) come next.
-      for field in group.fields {
-        guard let source = field.choicesFrom, case .choice(let id)? = values.values[field.id],
-          let chosen = entries(of: source).first(where: { $0.id == id })
-        else { continue }
-        values.values.merge(chosen.values) { own, _ in own }
-      }
     }
-    return EntryEnvironment(base: conditionEnvironment, entry: values)
+    return environment(for: entry, in: group)
+  }
+
+  /// The conditions' view of one entry of `group` (its fields' defaults
+  /// filled in), when the caller knows the group: finding it is a search of
+  /// every group's entries. `base` is `conditionEnvironment`, when the caller
+  /// has it already (it copies the answers).
+  func environment(
+    for entry: GroupEntry, in group: Question?, base: AnswerEnvironment? = nil
+  ) -> some ConditionEnvironment {
+    var values = entry
+    for field in group?.fields ?? [] where values.values[field.id] == nil {
+      if let value = field.defaultValue { values.values[field.id] = value }
+    }
+    // The answers of the entries it picks (a data flow's system) come next.
+    for field in group?.fields ?? [] {
+      guard let source = field.choicesFrom, case .choice(let id)? = values.values[field.id],
+        let chosen = entries(of: source).first(where: { $0.id == id })
+      else { continue }
+      values.values.merge(chosen.values) { own, _ in own }
+    }
+    return EntryEnvironment(base: base ?? conditionEnvironment, entry: values)
   }
 
   /// The file's answers as conditions see them (defaults filled in).

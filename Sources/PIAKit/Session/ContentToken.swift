@@ -14,8 +14,14 @@ public struct ContentToken: Sendable, Hashable, CustomStringConvertible {
 
   /// The token of `data`.
   public init(of data: Data) {
-    let digest = SHA256.hash(data: data)
-    hex = String(digest.map { String(format: "%02x", $0) }.joined().prefix(16))
+    let digits = Array("0123456789abcdef".utf8)
+    var text: [UInt8] = []
+    text.reserveCapacity(16)
+    for byte in SHA256.hash(data: data).prefix(8) {
+      text.append(digits[Int(byte >> 4)])
+      text.append(digits[Int(byte & 0x0f)])
+    }
+    hex = String(decoding: text, as: UTF8.self)
   }
 
   /// A token as written in a form or a header (16 hex digits); `nil` otherwise.

@@ -1,3 +1,4 @@
+import Foundation
 import Yams
 
 /// Writes one string as a YAML scalar that reads back exactly: plain when that
@@ -5,7 +6,22 @@ import Yams
 enum YAMLScalar {
   /// The scalar text to put after `key: ` (a block scalar continues on the
   /// following lines, indented by `indent + 2`).
+  ///
+  /// Choosing the form (and proving it reads back) is most of the cost of
+  /// writing an answers file, and a file is written again after every answer
+  /// with all but one scalar unchanged, so the choices are remembered
+  /// (`ScalarForms`, bounded, shared by every thread).
   static func write(_ text: String, indent: Int) -> String {
+    let key = ScalarForms.Key(text: text, indent: indent)
+    if let known = forms.form(for: key) { return known }
+    let form = chooseForm(text, indent: indent)
+    forms.remember(form, for: key)
+    return form
+  }
+
+  private static let forms = ScalarForms()
+
+  private static func chooseForm(_ text: String, indent: Int) -> String {
     if isPlainSafe(text), readsBack(text, as: text, indent: indent) { return text }
     if text.contains("\n"), let block = literalBlock(text, indent: indent + 2),
       readsBack(block, as: text, indent: indent)
@@ -68,10 +84,14 @@ enum YAMLScalar {
     return "|\(indicator)\(chomp)\n\(rendered)"
   }
 
-  /// Whether `written`, placed after `key: `, reads back as `expected`.
+  /// Whether `written`, placed after `key: `, reads back as `expected`. The
+  /// parser's encoding is given (UTF-8) so Yams does not read the environment
+  /// for it.
   private static func readsBack(_ written: String, as expected: String, indent: Int) -> Bool {
     let pad = String(repeating: " ", count: indent)
-    guard let node = try? Yams.compose(yaml: pad + "k: " + written + "\n"),
+    guard
+      let node = try? Yams.compose(
+        yaml: pad + "k: " + written + "\n", .default, .default, .utf8),
       case .mapping(let mapping) = node, let value = mapping["k"],
       case .scalar(let scalar) = value
     else { return false }
@@ -107,5 +127,37 @@ enum YAMLScalar {
   private static func hex(_ value: UInt32, width: Int) -> String {
     let digits = String(value, radix: 16, uppercase: true)
     return String(repeating: "0", count: max(0, width - digits.count)) + digits
+  }
+}
+
+/// The forms `YAMLScalar.write` chose (a pure function of its arguments),
+/// shared by every thread; emptied when it holds `ScalarForms.limit` of them,
+/// so memory stays bounded.
+final class ScalarForms: @unchecked Sendable {
+  /// What a form is for.
+  struct Key: Hashable {
+    var text: String
+    var indent: Int
+  }
+
+  /// The most forms kept.
+  static let limit = 20_000
+
+  private let lock = NSLock()
+  private var forms: [Key: String] = [:]
+
+  /// The remembered form for `key`, if any.
+  func form(for key: Key) -> String? {
+    lock.lock()
+    defer { lock.unlock() }
+    return forms[key]
+  }
+
+  /// Remembers `form` for `key`.
+  func remember(_ form: String, for key: Key) {
+    lock.lock()
+    defer { lock.unlock() }
+    if forms.count >= Self.limit { forms.removeAll(keepingCapacity: true) }
+    forms[key] = form
   }
 }

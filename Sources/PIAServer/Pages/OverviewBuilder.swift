@@ -7,11 +7,14 @@ struct OverviewBuilder: Sendable {
   /// Prints a law catalogue id as a citation.
   let cite: @Sendable (String) -> String
 
-  /// The overview of `details` inside `chrome`.
-  func page(_ details: AssessmentDetails, chrome: PageChrome) -> OverviewPage {
-    let assessment = details.assessment
-    let progress = details.progress
-    let tasks = progress.sections.map(task)
+  /// The templates offered as documents, in manifest order.
+  let templates: [TemplateManifest.Entry]
+
+  /// The overview of `snapshot` inside `chrome`.
+  func page(_ snapshot: AssessmentSnapshot, chrome: PageChrome) -> OverviewPage {
+    let assessment = snapshot.assessment
+    let progress = snapshot.progress
+    let tasks = progress.sections.map { task($0, session: snapshot.session) }
     let findings = assessment.findings.sorted { $0.residual > $1.residual }.map { finding in
       FindingItem(
         findingTitle: finding.title, flow: finding.flowLabel,
@@ -23,25 +26,32 @@ struct OverviewBuilder: Sendable {
         actionTitle: action.title, priority: action.priority.title, actionStatus: action.status)
     }
     let base = "/a/\(name)"
+    let flow = InterviewFlow(name: name, session: snapshot.session)
+    let next = snapshot.session.nextQuestion(after: nil, walk: .unanswered)
+    var documents: [Link] = []
+    for template in templates {
+      documents.append(
+        Link(href: "\(base)/documents/\(template.id).docx", text: "\(template.title) (Word)"))
+      documents.append(
+        Link(href: "\(base)/documents/\(template.id).pdf", text: "\(template.title) (PDF)"))
+      documents.append(
+        Link(href: "\(base)/documents/\(template.id).md", text: "\(template.title) (Markdown)"))
+    }
+    documents.append(Link(href: "\(base)/score.json", text: "Score (JSON, as pia score gives it)"))
     return OverviewPage(
-      page: chrome, heading: details.session.file.assessment.title ?? name,
-      questionnaire: details.session.questionnaire.title,
-      verdict: ReportModel.recommendation(for: assessment).0.label,
+      page: chrome, heading: snapshot.title, questionnaire: snapshot.session.questionnaire.title,
+      verdict: snapshot.verdict,
       residual: assessment.overallResidual.title,
       residualClass: assessment.overallResidual.description,
       inherent: assessment.overallInherent.title,
       progress: "\(progress.answered) of \(progress.total) questions answered", tasks: tasks,
       findings: findings, hasFindings: !findings.isEmpty, actions: actions,
       hasActions: !actions.isEmpty,
-      documents: [
-        Link(href: "\(base)/documents/pia-report.docx", text: "Privacy impact assessment (Word)"),
-        Link(href: "\(base)/documents/council-appendix.docx", text: "Council appendix (Word)"),
-        Link(href: "\(base)/documents/pia-report.md", text: "Privacy impact assessment (Markdown)"),
-      ],
+      documents: documents, continueHref: next.map { flow.page(for: $0) },
       reviewHref: "\(base)/review", historyHref: "\(base)/history")
   }
 
-  private func task(_ section: SectionProgress) -> TaskItem {
+  private func task(_ section: SectionProgress, session: AssessmentSession) -> TaskItem {
     let status: String
     let tagClass: String
     switch section.status {
@@ -62,19 +72,12 @@ struct OverviewBuilder: Sendable {
       section.status == .notApplicable ? nil : section.firstUnanswered ?? section.firstQuestion
     return TaskItem(
       taskTitle: section.title,
-      taskHref: target.map { Self.href(name: name, path: $0) },
+      taskHref: target.map { InterviewFlow(name: name, session: session).page(for: $0) },
       taskHint: section.total == 0 ? nil : "\(section.answered) of \(section.total) answered",
       taskStatus: status, taskStatusIsTag: section.status != .completed, taskStatusClass: tagClass,
       taskStatusID: "task-\(section.number)-status", taskHintID: "task-\(section.number)-hint")
   }
 
-  /// The page of the question at `path` in assessment `name`:
-  /// `/a/{name}/q/{question}`, or `/a/{name}/g/{group}/{entry}/q/{question}`
-  /// inside a repeating group's entry.
-  static func href(name: String, path: QuestionPath) -> String {
-    guard let entry = path.entry else { return "/a/\(name)/q/\(path.question)" }
-    return "/a/\(name)/g/\(entry.group)/\(entry.id)/q/\(path.question)"
-  }
 }
 
 /// The session's `Progress` (named here, where Foundation's `Progress` is not imported).

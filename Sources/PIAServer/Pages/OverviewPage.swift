@@ -1,10 +1,6 @@
 /// `GET /a/{name}/`: the assessment overview: sections as a task list with
 /// status, verdict and residual level, findings and actions.
 /// Template: `Web/pages/overview.mustache`.
-///
-/// **Phase 2 fills** `tasks` from the session's sections and progress
-/// (status per section, link to its first unanswered question), and the
-/// rest from the session's scored `Assessment`.
 struct OverviewPage: Sendable, Hashable {
   /// Layout data.
   var page: PageChrome
@@ -34,6 +30,9 @@ struct OverviewPage: Sendable, Hashable {
   var hasActions: Bool
   /// Links to the rendered documents (`/a/{name}/documents/{template}.{ext}`).
   var documents: [Link]
+  /// The first question still to answer, where "Continue" leads; `nil` when
+  /// every question that applies is answered.
+  var continueHref: String?
   /// `/a/{name}/review`.
   var reviewHref: String
   /// `/a/{name}/history`.

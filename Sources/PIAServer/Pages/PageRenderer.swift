@@ -13,7 +13,7 @@ public struct PageRenderer: Sendable {
   /// The pages the server renders by name; each must exist.
   public static let pageNames = [
     "layout", "error", "sign-in", "workspace", "overview", "question", "group-list",
-    "group-remove", "review", "conflict", "patterns",
+    "group-remove", "review", "conflict", "patterns", "history", "diff",
   ]
 
   /// Loads every `*.mustache` under `folder` (names relative to it without the
@@ -85,7 +85,41 @@ public struct PageRenderer: Sendable {
 
   /// The page `template` filled from `model` (a view model of stored properties).
   func render(_ model: Any, template: String) -> String {
-    library.render(model, withTemplate: template) ?? ""
+    library.render(Self.dictionary(model), withTemplate: template) ?? ""
+  }
+
+  /// `model` as nested dictionaries and arrays: each struct's stored
+  /// properties by name, `nil` ones left out (so a lookup falls through to
+  /// the enclosing object, as Mustache does for a missing key).
+  ///
+  /// swift-mustache looks a key up in a struct by enumerating all its
+  /// properties through `Mirror`, for every tag; a question page has a few
+  /// hundred tags, so reflecting each view model once and rendering from
+  /// dictionaries (which it reads by key) takes most of the rendering time
+  /// away.
+  static func dictionary(_ value: Any) -> Any {
+    let mirror = Mirror(reflecting: value)
+    switch mirror.displayStyle {
+    case .struct?, .class?:
+      var fields: [String: Any] = [:]
+      for child in mirror.children {
+        guard let label = child.label, let present = unwrapped(child.value) else { continue }
+        fields[label] = dictionary(present)
+      }
+      return fields
+    case .collection?:
+      return mirror.children.map { dictionary($0.value) }
+    case .optional?:
+      return mirror.children.first.map { dictionary($0.value) } as Any
+    default:
+      return value
+    }
+  }
+
+  private static func unwrapped(_ value: Any) -> Any? {
+    let mirror = Mirror(reflecting: value)
+    guard mirror.displayStyle == .optional else { return value }
+    return mirror.children.first?.value
   }
 
   /// An HTML response of the page (`text/html; charset=utf-8`, `no-store`).

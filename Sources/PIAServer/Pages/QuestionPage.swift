@@ -1,11 +1,10 @@
 /// `GET|POST /a/{name}/q/{question_id}` (and the same inside a group entry):
 /// one question per page. Template: `Web/pages/question.mustache`.
 ///
-/// **Phase 2 fills**: `caption` and `progress` from the session's progress,
-/// `field` from `QuestionFieldBuilder` with the saved answer (or the refused
-/// input and the session's error), `revision` from the session's content
-/// token, `skipHref` from `nextQuestion`, `page.notice` from what the last
-/// save changed in the risk, `page.backLink` from the previous question.
+/// Filled by `QuestionPageBuilder`: `field` with the saved answer (or the
+/// refused input and the session's error), `revision` the file's content
+/// token, `skipHref` and `page.backLink` from `InterviewFlow`, `page.notice`
+/// from what the last save changed in the risk.
 struct QuestionPage: Sendable, Hashable {
   /// Layout data; `page.errors` holds the error summary.
   var page: PageChrome
@@ -22,17 +21,32 @@ struct QuestionPage: Sendable, Hashable {
   var revision: String
   /// The next question's address, for "Skip this question".
   var skipHref: String?
+  /// The risk as the saved answers stand, under the form.
+  var risk: RiskSummary
+}
+
+/// The risk as the saved answers stand, shown under each question (a save's
+/// notice says how it moved).
+struct RiskSummary: Sendable, Hashable {
+  /// The overall residual level ("Medium") and its class (`medium`).
+  var riskLevel: String
+  /// `low` … `critical`, for the tag's class.
+  var riskLevelClass: String
+  /// The recommendation ("Proceed with conditions").
+  var riskVerdict: String
+  /// How many findings.
+  var riskFindings: String
 }
 
 /// `GET /a/{name}/g/{group_id}/`: a repeating group's entries (data flows),
-/// each with change and remove links, and the button that adds one
-/// (`POST /a/{name}/g/{group_id}/new`). Template: `group-list.mustache`.
-///
-/// **Phase 2 fills** `entries` from the session's entries of the group, each
-/// entry's `entryStatus` from whether its required questions are answered.
+/// each with change and remove links, the button that adds one
+/// (`POST /a/{name}/g/{group_id}/new`) and "Continue"
+/// (`POST /a/{name}/g/{group_id}/done`). Template: `group-list.mustache`.
 struct GroupListPage: Sendable, Hashable {
   /// Layout data.
   var page: PageChrome
+  /// The section's title, above the heading.
+  var caption: String?
   /// The group's prompt, as the `<h1>`.
   var heading: String
   /// The group's help, if any.
@@ -43,8 +57,13 @@ struct GroupListPage: Sendable, Hashable {
   var entries: [GroupEntryRow]
   /// `POST` address that adds an entry and redirects to its first question.
   var addAction: String
-  /// Where "Continue" goes when the list is done.
-  var continueHref: String
+  /// The add button's text: "Add a data flow", "Add another data flow".
+  var addLabel: String
+  /// `POST` address of "Continue": records "none" for an optional group left
+  /// empty and redirects to the next question.
+  var doneAction: String
+  /// "Question 12 of 31".
+  var progress: String?
 }
 
 /// One entry in a group's list.
@@ -64,9 +83,7 @@ struct GroupEntryRow: Sendable, Hashable {
 }
 
 /// The remove confirmation for one entry: a yes/no question whose `POST`
-/// removes the entry on "yes". Template: `group-remove.mustache`.
-///
-/// **Phase 2 fills** from the session's entry; the POST calls `removeEntry`.
+/// removes the entry on "yes" (`removeEntry`). Template: `group-remove.mustache`.
 struct GroupRemovePage: Sendable, Hashable {
   /// Layout data.
   var page: PageChrome

@@ -1,20 +1,21 @@
 /// `GET /a/{name}/review`: check your answers, section by section, each
-/// answer with a change link. Template: `Web/pages/review.mustache`.
-///
-/// **Phase 2 fills** `sections` from the session's visible questions and
-/// answers (rows via `QuestionFieldBuilder.display`), and `missing` from
-/// `missingRequired`.
+/// answer with a change link. Template: `Web/pages/review.mustache`; filled
+/// by `ReviewBuilder`.
 struct ReviewPage: Sendable, Hashable {
   /// Layout data.
   var page: PageChrome
-  /// The assessment's title.
+  /// "Check your answers".
   var heading: String
+  /// The assessment's title, above the heading.
+  var title: String
   /// Sections with their answered questions.
   var sections: [ReviewSection]
   /// Required questions still unanswered, each linking to its page.
   var missing: [Link]
   /// Whether `missing` is non-empty.
   var hasMissing: Bool
+  /// `/a/{name}/`.
+  var overviewHref: String
 }
 
 /// One section of the check-answers page.

@@ -66,7 +66,10 @@ struct PatternRoutes: Sendable {
       let page = QuestionPage(
         page: server.chrome(question.prompt, session: session, backLink: back, errors: errors),
         caption: "Sample section", progress: "Question 4 of 31", field: field,
-        action: "/_patterns/\(name)", revision: "sample", skipHref: "/_patterns/")
+        action: "/_patterns/\(name)", revision: "sample", skipHref: "/_patterns/",
+        risk: RiskSummary(
+          riskLevel: "Medium", riskLevelClass: "medium", riskVerdict: "Proceed with conditions",
+          riskFindings: "3 findings"))
       return server.pages.response(
         page, template: "question", status: withError ? .unprocessableContent : .ok)
     }
@@ -81,9 +84,11 @@ struct PatternRoutes: Sendable {
       }
       let page = GroupListPage(
         page: server.chrome("Data flows", session: session, backLink: back),
-        heading: "Data flows", intro: "List each way personal information moves.",
-        itemName: "data flow", entries: entries, addAction: "/_patterns/group-list",
-        continueHref: "/_patterns/")
+        caption: "Sample section", heading: "Data flows",
+        intro: "List each way personal information moves.", itemName: "data flow",
+        entries: entries, addAction: "/_patterns/group-list",
+        addLabel: GroupRoutes.addLabel("data flow", first: false), doneAction: "/_patterns/",
+        progress: "Question 12 of 31")
       return server.pages.response(page, template: "group-list")
     case "group-remove":
       let question = Question(
@@ -121,7 +126,8 @@ struct PatternRoutes: Sendable {
     guard let questionnaire = server.catalog.questionnaires.first else {
       return ReviewPage(
         page: server.chrome("Check your answers", session: session), heading: "Check your answers",
-        sections: [], missing: [], hasMissing: false)
+        title: "Sample assessment", sections: [], missing: [], hasMissing: false,
+        overviewHref: "/_patterns/")
     }
     let sections = questionnaire.sections.prefix(3).map { section in
       ReviewSection(
@@ -140,8 +146,9 @@ struct PatternRoutes: Sendable {
     let missing = [Link(href: "/_patterns/question-yes_no", text: "Sample required question")]
     return ReviewPage(
       page: server.chrome("Check your answers", session: session, backLink: back),
-      heading: "Check your answers before you finish", sections: Array(sections),
-      missing: missing, hasMissing: true)
+      heading: "Check your answers before you finish", title: "Sample assessment",
+      sections: Array(sections),
+      missing: missing, hasMissing: true, overviewHref: "/_patterns/")
   }
 
   private static func sampleValue(_ question: Question) -> AnswerValue? {

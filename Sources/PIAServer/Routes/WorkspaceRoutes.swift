@@ -1,6 +1,5 @@
 import Foundation
 import Hummingbird
-import NIOPosix
 import PIAKit
 
 /// `GET /` (the workspace), `POST /a` (a new assessment) and `GET /a/{name}/`
@@ -11,7 +10,7 @@ struct WorkspaceRoutes: Sendable {
   func add(to router: Router<WebRequestContext>) {
     router.get("/") { _, context in try await workspacePage(context, form: nil, status: .ok) }
     router.post("/a") { _, context in try await create(context) }
-    router.get("/a/{name}/") { _, context in try await overview(context) }
+    router.get("/a/{name}/") { request, context in try await overview(request, context) }
   }
 
   /// The workspace page; `form` carries the new-assessment form after a refusal.
@@ -21,11 +20,12 @@ struct WorkspaceRoutes: Sendable {
     let session = context.sessions.session
     let workspace = server.workspace
     let summarizer = server.summarizer
-    let files = try await NIOThreadPool.singleton.runIfActive {
+    let files = try await server.blocking {
       let files = (try? workspace.files()) ?? []
       return files.map { file in (file, file.addressable ? summarizer.summary(of: file) : nil) }
     }
-    let rows = files.compactMap { file, summary in summary.map(Self.row) }
+    let formatters = Formatters()
+    let rows = files.compactMap { file, summary in summary.map { Self.row($0, formatters) } }
     let unaddressable = files.filter { !$0.0.addressable }.map { $0.0.url.lastPathComponent }
     let form = form ?? newForm(name: "", title: "", questionnaire: nil)
     var errors: [ErrorItem] = []
@@ -81,25 +81,20 @@ struct WorkspaceRoutes: Sendable {
     return Response(status: .seeOther, headers: [.location: "/a/\(name)/"])
   }
 
-  /// The overview of one assessment (phase 1: from `AssessmentSummarizer`).
-  private func overview(_ context: WebRequestContext) async throws -> Response {
+  /// The overview of one assessment.
+  private func overview(_ request: Request, _ context: WebRequestContext) async throws -> Response {
     let name = try context.parameters.require("name")
-    guard let file = server.workspace.file(named: name) else { throw HTTPError(.notFound) }
-    let summarizer = server.summarizer
-    let details = try await NIOThreadPool.singleton.runIfActive { summarizer.details(of: file) }
-    switch details {
-    case .failure(let error):
-      throw HTTPError(
-        .unprocessableContent,
-        message: "'\(file.url.lastPathComponent)' cannot be read: \(error.description)")
-    case .success(let details):
-      let page = OverviewBuilder(name: name, cite: server.catalog.law.cite).page(
-        details,
-        chrome: server.chrome(
-          details.session.file.assessment.title ?? name, session: context.sessions.session,
-          breadcrumbs: [Link(href: "/", text: "Assessments")]))
-      return server.pages.response(page, template: "overview")
-    }
+    let notice = server.takeNotice(request, context)
+    let snapshot = try await server.snapshot(name)
+    let page = OverviewBuilder(
+      name: name, cite: server.catalog.law.cite,
+      templates: server.catalog.templates.manifest.entries
+    ).page(
+      snapshot,
+      chrome: server.chrome(
+        snapshot.title, session: context.sessions.session,
+        breadcrumbs: [Link(href: "/", text: "Assessments")], notice: notice))
+    return server.pages.response(page, template: "overview")
   }
 
   private func newForm(name: String, title: String, questionnaire: String?) -> NewAssessmentForm {
@@ -114,11 +109,21 @@ struct WorkspaceRoutes: Sendable {
       questionnaires: options, questionnaireError: nil)
   }
 
-  private static func row(_ summary: AssessmentSummary) -> AssessmentRow {
-    let local = DateFormatter()
-    local.locale = Locale(identifier: "en_CA")
-    local.dateFormat = "yyyy-MM-dd HH:mm"
+  /// The page's date formatters, made once per page (each costs more than a row).
+  struct Formatters {
+    let local: DateFormatter
     let iso = ISO8601DateFormatter()
+
+    init() {
+      local = DateFormatter()
+      local.locale = Locale(identifier: "en_CA")
+      local.dateFormat = "yyyy-MM-dd HH:mm"
+    }
+  }
+
+  private static func row(_ summary: AssessmentSummary, _ formatters: Formatters) -> AssessmentRow {
+    let local = formatters.local
+    let iso = formatters.iso
     return AssessmentRow(
       name: summary.name, href: "/a/\(summary.name)/", rowTitle: summary.title ?? summary.name,
       questionnaire: summary.questionnaire, verdict: summary.verdict,

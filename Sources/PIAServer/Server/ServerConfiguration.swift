@@ -24,15 +24,20 @@ public struct ServerConfiguration: Sendable {
   /// Whether to serve the pattern pages under `/_patterns/` (a development aid
   /// showing every page type with sample data; off by default).
   public var patterns: Bool
-  /// Today's date, for a new assessment's `started`.
+  /// Today's date, for a new assessment's `started`, revisions and approvals.
   public var today: @Sendable () -> CalendarDate
+  /// Where each change is recorded, one line each (`priya answered
+  /// data_flows.data_flows-3.authority in town-pilot.pia.yaml`); `pia serve`
+  /// writes them to standard error.
+  public var audit: @Sendable (String) -> Void
 
   /// A configuration; see each property.
   public init(
     workspace: URL, workspaceDisplay: String? = nil, resources: Resources,
     host: String = "127.0.0.1", port: Int = 0, users: UsersFile? = nil,
     token: AccessToken = .random(), operatorName: String, patterns: Bool = false,
-    today: @escaping @Sendable () -> CalendarDate
+    today: @escaping @Sendable () -> CalendarDate,
+    audit: @escaping @Sendable (String) -> Void = { _ in }
   ) {
     self.workspace = workspace
     self.workspaceDisplay = workspaceDisplay ?? workspace.path
@@ -44,6 +49,7 @@ public struct ServerConfiguration: Sendable {
     self.operatorName = operatorName
     self.patterns = patterns
     self.today = today
+    self.audit = audit
   }
 
   /// Whether `host` is on this machine only: `localhost`, `::1` or `127.x.x.x`.

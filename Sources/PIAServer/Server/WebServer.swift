@@ -24,7 +24,9 @@ public struct WebServer: Sendable {
   let pages: PageRenderer
   let assets: StaticAssets
   let workspace: Workspace
+  let store: AssessmentStore
   let summarizer: AssessmentSummarizer
+  let fields: QuestionFieldBuilder
 
   /// Loads and checks everything the server needs.
   ///
@@ -52,7 +54,10 @@ public struct WebServer: Sendable {
     self.assets = try StaticAssets.load(
       folder: resources.webStatic, display: resources.display(resources.webStatic))
     self.workspace = Workspace(folder: configuration.workspace)
-    self.summarizer = AssessmentSummarizer(catalog: catalog, today: configuration.today)
+    self.store = AssessmentStore(
+      workspace: workspace, catalog: catalog, today: configuration.today)
+    self.summarizer = AssessmentSummarizer(store: store)
+    self.fields = QuestionFieldBuilder(cite: catalog.law.cite)
   }
 
   /// The router with every route and middleware.
@@ -80,6 +85,10 @@ public struct WebServer: Sendable {
     }
     LoginRoutes(server: self).add(to: router)
     WorkspaceRoutes(server: self).add(to: router)
+    QuestionRoutes(server: self).add(to: router)
+    GroupRoutes(server: self).add(to: router)
+    AssessmentRoutes(server: self).add(to: router)
+    HistoryRoutes(server: self).add(to: router)
     if configuration.patterns { PatternRoutes(server: self).add(to: router) }
     return router
   }

@@ -36,6 +36,10 @@ public struct Workspace: Sendable {
     public var modified: Date
     /// Whether `name` fits `[a-z0-9-]+`, so the routes can address it.
     public var addressable: Bool
+    /// The file's device, inode, size and modification time in nanoseconds:
+    /// equal fingerprints mean the same bytes (a save replaces the file, so
+    /// its inode changes; an edit in place changes its time).
+    public var fingerprint: [Int64] = []
   }
 
   /// Whether `name` may appear in a route: one or more of `a–z`, `0–9`, `-`.
@@ -59,7 +63,7 @@ public struct Workspace: Sendable {
       files.append(
         File(
           name: name, url: url, modified: Self.modificationDate(info),
-          addressable: Self.isValidName(name)))
+          addressable: Self.isValidName(name), fingerprint: Self.fingerprint(info)))
     }
     return files.sorted { $0.name < $1.name }
   }
@@ -71,7 +75,8 @@ public struct Workspace: Sendable {
     let url = folder.appendingPathComponent(name + Self.fileSuffix)
     guard let info = Self.regularFileInfo(url.path) else { return nil }
     return File(
-      name: String(name), url: url, modified: Self.modificationDate(info), addressable: true)
+      name: String(name), url: url, modified: Self.modificationDate(info), addressable: true,
+      fingerprint: Self.fingerprint(info))
   }
 
   /// Why a new file was not created.
@@ -162,6 +167,18 @@ public struct Workspace: Sendable {
     var info = stat()
     guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
     return info
+  }
+
+  private static func fingerprint(_ info: stat) -> [Int64] {
+    #if canImport(Darwin)
+      let time = info.st_mtimespec
+    #else
+      let time = info.st_mtim
+    #endif
+    return [
+      Int64(info.st_dev), Int64(info.st_ino), Int64(info.st_size), Int64(time.tv_sec),
+      Int64(time.tv_nsec),
+    ]
   }
 
   private static func modificationDate(_ info: stat) -> Date {

@@ -99,7 +99,8 @@ extension PIACommand.Serve {
       let configuration = ServerConfiguration(
         workspace: folder, workspaceDisplay: workspace, resources: found, host: host, port: port,
         users: usersFile, operatorName: HostClock.loginName() ?? "operator", patterns: patterns,
-        today: { HostClock.today() })
+        today: { HostClock.today() },
+        audit: { line in Terminal.writeError("pia serve: \(line)\n") })
       let server: WebServer
       do {
         server = try WebServer(configuration: configuration)
