@@ -16,15 +16,20 @@
 public enum ApprovalPolicy {
   /// A sign-off someone asks to record.
   public struct Request: Sendable, Hashable {
+    /// Who signs: the head (or delegate), the privacy lead or the program owner.
     public var role: Approval.Role
+    /// Approved, approved with conditions, or rejected.
     public var decision: Approval.Decision
     /// `--accept-risk`: the head (or delegate) accepts a high or critical residual risk.
     public var acceptsRisk: Bool
+    /// The signer's written reasons; required with `--accept-risk`.
     public var reason: String?
+    /// The conditions of an approval with conditions, as written; `nil` when none.
     public var conditions: String?
     /// For a delegate of the head: the by-law or written delegation (MFIPPA s. 49(1)).
     public var delegation: String?
 
+    /// Makes a request; `acceptsRisk` is `false` unless `--accept-risk` is given.
     public init(
       role: Approval.Role, decision: Approval.Decision, acceptsRisk: Bool = false,
       reason: String? = nil, conditions: String? = nil, delegation: String? = nil
@@ -40,7 +45,9 @@ public enum ApprovalPolicy {
 
   /// Why a sign-off is refused, in words for the person signing.
   public struct Refusal: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The refusal in full sentences, naming what stands in the way and the command that helps.
     public var message: String
+    /// The same text as `message`.
     public var description: String { message }
   }
 

@@ -16,9 +16,13 @@
 public struct Conclusion: Sendable, Hashable {
   /// The four verdicts, as written in JSON.
   public enum Verdict: String, Sendable, Hashable, CaseIterable {
+    /// No blocker, nothing missing, residual level low or medium (or accepted), no open action.
     case proceed
+    /// As `proceed`, but actions are open or the head's acceptance set conditions.
     case proceedWithConditions = "proceed_with_conditions"
+    /// An established compliance blocker, or a high or critical residual level not accepted.
     case doNotProceed = "do_not_proceed"
+    /// A required question or a question a finding waits for is unanswered.
     case incomplete
 
     /// As printed: "Proceed", "Proceed with conditions", "Do not proceed", "Incomplete".
@@ -52,12 +56,15 @@ public struct Conclusion: Sendable, Hashable {
     /// MFIPPA s. 49(1); `nil` for the head (council, or its designated member
     /// or committee, s. 3).
     public var delegation: String?
+    /// The date of the written acceptance.
     public var date: CalendarDate
     /// The written reasons.
     public var reason: String
+    /// Conditions the head attached to the acceptance; `nil` when none.
     public var conditions: String?
   }
 
+  /// What the assessment concludes.
   public var verdict: Verdict
   /// The reasons, in plain words, each naming its citation where there is one.
   public var reasons: [String]
@@ -70,6 +77,7 @@ public struct Conclusion: Sendable, Hashable {
   /// Set when the head accepted the residual risk.
   public var riskAcceptance: RiskAcceptance?
 
+  /// Makes a conclusion; the defaults are those of a conclusion with nothing missing or accepted.
   public init(
     verdict: Verdict, reasons: [String], blockers: [String] = [], missing: [MissingAnswer] = [],
     residualHigh: Bool = false, riskAcceptance: RiskAcceptance? = nil

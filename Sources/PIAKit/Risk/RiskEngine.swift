@@ -10,22 +10,28 @@
 /// unanswered question ranks at least as risky as its safe answer) but is
 /// marked "not yet established" and puts the question on the incomplete list.
 public struct RiskEngine: Sendable {
+  /// The questionnaire the answers belong to; gives choice labels for screening reasons.
   public var questionnaire: Questionnaire
+  /// The rules that apply to `questionnaire`, in catalogue order.
   public var rules: [RiskRule]
+  /// The vendor files; the assessed vendor and tier pick the facts conditions read.
   public var vendors: VendorCatalogue
   /// Prints the citations in the conclusion's reasons.
   public var law: LawCatalogue
 
   /// The vendor and plan-tier questions that pick the vendor facts.
   public static let vendorQuestion = "ai_vendor"
+  /// The plan-tier question; its choice ids are tier ids in the vendor file.
   public static let tierQuestion = "plan_tier"
   /// The date and name answers that record the municipality's own check of
   /// the vendor facts.
   public static let factsCheckedQuestion = "vendor_facts_checked"
+  /// The name answer recording who checked the vendor facts.
   public static let factsCheckedByQuestion = "vendor_facts_checked_by"
   /// The default age, in days, after which a vendor fact is reported stale.
   public static let defaultStaleAfterDays = 180
 
+  /// Makes an engine for one questionnaire, keeping only the rules that name it.
   public init(
     questionnaire: Questionnaire, rules: [RiskRule], vendors: VendorCatalogue,
     law: LawCatalogue = LawCatalogue()

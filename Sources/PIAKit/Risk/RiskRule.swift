@@ -5,7 +5,9 @@ import Yams
 /// it describes, its inherent likelihood and severity, the contexts that raise
 /// them and the mitigations that lower them. See `docs/risk-method.md`.
 public struct RiskRule: Sendable, Hashable {
+  /// The rule's id, unique across the rule files; a finding's key starts with it.
   public var id: String
+  /// The risk in a few words, as findings and reports title it.
   public var title: String
   /// The rule's own condition (per entry for `for_each` rules).
   public var when: Condition
@@ -15,10 +17,15 @@ public struct RiskRule: Sendable, Hashable {
   /// For per-entry rules: the repeating group (`data_flows`). Inside, names
   /// resolve to the entry's fields first.
   public var forEach: String?
+  /// Which harm, in plain words (`harm:`).
   public var harm: String
+  /// To whom the harm happens (`affected:`): residents, staff, the municipality.
   public var affected: String
+  /// Law catalogue ids the finding cites (`cites:`), such as `mfippa-s32`.
   public var cites: [String]
+  /// The inherent likelihood before any raise.
   public var likelihood: Likelihood
+  /// The inherent severity before any raise.
   public var severity: Severity
   /// A compliance blocker whatever the answers (`blocker: true`).
   public var blocker: Bool
@@ -26,51 +33,76 @@ public struct RiskRule: Sendable, Hashable {
   /// example a personal information bank missing from the index once the
   /// system is operating, but a condition before launch while it is planned.
   public var blockerWhen: Condition?
+  /// The riskier contexts (`raise:`), in file order.
   public var raises: [Raise]
+  /// The mitigations (`mitigations:`), in file order; open ones become actions.
   public var mitigations: [Mitigation]
   /// Ids of the questionnaires the rule applies to.
   public var questionnaires: [String]
+  /// The rule file's path as shown in diagnostics (`rules/ai-tool.yaml`).
   public var path: String
+  /// Where the rule starts in its file.
   public var location: SourceLocation
   /// Where `when`, `cites` and `for_each` are written, for diagnostics.
   public var whenLocation: SourceLocation?
+  /// Where the file-level `when` is written; `nil` when there is none.
   public var fileWhenLocation: SourceLocation?
+  /// Where the file's `questionnaires` list is written.
   public var questionnairesLocation: SourceLocation?
+  /// Where the rule's `cites` list is written.
   public var citesLocation: SourceLocation?
+  /// Where `for_each` is written; `nil` for a rule checked once.
   public var forEachLocation: SourceLocation?
+  /// Where `blocker_when` is written; `nil` when there is none.
   public var blockerWhenLocation: SourceLocation?
 
   /// A riskier context that raises likelihood and/or severity (never lowers).
   public struct Raise: Sendable, Hashable {
+    /// The context in which the raise applies.
     public var when: Condition
+    /// Steps added to the likelihood (0 or more; the level is capped at 4).
     public var likelihood: Int
+    /// Steps added to the severity (0 or more; the level is capped at 4).
     public var severity: Int
+    /// Where the raise is written, for diagnostics.
     public var location: SourceLocation
   }
 
   /// A measure that, when the answers put it in place, lowers likelihood
   /// and/or severity by its steps (never below level 1).
   public struct Mitigation: Sendable, Hashable {
+    /// The mitigation's id, unique within its rule; actions are keyed by it.
     public var id: String
+    /// What to do, as the action plan words it.
     public var title: String
+    /// When the answers put the mitigation in place (`in_place_when:`).
     public var inPlaceWhen: Condition
     /// When present, the mitigation is offered only when this holds: it fits
     /// the tool (no "scope to one folder" for a purpose-built system, no
     /// "ask before acting" for a chat tool without agent features). A
     /// mitigation that does not apply is neither in place nor an action.
     public var appliesWhen: Condition?
+    /// Steps taken off the likelihood when in place (never below level 1).
     public var likelihood: Int
+    /// Steps taken off the severity when in place (never below level 1).
     public var severity: Int
+    /// The question whose answer names the action's owner (`owner_question:`); `nil` when none.
     public var ownerQuestion: String?
+    /// The date question whose answer is the action's due date (`due_question:`); `nil` when none.
     public var dueQuestion: String?
     /// The question the condition names first (shown as "answer this to put it in place").
     public var question: String?
+    /// Where the mitigation is written, for diagnostics.
     public var location: SourceLocation
+    /// Where `owner_question` is written; `nil` when absent.
     public var ownerLocation: SourceLocation?
+    /// Where `due_question` is written; `nil` when absent.
     public var dueLocation: SourceLocation?
+    /// Where `applies_when` is written; `nil` when absent.
     public var appliesWhenLocation: SourceLocation?
   }
 
+  /// Makes a rule; the `…Location` properties stay `nil` (rules built in code have no file).
   public init(
     id: String, title: String, when: Condition, fileWhen: Condition? = nil,
     forEach: String? = nil, harm: String, affected: String, cites: [String],
@@ -99,8 +131,10 @@ public struct RiskRule: Sendable, Hashable {
 
 /// Every rule file, loaded fresh each run.
 public struct RuleCatalogue: Sendable, Hashable {
+  /// Every rule, files in name order and rules in file order within each.
   public var rules: [RiskRule]
 
+  /// Makes a catalogue of the given rules.
   public init(rules: [RiskRule] = []) {
     self.rules = rules
   }

@@ -1,19 +1,22 @@
 /// Cross-reference checks on loaded rules: every question, choice and vendor
 /// fact a condition names exists in each questionnaire the rule applies to,
 /// every citation is a law-catalogue id, and owner and due questions fit.
-public struct RuleValidator: Sendable {
-  public var law: LawCatalogue
-  public var questionnaires: [Questionnaire]
-  public var vendorFacts: Set<String>
+struct RuleValidator: Sendable {
+  /// The law catalogue citations must name.
+  var law: LawCatalogue
+  /// Every questionnaire; a rule is checked against each one it names.
+  var questionnaires: [Questionnaire]
+  /// Every fact name any vendor file states, for `vendor.NAME` references.
+  var vendorFacts: Set<String>
 
-  public init(law: LawCatalogue, questionnaires: [Questionnaire], vendorFacts: Set<String>) {
+  init(law: LawCatalogue, questionnaires: [Questionnaire], vendorFacts: Set<String>) {
     self.law = law
     self.questionnaires = questionnaires
     self.vendorFacts = vendorFacts
   }
 
   /// Every problem found, each reported once.
-  public func validate(_ rules: [RiskRule]) -> [Diagnostic] {
+  func validate(_ rules: [RiskRule]) -> [Diagnostic] {
     var diagnostics: [Diagnostic] = []
     let known = questionnaires.map(\.id)
     for rule in rules {
