@@ -1,20 +1,29 @@
 /// How an answer moved between two versions of an assessment.
 public enum ChangeKind: String, Sendable, Hashable {
+  /// The answer is in the new version only.
   case added
+  /// The answer is in the old version only.
   case removed
+  /// Both versions answer, with different values in canonical form.
   case changed
 }
 
 /// One answer added, removed or changed, with the question's prompt and the
 /// values as they read (choice labels, not ids).
 public struct AnswerChange: Sendable, Hashable {
+  /// The question's id; answers the questionnaire does not know keep their id here too.
   public var questionID: String
+  /// The question as asked; the id when the questionnaire does not know it.
   public var prompt: String
+  /// Added, removed or changed.
   public var kind: ChangeKind
+  /// The old answer; `nil` when added.
   public var from: AnswerValue?
+  /// The new answer; `nil` when removed.
   public var to: AnswerValue?
   /// The old value as it reads ("Team or another business plan").
   public var fromText: String?
+  /// The new value as it reads; `nil` when removed.
   public var toText: String?
   /// Multiple choice: the choice ids selected only in the new answer.
   public var addedChoices: [String]
@@ -23,6 +32,7 @@ public struct AnswerChange: Sendable, Hashable {
   /// Repeating groups: the entries added, removed or changed, matched by id.
   public var entries: [EntryChange]
 
+  /// Makes an answer change; choice and entry lists default to empty.
   public init(
     questionID: String, prompt: String, kind: ChangeKind, from: AnswerValue?, to: AnswerValue?,
     fromText: String?, toText: String?, addedChoices: [String] = [],
@@ -43,13 +53,16 @@ public struct AnswerChange: Sendable, Hashable {
 
 /// One entry of a repeating group added, removed or changed.
 public struct EntryChange: Sendable, Hashable {
+  /// The entry's stable id in its group (`flow-2`).
   public var entryID: String
   /// "data flow flow-2 (Resident names and addresses)".
   public var label: String
+  /// Added, removed or changed (matched by id).
   public var kind: ChangeKind
   /// For a changed entry: its fields that changed.
   public var fields: [FieldChange]
 
+  /// Makes an entry change.
   public init(entryID: String, label: String, kind: ChangeKind, fields: [FieldChange]) {
     self.entryID = entryID
     self.label = label
@@ -60,14 +73,22 @@ public struct EntryChange: Sendable, Hashable {
 
 /// One field of a group entry that changed.
 public struct FieldChange: Sendable, Hashable {
+  /// The field's question id within the group.
   public var fieldID: String
+  /// The field's question as asked.
   public var prompt: String
+  /// Added, removed or changed.
   public var kind: ChangeKind
+  /// The old value; `nil` when added.
   public var from: AnswerValue?
+  /// The new value; `nil` when removed.
   public var to: AnswerValue?
+  /// The old value as it reads (choice labels, not ids); `nil` when added.
   public var fromText: String?
+  /// The new value as it reads; `nil` when removed.
   public var toText: String?
 
+  /// Makes a field change.
   public init(
     fieldID: String, prompt: String, kind: ChangeKind, from: AnswerValue?, to: AnswerValue?,
     fromText: String?, toText: String?
@@ -87,10 +108,10 @@ public struct FieldChange: Sendable, Hashable {
 /// Values are compared by their canonical form (see `AnswersHash`): the order
 /// of a multiple-choice list or of a group's entries is never a change, and
 /// group entries are matched by their stable id.
-public enum AnswersDiff {
+enum AnswersDiff {
   /// The changes from `old` to `new`, in questionnaire order (answers to
   /// questions the questionnaire does not know last, by id).
-  public static func compare(
+  static func compare(
     _ old: [String: AnswerValue], _ new: [String: AnswerValue], questionnaire: Questionnaire
   ) -> [AnswerChange] {
     let order = questionnaire.questions.map(\.id)
@@ -124,7 +145,7 @@ public enum AnswersDiff {
 
   /// The choice ids a single- or multiple-choice answer selects (none for
   /// other answers).
-  public static func choiceIDs(_ value: AnswerValue?) -> [String] {
+  static func choiceIDs(_ value: AnswerValue?) -> [String] {
     switch value {
     case .choice(let id)?: return [id]
     case .choices(let ids)?: return ids
@@ -133,12 +154,12 @@ public enum AnswersDiff {
   }
 
   /// Whether two answers are the same in canonical form.
-  public static func same(_ lhs: AnswerValue, _ rhs: AnswerValue) -> Bool {
+  static func same(_ lhs: AnswerValue, _ rhs: AnswerValue) -> Bool {
     AnswersHash.canonicalValue(lhs) == AnswersHash.canonicalValue(rhs)
   }
 
   /// An answer as it reads: choice labels, yes/no, "2 data flows".
-  public static func describe(_ value: AnswerValue, question: Question?) -> String {
+  static func describe(_ value: AnswerValue, question: Question?) -> String {
     switch value {
     case .choice(let id): return question?.label(ofChoice: id) ?? id
     case .choices(let ids):
@@ -154,7 +175,7 @@ public enum AnswersDiff {
 
   /// A readable name for a group entry: the item noun, the id, and its first
   /// text field.
-  public static func label(of entry: GroupEntry, group: Question) -> String {
+  static func label(of entry: GroupEntry, group: Question) -> String {
     let noun = group.itemName ?? "entry"
     for field in group.fields where field.kind == .text {
       if case .text(let text)? = entry.values[field.id], !text.isEmpty {

@@ -41,6 +41,7 @@ public struct AnswersHash: Sendable, Hashable, CustomStringConvertible {
   /// The first 12 hex digits, as printed in footers and listings.
   public var short: String { String(hex.prefix(12)) }
 
+  /// The 64 hex digits, as written in the answers file.
   public var description: String { hex }
 
   /// The canonical text of `answers` that the hash is computed from.

@@ -1,14 +1,19 @@
 /// A level before and after a revision.
 public struct LevelMovement: Sendable, Hashable {
+  /// The level in the older version.
   public var from: RiskLevel
+  /// The level in the newer version.
   public var to: RiskLevel
 
+  /// Makes a movement from one level to another.
   public init(from: RiskLevel, to: RiskLevel) {
     self.from = from
     self.to = to
   }
 
+  /// `true` when the newer level is higher.
   public var rose: Bool { to > from }
+  /// `true` when the newer level is lower.
   public var fell: Bool { to < from }
 
   /// `rose`, `fell` or `unchanged`.
@@ -17,23 +22,32 @@ public struct LevelMovement: Sendable, Hashable {
 
 /// A finding that appeared, disappeared or moved level between two scores.
 public struct FindingChange: Sendable, Hashable {
+  /// How a finding moved; raw values are the JSON spelling.
   public enum Kind: String, Sendable, Hashable {
+    /// In the newer score only.
     case appeared
+    /// In the older score only.
     case disappeared
+    /// In both, with a different inherent or residual level.
     case moved
   }
 
   /// The finding's key (`rule` or `rule@flow`).
   public var key: String
+  /// The rule's title.
   public var title: String
+  /// Appeared, disappeared or moved.
   public var kind: Kind
   /// Absent for a finding that appeared.
   public var inherentFrom: RiskLevel?
+  /// The older residual level; absent for a finding that appeared.
   public var residualFrom: RiskLevel?
   /// Absent for a finding that disappeared.
   public var inherentTo: RiskLevel?
+  /// The newer residual level; absent for a finding that disappeared.
   public var residualTo: RiskLevel?
 
+  /// Makes a finding change.
   public init(
     key: String, title: String, kind: Kind, inherentFrom: RiskLevel?, residualFrom: RiskLevel?,
     inherentTo: RiskLevel?, residualTo: RiskLevel?
@@ -49,6 +63,7 @@ public struct FindingChange: Sendable, Hashable {
 
   /// "medium → high" for the residual level, or the single level.
   public var residualText: String { Self.movement(residualFrom, residualTo) }
+  /// "medium → high" for the inherent level, or the single level.
   public var inherentText: String { Self.movement(inherentFrom, inherentTo) }
 
   static func movement(_ from: RiskLevel?, _ to: RiskLevel?) -> String {
@@ -63,16 +78,21 @@ public struct FindingChange: Sendable, Hashable {
 
 /// A vendor fact whose value differs between the two scores.
 public struct FactChange: Sendable, Hashable {
+  /// The fact's name in the vendor file (`trains_on_inputs`).
   public var name: String
+  /// The older value; `nil` when the fact was added.
   public var from: AnswerValue?
+  /// The newer value; `nil` when the fact was removed.
   public var to: AnswerValue?
 
+  /// Makes a fact change.
   public init(name: String, from: AnswerValue?, to: AnswerValue?) {
     self.name = name
     self.from = from
     self.to = to
   }
 
+  /// Added, removed or changed, from which side has a value.
   public var kind: ChangeKind { from == nil ? .added : to == nil ? .removed : .changed }
 }
 

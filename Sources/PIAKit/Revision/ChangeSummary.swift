@@ -9,18 +9,24 @@ public struct ChangeSummary: Sendable, Hashable {
   public var toLabel: String
   /// The version compared against, when it is one of the file's versions.
   public var fromVersion: Int?
+  /// The canonical hash of the earlier answers.
   public var fromHash: AnswersHash
+  /// The canonical hash of the later answers.
   public var toHash: AnswersHash
+  /// The answers added, removed or changed, in questionnaire order.
   public var answers: [AnswerChange]
   /// Empty when the versions were not scored.
   public var findings: [FindingChange]
   /// The overall residual level before and after; `nil` when not scored.
   public var overallResidual: LevelMovement?
+  /// The overall inherent level before and after; `nil` when not scored.
   public var overallInherent: LevelMovement?
   /// The verdict before and after (`proceed`, `incomplete`, …); `nil` when
   /// not scored. A changed verdict is always reported.
   public var verdict: VerdictMovement?
+  /// Vendor facts of the assessed tier added, removed or changed, by name.
   public var vendorFacts: [FactChange]
+  /// Whether the change needs an addendum or a new assessment, and which rules say so.
   public var materiality: Materiality
   /// The next review date from the new residual level (see `ReviewPolicy`),
   /// counted from `date`; `nil` when not scored.
@@ -82,19 +88,26 @@ public struct ChangeSummary: Sendable, Hashable {
       && (verdict.map { !$0.changed } ?? true)
   }
 
+  /// The findings only the later score has, in its order.
   public var findingsAppeared: [FindingChange] { findings.filter { $0.kind == .appeared } }
+  /// The findings only the earlier score has, in its order.
   public var findingsDisappeared: [FindingChange] { findings.filter { $0.kind == .disappeared } }
+  /// The findings in both scores whose inherent or residual level moved.
   public var findingsMoved: [FindingChange] { findings.filter { $0.kind == .moved } }
 }
 
 /// The verdict of two versions of an assessment.
 public struct VerdictMovement: Sendable, Hashable {
+  /// The earlier verdict.
   public var from: AssessmentVerdict
+  /// The later verdict.
   public var to: AssessmentVerdict
   /// The verdicts as printed (with any acceptance of the residual risk).
   public var fromLabel: String
+  /// The later verdict as printed.
   public var toLabel: String
 
+  /// Makes a movement from two conclusions.
   public init(from old: Conclusion, to new: Conclusion) {
     from = old.verdict
     to = new.verdict

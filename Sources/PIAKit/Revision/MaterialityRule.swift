@@ -1,7 +1,10 @@
 /// Whether a revision needs no new work, an addendum, or a new assessment.
 public enum MaterialityVerdict: String, Sendable, Hashable, Comparable, CaseIterable {
+  /// No addendum or new assessment is needed.
   case none
+  /// An addendum to the approved assessment records the change.
   case addendum
+  /// The change is material: a new assessment is needed.
   case newAssessment = "new_assessment"
 
   private var rank: Int {
@@ -12,10 +15,12 @@ public enum MaterialityVerdict: String, Sendable, Hashable, Comparable, CaseIter
     }
   }
 
+  /// Orders by weight: `none` < `addendum` < `newAssessment`.
   public static func < (lhs: MaterialityVerdict, rhs: MaterialityVerdict) -> Bool {
     lhs.rank < rhs.rank
   }
 
+  /// The verdict as printed: "No new assessment needed", "Addendum", "New assessment".
   public var title: String {
     switch self {
     case .none: return "No new assessment needed"
@@ -73,13 +78,18 @@ public struct MaterialityRule: Sendable, Hashable {
     ]
   }
 
+  /// The rule's id in its file, unique across the materiality files.
   public var id: String
+  /// Why the change matters, in words for the privacy lead (`description:`).
   public var description: String
+  /// What the rule reacts to (`trigger:`).
   public var trigger: Trigger
   /// `addendum` or `new_assessment`.
   public var verdict: MaterialityVerdict
+  /// Where the rule is written, for diagnostics.
   public var location: SourceLocation
 
+  /// Makes a rule.
   public init(
     id: String, description: String, trigger: Trigger, verdict: MaterialityVerdict,
     location: SourceLocation
@@ -94,12 +104,16 @@ public struct MaterialityRule: Sendable, Hashable {
 
 /// A rule that fired, with what made it fire.
 public struct MaterialityReason: Sendable, Hashable {
+  /// The id of the rule that fired.
   public var rule: String
+  /// The rule's description.
   public var description: String
+  /// The verdict the rule calls for.
   public var verdict: MaterialityVerdict
   /// What changed, in words ("Plan tier: Team → Enterprise").
   public var detail: String
 
+  /// Makes a reason.
   public init(rule: String, description: String, verdict: MaterialityVerdict, detail: String) {
     self.rule = rule
     self.description = description
@@ -110,9 +124,12 @@ public struct MaterialityReason: Sendable, Hashable {
 
 /// The verdict over all rules: the strongest verdict of the rules that fired.
 public struct Materiality: Sendable, Hashable {
+  /// The strongest verdict among the reasons; `none` when no rule fired.
   public var verdict: MaterialityVerdict
+  /// The rules that fired, in rule order.
   public var reasons: [MaterialityReason]
 
+  /// Makes a materiality result.
   public init(verdict: MaterialityVerdict, reasons: [MaterialityReason]) {
     self.verdict = verdict
     self.reasons = reasons

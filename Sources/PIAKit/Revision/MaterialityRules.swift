@@ -6,8 +6,10 @@ import Yams
 /// A file holds `rules:`, a list of `{id, description, trigger, verdict}`;
 /// `trigger` is a mapping with exactly one key (see `docs/revisions.md`).
 public struct MaterialityRules: Sendable, Hashable {
+  /// Every rule, files in name order and rules in file order within each.
   public var rules: [MaterialityRule]
 
+  /// Makes a rule set from rules already read.
   public init(rules: [MaterialityRule]) {
     self.rules = rules
   }

@@ -6,6 +6,7 @@
 /// revision that replaced it. The current version is the last entry's number
 /// plus one (1 when there is no history).
 public struct HistoryEntry: Sendable, Hashable {
+  /// The version number this entry holds, 1 for the first.
   public var version: Int
   /// The date the revision that superseded this version started.
   public var date: CalendarDate
@@ -53,6 +54,8 @@ public struct Approval: Sendable, Hashable {
     case head
     /// The privacy lead or FOI coordinator.
     case privacyLead = "privacy_lead"
+    /// The manager of the program or system assessed; shown, but does not make the assessment
+    /// approved.
     case programOwner = "program_owner"
 
     /// As printed in reports.
@@ -65,11 +68,16 @@ public struct Approval: Sendable, Hashable {
     }
   }
 
+  /// What the signer decided; raw values are the YAML spelling.
   public enum Decision: String, Sendable, Hashable, CaseIterable {
+    /// Approved as it stands.
     case approved
+    /// Approved on the conditions in `conditions`.
     case approvedWithConditions = "approved_with_conditions"
+    /// Not approved; `reason` says why.
     case rejected
 
+    /// As printed in reports: "Approved", "Approved with conditions", "Rejected".
     public var title: String {
       switch self {
       case .approved: return "Approved"
@@ -81,15 +89,23 @@ public struct Approval: Sendable, Hashable {
 
   /// The head's response to the privacy lead's advice.
   public enum Advice: String, Sendable, Hashable, CaseIterable {
+    /// The head followed the privacy lead's advice.
     case accepted
+    /// The head decided against the privacy lead's advice (`adviceReasons` says why).
     case overruled
   }
 
+  /// The role the signer signs in.
   public var role: Role
+  /// The signer's name as recorded.
   public var name: String
+  /// Approved, approved with conditions, or rejected.
   public var decision: Decision
+  /// The written reasons; required for a rejection and for accepting a residual risk.
   public var reason: String?
+  /// The conditions of an approval with conditions; `nil` when none.
   public var conditions: String?
+  /// The date of the sign-off, in the assessment's calendar.
   public var date: CalendarDate
   /// The hash of the answers this approval applies to.
   public var answersHash: AnswersHash
@@ -107,6 +123,7 @@ public struct Approval: Sendable, Hashable {
   /// writing (`reason` holds the reasons); see `ApprovalPolicy`.
   public var acceptsRisk: Bool
 
+  /// Makes an approval; head-only fields default to `nil` and `acceptsRisk` to `false`.
   public init(
     role: Role, name: String, decision: Decision, reason: String? = nil,
     conditions: String? = nil, date: CalendarDate, answersHash: AnswersHash,
@@ -134,6 +151,7 @@ public struct RevisionRecord: Sendable, Hashable {
   /// Every approval ever recorded, in the order given.
   public var approvals: [Approval]
 
+  /// Makes a record; both lists default to empty (a file never revised or signed).
   public init(history: [HistoryEntry] = [], approvals: [Approval] = []) {
     self.history = history
     self.approvals = approvals

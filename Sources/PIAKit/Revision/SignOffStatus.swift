@@ -9,7 +9,9 @@
 public struct SignOffStatus: Sendable, Hashable {
   /// An approval and whether it applies to the current answers.
   public struct Entry: Sendable, Hashable {
+    /// The sign-off as recorded.
     public var approval: Approval
+    /// `true` when the approval recorded the hash of the current answers.
     public var isCurrent: Bool
     /// The version the approval applies to, when known.
     public var version: Int?
@@ -27,11 +29,14 @@ public struct SignOffStatus: Sendable, Hashable {
     }
   }
 
+  /// The hash of the current answers.
   public var currentHash: AnswersHash
+  /// The number of the current version (1 when the file has no history).
   public var currentVersion: Int
   /// Every approval, in file order.
   public var entries: [Entry]
 
+  /// Matches every approval in `record` against the hash of `answers`.
   public init(answers: [String: AnswerValue], record: RevisionRecord) {
     let hash = AnswersHash(answers)
     currentHash = hash

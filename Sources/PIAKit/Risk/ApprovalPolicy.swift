@@ -22,7 +22,7 @@ public enum ApprovalPolicy {
     public var decision: Approval.Decision
     /// `--accept-risk`: the head (or delegate) accepts a high or critical residual risk.
     public var acceptsRisk: Bool
-    /// The signer's written reasons; required with `--accept-risk`.
+    /// The signer's written reasons; required for a rejection and with `--accept-risk`.
     public var reason: String?
     /// The conditions of an approval with conditions, as written; `nil` when none.
     public var conditions: String?
