@@ -7,6 +7,7 @@ public protocol ConditionEnvironment {
 }
 
 extension ConditionEnvironment {
+  /// No vendor facts: answers alone (questionnaire conditions never name a vendor fact).
   public func vendorFact(_ name: String) -> AnswerValue? { nil }
 }
 

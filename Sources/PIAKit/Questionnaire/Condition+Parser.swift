@@ -1,11 +1,15 @@
 extension Condition {
   /// A problem in the text of a condition, with the character offset it was found at.
   public struct ParseError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// What was expected and what was found ("expected a value after 'in'").
     public var message: String
+    /// Offset in the expression text where the problem was found (0-based, in characters).
     public var offset: Int
 
+    /// The same text as `message`.
     public var description: String { message }
 
+    /// Makes a parse error.
     public init(message: String, offset: Int) {
       self.message = message
       self.offset = offset

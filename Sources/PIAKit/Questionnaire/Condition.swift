@@ -10,13 +10,18 @@
 ///
 /// See `docs/questionnaire-format.md` for the full grammar.
 public indirect enum Condition: Sendable, Hashable {
+  /// Every condition holds (`and`); `true` when empty.
   case all([Condition])
+  /// At least one condition holds (`or`); `false` when empty.
   case any([Condition])
+  /// The condition does not hold (`not`).
   case not(Condition)
+  /// One comparison of a name with values.
   case test(Test)
   /// True when at least one entry of the group satisfies the inner condition;
   /// inside it, names resolve to the entry's fields first.
   case anyEntry(group: Reference, where: Condition)
+  /// `true` or `false`, written as is.
   case constant(Bool)
 
   /// One comparison.
@@ -33,6 +38,7 @@ public indirect enum Condition: Sendable, Hashable {
     case compare(Reference, ComparisonOperator, Literal)
   }
 
+  /// The operators of a numeric comparison; raw values are as written.
   public enum ComparisonOperator: String, Sendable, Hashable {
     case less = "<"
     case lessOrEqual = "<="
@@ -44,17 +50,25 @@ public indirect enum Condition: Sendable, Hashable {
 /// A name in a condition: an answer, the count of a group's entries or of a
 /// multiple-choice answer's selections, or a vendor fact.
 public struct Reference: Sendable, Hashable {
+  /// What a reference names.
   public enum Kind: Sendable, Hashable {
+    /// An answer (`plan_tier`), or inside an entry a field of the entry.
     case answer
+    /// The number of a group's entries or of a multiple-choice answer's selections
+    /// (`count(data_flows)`).
     case count
+    /// A fact of the assessed vendor tier (`vendor.trains_by_default`).
     case vendorFact
   }
 
+  /// What the reference names.
   public var kind: Kind
+  /// The question, group or fact name, without `count(…)` or `vendor.`.
   public var name: String
   /// Offset of the name in the expression text (0-based, in characters).
   public var offset: Int
 
+  /// Makes a reference; `offset` is 0 for references built in code.
   public init(_ kind: Kind, _ name: String, offset: Int = 0) {
     self.kind = kind
     self.name = name
@@ -74,15 +88,22 @@ public struct Reference: Sendable, Hashable {
 /// A value written in a condition: a word (a choice id, `yes`, `no`, `true`,
 /// `false`), a number, or a quoted string.
 public struct Literal: Sendable, Hashable {
+  /// How the value is written.
   public enum Value: Sendable, Hashable {
+    /// A bare word: a choice id, `yes`, `no`, `true` or `false`.
     case word(String)
+    /// A number, compared numerically.
     case number(Double)
+    /// A quoted string, compared as text.
     case string(String)
   }
 
+  /// The value as written.
   public var value: Value
+  /// Offset of the literal in the expression text (0-based, in characters).
   public var offset: Int
 
+  /// Makes a literal; `offset` is 0 for literals built in code.
   public init(_ value: Value, offset: Int = 0) {
     self.value = value
     self.offset = offset

@@ -1,18 +1,19 @@
 /// Checks that a condition names only questions it may use, with values those
 /// questions can take. Used for `show_if` and, with vendor facts allowed, for
 /// risk rules.
-public struct ConditionChecker: Sendable {
+struct ConditionChecker: Sendable {
   /// The questions a condition may name, by id.
-  public var available: [String: Question]
+  var available: [String: Question]
   /// Questions that exist but may not be named here (they come later).
-  public var later: Set<String>
+  var later: Set<String>
   /// The id of the question whose condition this is (naming it is a cycle).
-  public var owner: String?
+  var owner: String?
   /// The vendor facts a condition may name; `nil` when vendor facts are not
   /// allowed (in `show_if`).
-  public var vendorFacts: Set<String>?
+  var vendorFacts: Set<String>?
 
-  public init(
+  /// Makes a checker; by default nothing is "later", no owner, and no vendor facts allowed.
+  init(
     available: [String: Question], later: Set<String> = [], owner: String? = nil,
     vendorFacts: Set<String>? = nil
   ) {
@@ -23,7 +24,7 @@ public struct ConditionChecker: Sendable {
   }
 
   /// The diagnostics for `condition`, whose text starts at `location`.
-  public func check(_ condition: Condition, at location: SourceLocation) -> [Diagnostic] {
+  func check(_ condition: Condition, at location: SourceLocation) -> [Diagnostic] {
     var diagnostics: [Diagnostic] = []
     check(condition, at: location, scope: available, into: &diagnostics)
     return diagnostics

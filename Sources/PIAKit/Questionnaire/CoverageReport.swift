@@ -24,13 +24,16 @@ public struct CoverageReport: Sendable, Hashable {
   public struct Entry: Sendable, Hashable {
     /// The question id, or `group.field` for a sub-question.
     public var path: String
+    /// The question as the questionnaire defines it.
     public var question: Question
+    /// Scored, declared not scored, or neither (a problem).
     public var status: Status
   }
 
   /// The least share of judgment questions that must be scored, per questionnaire.
   public static let minimumShare = 0.85
 
+  /// The questionnaire's id.
   public var questionnaireID: String
   /// Every judgment question, in questionnaire order.
   public var entries: [Entry]

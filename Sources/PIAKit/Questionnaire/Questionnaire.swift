@@ -5,12 +5,16 @@ public struct Questionnaire: Sendable, Hashable {
   public var id: String
   /// Integer version; answer files record the version they were written for.
   public var version: Int
+  /// The title shown on the interview's first screen and on the report's cover.
   public var title: String
+  /// A short paragraph introducing the questionnaire; `nil` when the file has none.
   public var description: String?
   /// The file the questionnaire was loaded from, as shown in diagnostics.
   public var path: String
+  /// The sections in interview order, included modules' sections where they are included.
   public var sections: [Section]
 
+  /// Makes a questionnaire from parts already validated.
   public init(
     id: String, version: Int, title: String, description: String? = nil, path: String,
     sections: [Section]
@@ -51,19 +55,24 @@ public struct Questionnaire: Sendable, Hashable {
 
 /// A titled group of questions, shown as one step of the interview.
 public struct Section: Sendable, Hashable {
+  /// The section's id, unique within the questionnaire.
   public var id: String
+  /// The heading shown for the section.
   public var title: String
   /// A short paragraph shown before the section's first question.
   public var intro: String?
   /// When present, the whole section is shown only when this holds.
   public var showIf: Condition?
+  /// The top-level questions in interview order.
   public var questions: [Question]
+  /// Where the section starts, for diagnostics.
   public var location: SourceLocation
   /// Where the `show_if` expression starts, for diagnostics.
   public var showIfLocation: SourceLocation?
   /// The id of the module the section came from; `nil` for the questionnaire's own.
   public var module: String?
 
+  /// Makes a section; `showIfLocation` and `module` stay `nil`.
   public init(
     id: String, title: String, intro: String? = nil, showIf: Condition? = nil,
     questions: [Question], location: SourceLocation
@@ -81,29 +90,46 @@ public struct Section: Sendable, Hashable {
 public struct Question: Sendable, Hashable {
   /// What kind of answer the question takes.
   public enum Kind: String, Sendable, Hashable, CaseIterable {
+    /// Free text on one line.
     case text
+    /// Free text over several lines.
     case longText = "long_text"
+    /// One choice among `choices` (or among another group's entries with `choices_from`).
     case choice
+    /// Any number of `choices`, possibly none.
     case multiChoice = "multi_choice"
+    /// Yes or no.
     case yesNo = "yes_no"
+    /// A number, within `minimum` and `maximum` when set.
     case number
+    /// A calendar date, `yyyy-MM-dd`, within `earliest` and `latest` when set.
     case date
     /// A repeating group: a list of entries, each answering `fields`.
     case group
   }
 
+  /// The question's id: a stable contract that answers files, rules and templates name.
   public var id: String
+  /// What kind of answer the question takes.
   public var kind: Kind
+  /// The question as asked.
   public var prompt: String
   /// Plain-language help shown on `?`.
   public var help: String?
   /// Law catalogue ids of the provisions the question rests on.
   public var cites: [String]
+  /// Whether the interview insists on an answer while the question is shown; an unanswered
+  /// required question keeps the verdict `incomplete`.
   public var required: Bool
+  /// The answer offered when the user presses Enter (`default:`); `nil` when none.
   public var defaultValue: AnswerValue?
+  /// When present, the question is asked (and its answer counts) only when this holds.
   public var showIf: Condition?
+  /// The choices of a choice or multiple-choice question, in the order shown; empty otherwise.
   public var choices: [Choice]
+  /// For a number question: the smallest value accepted (`min:`).
   public var minimum: Double?
+  /// For a number question: the largest value accepted (`max:`).
   public var maximum: Double?
   /// For a date question: the earliest date accepted (`min:`), a fixed date
   /// or another date answer.
@@ -129,6 +155,7 @@ public struct Question: Sendable, Hashable {
   public var itemName: String?
   /// For groups: the sub-questions of each entry.
   public var fields: [Question]
+  /// Where the question starts, for diagnostics.
   public var location: SourceLocation
   /// Where the `show_if` expression starts, for diagnostics.
   public var showIfLocation: SourceLocation?
@@ -137,6 +164,7 @@ public struct Question: Sendable, Hashable {
   /// Where `default` is written, for diagnostics.
   public var defaultLocation: SourceLocation?
 
+  /// Makes a question; date bounds, `choicesFrom` and the `…Location` properties stay `nil`.
   public init(
     id: String, kind: Kind, prompt: String, help: String? = nil, cites: [String] = [],
     required: Bool = false, defaultValue: AnswerValue? = nil, showIf: Condition? = nil,
@@ -234,14 +262,19 @@ public enum DateBound: Sendable, Hashable, CustomStringConvertible {
 
 /// One choice of a single- or multiple-choice question.
 public struct Choice: Sendable, Hashable {
+  /// The choice's id: what answers files, conditions and rules record and name.
   public var id: String
+  /// The choice as shown.
   public var label: String
+  /// Help for the choice, shown beside it; `nil` when none.
   public var help: String?
   /// Relative risk among the question's choices (higher is riskier), used by
   /// the monotonicity tests and by materiality ("a wider access scope").
   public var risk: Int?
+  /// Where the choice is written, for diagnostics.
   public var location: SourceLocation
 
+  /// Makes a choice.
   public init(
     id: String, label: String, help: String? = nil, risk: Int? = nil, location: SourceLocation
   ) {

@@ -11,6 +11,7 @@ public struct QuestionnaireLoader: Sendable {
   /// The folder that every included file must stay inside.
   public var root: URL
 
+  /// Makes a loader whose includes must stay inside `root`.
   public init(root: URL) {
     self.root = root
   }

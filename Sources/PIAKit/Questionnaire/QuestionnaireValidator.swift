@@ -1,14 +1,16 @@
 /// Cross-reference checks on a loaded questionnaire: unique ids, conditions
 /// that only look back, choices and defaults that fit, citations that exist.
-public struct QuestionnaireValidator: Sendable {
-  public var law: LawCatalogue
+struct QuestionnaireValidator: Sendable {
+  /// The law catalogue the questions' `cites` must name.
+  var law: LawCatalogue
 
-  public init(law: LawCatalogue) {
+  /// Makes a validator that checks citations against `law`.
+  init(law: LawCatalogue) {
     self.law = law
   }
 
   /// Every problem found in `questionnaire`.
-  public func validate(_ questionnaire: Questionnaire) -> [Diagnostic] {
+  func validate(_ questionnaire: Questionnaire) -> [Diagnostic] {
     var diagnostics: [Diagnostic] = []
     var seenSections: [String: SourceLocation] = [:]
     var seen: [String: SourceLocation] = [:]

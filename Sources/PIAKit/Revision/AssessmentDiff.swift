@@ -78,7 +78,7 @@ public struct FindingChange: Sendable, Hashable {
 
 /// A vendor fact whose value differs between the two scores.
 public struct FactChange: Sendable, Hashable {
-  /// The fact's name in the vendor file (`trains_on_inputs`).
+  /// The fact's name in the vendor file (`trains_on_content_by_default`).
   public var name: String
   /// The older value; `nil` when the fact was added.
   public var from: AnswerValue?

@@ -256,9 +256,9 @@ public struct Action: Sendable, Hashable {
 public struct StaleFact: Sendable, Hashable {
   /// The vendor id in the vendor catalogue (`openai`).
   public var vendor: String
-  /// The plan tier id within that vendor (`business`).
+  /// The plan tier id within that vendor (`team`).
   public var tier: String
-  /// The fact's name in the vendor file (`trains_on_inputs`).
+  /// The fact's name in the vendor file (`trains_on_content_by_default`).
   public var fact: String
   /// The later of the fact's own check date and the `vendor_facts_checked` answer.
   public var checked: CalendarDate
@@ -305,9 +305,10 @@ public struct VendorFactsStatus: Sendable, Hashable {
   public var state: State
   /// Facts with no check date at all.
   public var unchecked: [String]
-  /// How many facts the tier states, and how many of them are unverified.
+  /// How many facts the tier states.
   public var count: Int
-  /// How many of the tier's facts the vendor file marks uncertain (not confirmed from a source).
+  /// How many of the tier's facts the vendor file marks `status: unverified` (a secondary
+  /// source, a conflict or an inference).
   public var unverified: Int
 
   /// Makes a check status; `unchecked` lists fact names, sorted.
@@ -340,7 +341,7 @@ public struct VendorFactsStatus: Sendable, Hashable {
 
 /// The scored assessment.
 public struct Assessment: Sendable, Hashable {
-  /// The questionnaire the answers belong to (`ai_tool`, `general`).
+  /// The questionnaire the answers belong to (`ai-assistant`, `mfippa-pia`).
   public var questionnaireID: String
   /// The questionnaire's `version`, so a score can be tied to the questions asked.
   public var questionnaireVersion: Int
