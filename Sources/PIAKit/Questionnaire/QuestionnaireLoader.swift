@@ -303,7 +303,7 @@ public struct QuestionnaireLoader: Sendable {
 
   /// Parses a condition held in a YAML scalar; syntax errors are reported at
   /// the exact column.
-  public static func condition(_ node: Node, reader: inout YAMLReader)
+  static func condition(_ node: Node, reader: inout YAMLReader)
     -> (condition: Condition, location: SourceLocation)?
   {
     guard let text = reader.string(node, "condition") else { return nil }

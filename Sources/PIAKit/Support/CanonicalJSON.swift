@@ -18,10 +18,12 @@ public enum CanonicalJSON {
     /// Keys in output order (the writer never reorders them).
     case object([(String, Value)])
 
+    /// Equal when the compact JSON texts are equal (so object key order counts).
     public static func == (lhs: Value, rhs: Value) -> Bool {
       CanonicalJSON.write(lhs) == CanonicalJSON.write(rhs)
     }
 
+    /// Hashes the compact JSON text, consistent with `==`.
     public func hash(into hasher: inout Hasher) {
       hasher.combine(CanonicalJSON.write(self))
     }

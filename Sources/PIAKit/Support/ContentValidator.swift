@@ -5,6 +5,7 @@ import Foundation
 public struct ContentValidator: Sendable {
   /// The outcome of a validation run.
   public struct Report: Sendable {
+    /// Every problem found, in the order found (`sortedByLocation()` orders them for printing).
     public var diagnostics: [Diagnostic]
     /// Files checked, by kind ("questionnaire", "law", …).
     public var checked: [(kind: String, path: String)]
@@ -32,8 +33,10 @@ public struct ContentValidator: Sendable {
     }
   }
 
+  /// The resource folder checked.
   public var resources: Resources
 
+  /// Makes a validator for the folder.
   public init(resources: Resources) {
     self.resources = resources
   }

@@ -8,18 +8,24 @@ public struct Resources: Sendable, Hashable {
   /// How to print `root` in messages (relative to the working folder when possible).
   public var displayRoot: String
 
+  /// Makes resources rooted at `root` (standardized); `displayRoot` defaults to its path.
   public init(root: URL, displayRoot: String? = nil) {
     self.root = root.standardizedFileURL
     self.displayRoot = displayRoot ?? root.standardizedFileURL.path
   }
 
+  /// `Questionnaires/`: the questionnaires, modules, law, rules, vendors and materiality rules.
   public var questionnaires: URL { root.appendingPathComponent("Questionnaires") }
+  /// `Templates/`: the Mustache report templates and their manifest.
   public var templates: URL { root.appendingPathComponent("Templates") }
   /// `Web/`: the page templates (`pages/`) and styles (`static/`) of `pia serve`.
   /// Optional: only `pia serve` and `pia validate` read it.
   public var web: URL { root.appendingPathComponent("Web") }
+  /// `Questionnaires/law/`: the law catalogue.
   public var law: URL { questionnaires.appendingPathComponent("law") }
+  /// `Questionnaires/rules/`: the risk rule files.
   public var rules: URL { questionnaires.appendingPathComponent("rules") }
+  /// `Questionnaires/vendors/`: one vendor file per AI vendor, with its plan-tier facts.
   public var vendors: URL { questionnaires.appendingPathComponent("vendors") }
 
   /// The printed path of a file under `root`.
@@ -45,9 +51,12 @@ public struct Resources: Sendable, Hashable {
 public struct ResourceLocator: Sendable {
   /// Raised when no folder qualifies; lists every path tried.
   public struct NotFound: Error, Sendable, Equatable, CustomStringConvertible {
+    /// Every folder tried, standardized absolute paths in the order tried.
     public var tried: [String]
+    /// `true` when the folder was given with `--resources` (only it is tried).
     public var explicit: Bool
 
+    /// The paths tried, one per line, and how to point at the folder.
     public var description: String {
       let lines = tried.map { "  - \($0)" }.joined(separator: "\n")
       return
@@ -57,11 +66,17 @@ public struct ResourceLocator: Sendable {
     }
   }
 
+  /// The `--resources` folder, relative to `workingDirectory`; `nil` when not given.
   public var explicitRoot: String?
+  /// The process environment, read for `PIA_HOME`.
   public var environment: [String: String]
+  /// The running executable, for the installed, portable and checkout layouts; `nil` when
+  /// unknown.
   public var executableURL: URL?
+  /// The folder relative paths are resolved against.
   public var workingDirectory: URL
 
+  /// Makes a locator; the executable passes the process's values, tests their own.
   public init(
     explicitRoot: String?, environment: [String: String], executableURL: URL?,
     workingDirectory: URL

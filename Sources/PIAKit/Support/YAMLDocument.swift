@@ -7,17 +7,17 @@ import Yams
 /// accepted), the expanded node count is capped (so alias "billion laughs"
 /// files are refused), and libyaml's nesting limit (1,000) bounds the depth.
 /// Every failure is a diagnostic with a position.
-public struct YAMLDocument {
+struct YAMLDocument {
   /// The path printed in diagnostics.
-  public let path: String
+  let path: String
   /// The top node; `nil` for an empty file.
-  public let root: Node?
+  let root: Node?
 
   /// The largest file accepted, in bytes.
-  public static let maximumSize = 32 * 1024 * 1024
+  static let maximumSize = 32 * 1024 * 1024
 
   /// Parses YAML text already in memory.
-  public init(text: String, path: String) throws(DiagnosticsError) {
+  init(text: String, path: String) throws(DiagnosticsError) {
     self.path = path
     do {
       // The basic resolver tags every scalar as a string: our loaders read
@@ -45,7 +45,7 @@ public struct YAMLDocument {
   }
 
   /// Parses YAML bytes: checks the size and the encoding first.
-  public init(data: Data, path: String) throws(DiagnosticsError) {
+  init(data: Data, path: String) throws(DiagnosticsError) {
     guard data.count <= Self.maximumSize else {
       throw DiagnosticsError([
         .error(
@@ -71,7 +71,7 @@ public struct YAMLDocument {
   }
 
   /// Reads and parses a file.
-  public init(contentsOf url: URL, path: String? = nil) throws(DiagnosticsError) {
+  init(contentsOf url: URL, path: String? = nil) throws(DiagnosticsError) {
     let shown = path ?? url.path
     let data: Data
     do {
@@ -119,7 +119,7 @@ public struct YAMLDocument {
   /// The most nodes a document may expand to. Yams resolves an alias to the
   /// anchored node itself, so a "billion laughs" file is small in memory but
   /// enormous to walk; counting expanded nodes bounds every later traversal.
-  public static let maximumNodes = 2_000_000
+  static let maximumNodes = 2_000_000
 
   private static func nodeBeyondBudget(in node: Node) -> Node? {
     var stack = [node]

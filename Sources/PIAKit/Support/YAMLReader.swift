@@ -2,28 +2,29 @@ import Yams
 
 /// Typed, forgiving access to YAML nodes that records a diagnostic for every
 /// problem instead of stopping at the first one.
-public struct YAMLReader: Sendable {
+struct YAMLReader: Sendable {
   /// The path printed in diagnostics.
-  public let path: String
+  let path: String
   /// The problems found so far.
-  public var diagnostics: [Diagnostic] = []
+  var diagnostics: [Diagnostic] = []
 
-  public init(path: String) {
+  /// Makes a reader for the file printed as `path`, with no diagnostics yet.
+  init(path: String) {
     self.path = path
   }
 
   /// The location of `node` in this file.
-  public func location(of node: Node) -> SourceLocation {
+  func location(of node: Node) -> SourceLocation {
     SourceLocation(yamlMark: node.mark, file: path)
   }
 
   /// Records an error at `node`.
-  public mutating func error(_ message: String, at node: Node) {
+  mutating func error(_ message: String, at node: Node) {
     diagnostics.append(.error(message, at: location(of: node)))
   }
 
   /// Records a warning at `node`.
-  public mutating func warning(_ message: String, at node: Node) {
+  mutating func warning(_ message: String, at node: Node) {
     diagnostics.append(.warning(message, at: location(of: node)))
   }
 
@@ -36,7 +37,7 @@ public struct YAMLReader: Sendable {
   ///   - keys: Every key allowed.
   ///   - required: The keys that must be present.
   /// - Returns: The mapping, or `nil` when the node is not one.
-  public mutating func mapping(
+  mutating func mapping(
     _ node: Node, _ what: String, keys: [String], required: [String] = []
   ) -> YAMLMapping? {
     guard case .mapping(let mapping) = node else {
@@ -64,7 +65,7 @@ public struct YAMLReader: Sendable {
   }
 
   /// Reads a non-empty string scalar.
-  public mutating func string(_ node: Node, _ what: String, allowEmpty: Bool = false) -> String? {
+  mutating func string(_ node: Node, _ what: String, allowEmpty: Bool = false) -> String? {
     guard case .scalar(let scalar) = node else {
       error("expected \(what) to be text, found \(node.kindName)", at: node)
       return nil
@@ -81,7 +82,7 @@ public struct YAMLReader: Sendable {
   }
 
   /// Reads an identifier: lower-case letters, digits, `_` and `-`, starting with a letter.
-  public mutating func identifier(_ node: Node, _ what: String) -> String? {
+  mutating func identifier(_ node: Node, _ what: String) -> String? {
     guard let text = string(node, what) else { return nil }
     guard Identifier.isValid(text) else {
       error(
@@ -93,7 +94,7 @@ public struct YAMLReader: Sendable {
   }
 
   /// Reads an integer.
-  public mutating func integer(_ node: Node, _ what: String) -> Int? {
+  mutating func integer(_ node: Node, _ what: String) -> Int? {
     guard case .scalar(let scalar) = node, let value = Int(scalar.string) else {
       error("expected \(what) to be a whole number, found \(describe(node))", at: node)
       return nil
@@ -102,7 +103,7 @@ public struct YAMLReader: Sendable {
   }
 
   /// Reads a number.
-  public mutating func number(_ node: Node, _ what: String) -> Double? {
+  mutating func number(_ node: Node, _ what: String) -> Double? {
     guard case .scalar(let scalar) = node, let value = Double(scalar.string), value.isFinite
     else {
       error("expected \(what) to be a number, found \(describe(node))", at: node)
@@ -112,7 +113,7 @@ public struct YAMLReader: Sendable {
   }
 
   /// Reads `true`/`false` (YAML 1.1 `yes`/`no` are accepted too).
-  public mutating func boolean(_ node: Node, _ what: String) -> Bool? {
+  mutating func boolean(_ node: Node, _ what: String) -> Bool? {
     guard case .scalar(let scalar) = node, let value = Self.bool(scalar.string) else {
       error("expected \(what) to be true or false, found \(describe(node))", at: node)
       return nil
@@ -121,7 +122,7 @@ public struct YAMLReader: Sendable {
   }
 
   /// Reads a list; a single scalar is not accepted as a list.
-  public mutating func sequence(_ node: Node, _ what: String) -> [Node]? {
+  mutating func sequence(_ node: Node, _ what: String) -> [Node]? {
     guard case .sequence(let sequence) = node else {
       error("expected \(what) to be a list, found \(node.kindName)", at: node)
       return nil
@@ -130,13 +131,13 @@ public struct YAMLReader: Sendable {
   }
 
   /// Reads a list of strings.
-  public mutating func strings(_ node: Node, _ what: String) -> [String]? {
+  mutating func strings(_ node: Node, _ what: String) -> [String]? {
     guard let items = sequence(node, what) else { return nil }
     return items.compactMap { string($0, "each item of \(what)") }
   }
 
   /// Parses the YAML spellings of a boolean.
-  public static func bool(_ text: String) -> Bool? {
+  static func bool(_ text: String) -> Bool? {
     switch text.lowercased() {
     case "true", "yes", "y", "on": return true
     case "false", "no", "n", "off": return false
@@ -145,7 +146,7 @@ public struct YAMLReader: Sendable {
   }
 
   /// A short description of a node's value for messages.
-  public func describe(_ node: Node) -> String {
+  func describe(_ node: Node) -> String {
     switch node {
     case .scalar(let scalar):
       let text = scalar.string
@@ -158,26 +159,26 @@ public struct YAMLReader: Sendable {
 }
 
 /// A YAML mapping's entries in file order, with their key nodes for locations.
-public struct YAMLMapping {
+struct YAMLMapping {
   /// The mapping node itself.
-  public let node: Node
+  let node: Node
   /// Key text, key node and value node, in file order.
-  public var entries: [(key: String, keyNode: Node, value: Node)] = []
+  var entries: [(key: String, keyNode: Node, value: Node)] = []
 
   init(node: Node) {
     self.node = node
   }
 
   /// The value for `key`.
-  public subscript(key: String) -> Node? {
+  subscript(key: String) -> Node? {
     entries.first { $0.key == key }?.value
   }
 }
 
 /// The rules for ids of questions, choices, rules, provisions and vendors.
-public enum Identifier {
+enum Identifier {
   /// Whether `text` is a valid id.
-  public static func isValid(_ text: String) -> Bool {
+  static func isValid(_ text: String) -> Bool {
     guard let first = text.unicodeScalars.first, ("a"..."z").contains(first) else {
       return false
     }
