@@ -3,12 +3,19 @@
 /// Choice ids are strings, yes/no answers are booleans, multiple choice is a
 /// list of choice ids, and a repeating group is a list of entries.
 public enum AnswerValue: Sendable, Hashable {
+  /// A text or long-text answer, as typed (may span lines).
   case text(String)
+  /// A single-choice answer: the choice id (or, with `choices_from`, an entry id).
   case choice(String)
+  /// A multiple-choice answer: the selected choice ids; empty when none is selected.
   case choices([String])
+  /// A yes/no answer: `true` for yes.
   case bool(Bool)
+  /// A number answer.
   case number(Double)
+  /// A date answer.
   case date(CalendarDate)
+  /// A repeating group's entries, in the order the user gave them.
   case entries([GroupEntry])
 
   /// The value as it reads in a summary ("yes", "a, b", "2026-03-01").
@@ -39,6 +46,7 @@ public struct GroupEntry: Sendable, Hashable {
   /// The entry's answers by sub-question id.
   public var values: [String: AnswerValue]
 
+  /// Makes an entry.
   public init(id: String, values: [String: AnswerValue]) {
     self.id = id
     self.values = values
@@ -47,10 +55,15 @@ public struct GroupEntry: Sendable, Hashable {
 
 /// A calendar date without a time or zone, written `YYYY-MM-DD`.
 public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConvertible {
+  /// The year, 1 to 9999.
   public var year: Int
+  /// The month, 1 to 12.
   public var month: Int
+  /// The day of the month, 1 to the month's length.
   public var day: Int
 
+  /// A date from its parts; `nil` when the date does not exist (2026-02-30) or the year is
+  /// outside 1 to 9999.
   public init?(year: Int, month: Int, day: Int) {
     guard (1...9999).contains(year), (1...12).contains(month),
       (1...Self.daysIn(month: month, year: year)).contains(day)
@@ -70,6 +83,7 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
     self.init(year: year, month: month, day: day)
   }
 
+  /// `YYYY-MM-DD`, zero-padded.
   public var description: String {
     func pad(_ value: Int, _ width: Int) -> String {
       let text = String(value)
@@ -78,6 +92,7 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
     return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
   }
 
+  /// Orders by year, then month, then day.
   public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {
     (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
   }

@@ -15,6 +15,7 @@ extension AssessmentFile {
     /// questionnaire's version (used by `--revise`, which walks every answer).
     public var acceptsOtherVersion: Bool
 
+    /// Makes options; by default another version is an error.
     public init(acceptsOtherVersion: Bool = false) {
       self.acceptsOtherVersion = acceptsOtherVersion
     }

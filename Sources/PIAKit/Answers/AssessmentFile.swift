@@ -134,13 +134,18 @@ public typealias AnswersFile = AssessmentFile
 
 /// Who and what the assessment is about.
 public struct AssessmentInfo: Sendable, Hashable {
+  /// The assessment's title (`title:`), as the report's cover shows it; `nil` when not given.
   public var title: String?
+  /// The institution (the municipality or local board) whose PIA it is; `nil` when not given.
   public var institution: String?
+  /// Who prepared the assessment, usually the privacy lead; `nil` when not given.
   public var preparedBy: String?
+  /// The date the assessment started; `nil` when not given.
   public var started: CalendarDate?
   /// The institution's PIA number ("PIA-2026-014").
   public var piaNumber: String?
 
+  /// Makes the block; every field defaults to `nil`.
   public init(
     title: String? = nil, institution: String? = nil, preparedBy: String? = nil,
     started: CalendarDate? = nil, piaNumber: String? = nil
@@ -155,15 +160,20 @@ public struct AssessmentInfo: Sendable, Hashable {
 
 /// The answers of a file seen through its questionnaire, for conditions.
 public struct AnswerEnvironment: ConditionEnvironment, Sendable {
+  /// The answers by question id; group entries hold their fields' answers.
   public var answers: [String: AnswerValue]
+  /// The assessed vendor tier's facts by name, for `vendor.NAME` in rule conditions.
   public var facts: [String: AnswerValue]
 
+  /// Makes an environment; `facts` defaults to none.
   public init(answers: [String: AnswerValue], facts: [String: AnswerValue] = [:]) {
     self.answers = answers
     self.facts = facts
   }
 
+  /// The answer to question `id`; `nil` when unanswered.
   public func answer(_ id: String) -> AnswerValue? { answers[id] }
+  /// The vendor fact `name`; `nil` when the tier does not state it.
   public func vendorFact(_ name: String) -> AnswerValue? { facts[name] }
 }
 
