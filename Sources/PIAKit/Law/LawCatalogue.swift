@@ -7,13 +7,18 @@ import Yams
 /// catalogue says how a provision is printed and whether its number and
 /// wording were verified.
 public struct LawCatalogue: Sendable, Hashable {
+  /// Every regime (`regimes:` in any law file, shipped in `regimes.yaml`), files in name order.
   public var regimes: [Regime]
+  /// Every provision (`provisions:` in the law files: `mfippa.yaml`, `reg-823.yaml`, …), files
+  /// in name order and provisions in file order. Source: each file's header names it (the
+  /// citation table of `/shared/domain/mfippa-reference.md`) and the e-Laws page to re-check.
   public var provisions: [Provision] {
     didSet { index = Self.index(of: provisions) }
   }
   /// Position of each provision id in `provisions` (the first, for a repeated id).
   private var index: [String: Int]
 
+  /// Makes a catalogue; an empty one cites every id as written.
   public init(regimes: [Regime] = [], provisions: [Provision] = []) {
     self.regimes = regimes
     self.provisions = provisions
@@ -70,13 +75,19 @@ public struct LawCatalogue: Sendable, Hashable {
 /// A body of law at one point in its history: the current text, or a set of
 /// amendments waiting for commencement.
 public struct Regime: Sendable, Hashable {
+  /// Whether the regime applies now; the raw value is the YAML spelling.
   public enum Status: String, Sendable, Hashable, CaseIterable {
+    /// Consolidated law that applies on any assessment date.
     case inForce = "in_force"
+    /// Amendments that apply only from `commencement`, once it is recorded.
     case pending
   }
 
+  /// The regime's id, which provisions name in `regime:` (`mfippa-current`, `bill-97`).
   public var id: String
+  /// The regime as printed ("Bill 97 amendments to MFIPPA (S.O. 2026, c. 2, Sched. 11)").
   public var title: String
+  /// In force, or pending commencement.
   public var status: Status
   /// When the bill was introduced (first reading); `nil` when not recorded.
   public var introduced: CalendarDate?
@@ -86,8 +97,11 @@ public struct Regime: Sendable, Hashable {
   public var commencement: CalendarDate?
   /// What the regime changes, in plain words, for the "pending amendments" section.
   public var effects: [String]
+  /// Where the regime's status and dates come from: e-Laws or the Legislative Assembly's bill
+  /// page; `nil` when not recorded.
   public var source: String?
 
+  /// Makes a regime.
   public init(
     id: String, title: String, status: Status, introduced: CalendarDate? = nil,
     royalAssent: CalendarDate? = nil, commencement: CalendarDate? = nil,
@@ -142,20 +156,30 @@ public struct Regime: Sendable, Hashable {
 
 /// One provision: a section, subsection or clause of a statute or regulation.
 public struct Provision: Sendable, Hashable {
+  /// Whether the number and wording were confirmed in a primary source; the raw value is the
+  /// YAML spelling.
   public enum Status: String, Sendable, Hashable, CaseIterable {
+    /// Confirmed in a primary source.
     case verified
+    /// Not confirmed: the citation is printed with "(verify on e-Laws)".
     case uncertain
   }
 
+  /// The provision's id (`mfippa-s28-2`): `<statute>-s<section>[-<subsection>][-<clause>]`,
+  /// `_` for the point of an inserted number (s. 4.1 → `mfippa-s4_1`).
   public var id: String
   /// The citation exactly as printed: "MFIPPA s. 28(2)".
   public var cite: String
   /// One line of plain meaning.
   public var meaning: String
+  /// Verified or uncertain.
   public var status: Status
+  /// The id of the regime the provision belongs to.
   public var regime: String
+  /// Where the provision is written, for diagnostics.
   public var location: SourceLocation
 
+  /// Makes a provision.
   public init(
     id: String, cite: String, meaning: String, status: Status, regime: String,
     location: SourceLocation
