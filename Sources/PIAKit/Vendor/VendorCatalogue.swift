@@ -26,14 +26,19 @@ public struct VendorFact: Sendable, Hashable {
   /// The date the source states, as text ("ms.date 01/15/2025", "relative
   /// only", "not stated"): some sources give only relative dates.
   public var stated: String
+  /// Verified or unverified, as the vendor file records it (`status:`).
   public var status: Status
   /// When someone at the municipality last re-read `source`; `nil` until then.
   public var checked: CalendarDate?
   /// Where the fact was actually read when that is a copy of `source`.
   public var readAt: String?
+  /// Free notes on the fact (`note:`), such as the fact ids of the domain reference
+  /// (`/shared/domain/vendor-facts.md`) it rests on; `nil` when none.
   public var note: String?
+  /// Where the fact is written, for diagnostics.
   public var location: SourceLocation
 
+  /// Makes a fact; `checked`, `readAt` and `note` default to `nil`.
   public init(
     value: AnswerValue, source: String, stated: String, status: Status,
     checked: CalendarDate? = nil, readAt: String? = nil, note: String? = nil,
@@ -62,6 +67,7 @@ public struct VendorPlan: Sendable, Hashable {
   /// The terms that govern it: `consumer` or `commercial`.
   public var terms: String
 
+  /// Makes a plan mapping.
   public init(name: String, tier: String, terms: String) {
     self.name = name
     self.tier = tier
@@ -75,7 +81,9 @@ public struct VendorPlan: Sendable, Hashable {
 public struct Vendor: Sendable, Hashable {
   /// The `ai_vendor` choice id (`anthropic`).
   public var id: String
+  /// The vendor as printed ("OpenAI (ChatGPT)").
   public var title: String
+  /// The vendor file's path as shown in diagnostics (`vendors/openai.yaml`).
   public var path: String
   /// The vendor's product names: what a report about another vendor must
   /// never print.
@@ -86,8 +94,10 @@ public struct Vendor: Sendable, Hashable {
   public var advice: [String: String]
   /// Facts by tier id, then by fact name.
   public var tiers: [String: [String: VendorFact]]
+  /// Where the vendor file's content starts, for diagnostics.
   public var location: SourceLocation
 
+  /// Makes a vendor; products, plans and advice default to empty.
   public init(
     id: String, title: String, path: String, products: [String] = [], plans: [VendorPlan] = [],
     advice: [String: String] = [:], tiers: [String: [String: VendorFact]],
@@ -112,8 +122,10 @@ public struct Vendor: Sendable, Hashable {
 /// The vendor files of `Questionnaires/vendors/`. Loaded fresh on every run,
 /// so editing a file changes the next score with no other step.
 public struct VendorCatalogue: Sendable, Hashable {
+  /// Every vendor, one per file, files in name order.
   public var vendors: [Vendor]
 
+  /// Makes a catalogue of the given vendors.
   public init(vendors: [Vendor] = []) {
     self.vendors = vendors
   }
