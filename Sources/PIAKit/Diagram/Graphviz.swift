@@ -28,6 +28,7 @@ public enum Graphviz {
       self.message = message
     }
 
+    /// The same text as `message`.
     public var description: String { message }
   }
 

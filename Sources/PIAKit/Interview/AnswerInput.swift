@@ -5,12 +5,15 @@ import Foundation
 public enum AnswerInput {
   /// Why a typed answer was not accepted, in words for the user.
   public struct Invalid: Error, Sendable, Hashable, CustomStringConvertible {
+    /// What is wrong and what to type instead, as a full sentence.
     public var message: String
 
+    /// Makes the error from its message.
     public init(_ message: String) {
       self.message = message
     }
 
+    /// The same text as `message`.
     public var description: String { message }
   }
 

@@ -39,6 +39,7 @@ public struct FormData: Sendable, Equatable {
     fields.first { $0.name == name }?.value
   }
 
+  /// Equal when both hold the same names and values in the same order.
   public static func == (lhs: FormData, rhs: FormData) -> Bool {
     lhs.fields.map(\.name) == rhs.fields.map(\.name)
       && lhs.fields.map(\.value) == rhs.fields.map(\.value)
