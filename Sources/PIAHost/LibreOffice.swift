@@ -30,6 +30,7 @@ public struct LibreOffice: Sendable {
       self.message = message
     }
 
+    /// The same text as `message`.
     public var description: String { message }
   }
 

@@ -29,6 +29,7 @@ public struct PDFAccessibilityIssue: Sendable, Equatable, CustomStringConvertibl
     self.message = message
   }
 
+  /// The same text as `message`.
   public var description: String { message }
 }
 
@@ -50,6 +51,7 @@ public struct PDFAccessibilityChecker: Sendable {
       self.message = message
     }
 
+    /// The same text as `message`.
     public var description: String { message }
   }
 

@@ -46,6 +46,7 @@ public enum ProcessRunner {
       self.timedOut = timedOut
     }
 
+    /// The same text as `message`.
     public var description: String { message }
   }
 

@@ -16,11 +16,15 @@ import PIAKit
 /// - File names come from the answers file's name and template ids and never
 ///   contain a `/`.
 public struct ReportOutputFolder: Sendable {
+  /// The ledger's file name inside the folder: one `<sha256>  <name>` line per file written.
   public static let ledgerName = ".pia-rendered"
 
+  /// The folder written into; created when missing.
   public var url: URL
+  /// How to print the folder in messages (as the user gave it).
   public var display: String
 
+  /// Makes an output folder.
   public init(url: URL, display: String) {
     self.url = url
     self.display = display
