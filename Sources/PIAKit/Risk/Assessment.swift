@@ -286,8 +286,11 @@ public struct VendorFactsStatus: Sendable, Hashable {
   /// `not_checked` until every fact has a check date; `stale` when a check
   /// is older than the allowed age; else `current`.
   public enum State: String, Sendable, Hashable {
+    /// Some fact has no check date at all.
     case notChecked = "not_checked"
+    /// Every fact is checked, none longer ago than the allowed age.
     case current
+    /// Every fact is checked, but some check is older than the allowed age.
     case stale
   }
 

@@ -10,10 +10,14 @@ import Foundation
 public enum CanonicalJSON {
   /// A JSON value whose objects keep their keys in the order given.
   public indirect enum Value: Sendable, Hashable {
+    /// A string, written NFC-normalised and escaped as RFC 8785.
     case string(String)
+    /// A number in shortest round-trip form, whole numbers without a fraction (`3`, `0.25`);
+    /// `null` when not finite.
     case number(Double)
     case bool(Bool)
     case null
+    /// A list, items in the order given.
     case array([Value])
     /// Keys in output order (the writer never reorders them).
     case object([(String, Value)])
