@@ -32,7 +32,12 @@ public struct ReportOutputFolder: Sendable {
 
   /// Writes `files`, or nothing when any of them would replace a file pia did not write.
   ///
-  /// - Returns: The printed paths of the files written.
+  /// - Returns: The printed paths of the files written, in the order given.
+  /// - Throws: `DiagnosticsError` when the folder cannot be created; before writing anything,
+  ///   listing every output whose name is unsafe (empty, `.`, `..` or with a `/`), that is not
+  ///   a regular file, or, unless `force`, that is a symbolic link or a file pia did not write
+  ///   or that was edited since; and when a write fails part-way (files already written stay,
+  ///   the ledger is not updated).
   public func write(_ files: [RenderedFile], force: Bool) throws(DiagnosticsError) -> [String] {
     do {
       try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)

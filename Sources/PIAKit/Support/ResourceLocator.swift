@@ -88,6 +88,9 @@ public struct ResourceLocator: Sendable {
   }
 
   /// The first folder that qualifies.
+  ///
+  /// - Throws: ``NotFound`` listing every path tried, when none qualifies (or the
+  ///   `--resources` folder does not).
   public func locate() throws(NotFound) -> Resources {
     var tried: [String] = []
     func attempt(_ url: URL) -> Resources? {
