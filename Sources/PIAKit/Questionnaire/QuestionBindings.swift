@@ -6,9 +6,9 @@
 /// in a questionnaire would otherwise make a report print "Not applicable"
 /// with no warning. `pia validate` checks every binding against every
 /// questionnaire (`QuestionBindings.check`).
-public struct QuestionBinding: Sendable, Hashable {
+struct QuestionBinding: Sendable, Hashable {
   /// Where a bound question must exist.
-  public enum Place: Sendable, Hashable {
+  enum Place: Sendable, Hashable {
     /// In each of these questionnaires (the shipped ones promise it; a
     /// questionnaire of a municipality's own may leave it out, and its
     /// documents then say "Not answered").
@@ -22,20 +22,20 @@ public struct QuestionBinding: Sendable, Hashable {
   }
 
   /// The question id.
-  public var id: String
+  var id: String
   /// The repeating group the question belongs to, for a question of each entry.
-  public var group: String?
+  var group: String?
   /// The kinds of answer the code can read.
-  public var kinds: Set<Question.Kind>
+  var kinds: Set<Question.Kind>
   /// Choice ids the code compares the answer with.
-  public var choices: [String]
+  var choices: [String]
   /// Where the question must exist.
-  public var place: Place
+  var place: Place
   /// What reads it, for the message (`Report/ReportModel+Build.swift`).
-  public var readBy: String
+  var readBy: String
 
   /// A binding; see the properties.
-  public init(
+  init(
     _ id: String, in group: String? = nil, kinds: Set<Question.Kind>, choices: [String] = [],
     place: Place, readBy: String
   ) {
@@ -48,11 +48,11 @@ public struct QuestionBinding: Sendable, Hashable {
   }
 
   /// `data_flows.authority` or `ai_vendor`.
-  public var name: String { group.map { "\($0).\(id)" } ?? id }
+  var name: String { group.map { "\($0).\(id)" } ?? id }
 }
 
 /// The table of every question id the code reads, and its check.
-public enum QuestionBindings {
+enum QuestionBindings {
   private static let report = "the report model (Sources/PIAKit/Report/ReportModel+Build.swift)"
   private static let analysis =
     "the privacy analysis (Sources/PIAKit/Report/PrivacyAnalysisTopic.swift)"
@@ -64,7 +64,7 @@ public enum QuestionBindings {
   private static let optional = QuestionBinding.Place.oneOf(["ai-assistant", "mfippa-pia"])
 
   /// Every bound question.
-  public static let all: [QuestionBinding] =
+  static let all: [QuestionBinding] =
     documentQuestions + aiQuestions + flowQuestions + analysisQuestions
 
   /// Asked by every questionnaire: who, when, and the sign-off.
@@ -193,7 +193,7 @@ public enum QuestionBindings {
   ///
   /// - Returns: One error per problem, at the questionnaire (a missing
   ///   question) or at the question (a wrong kind or a missing choice).
-  public static func check(
+  static func check(
     _ questionnaires: [Questionnaire], bindings: [QuestionBinding] = all
   ) -> [Diagnostic] {
     var diagnostics: [Diagnostic] = []

@@ -279,14 +279,14 @@ extension StaleFact {
 /// Given a date, provisions of a bill not yet introduced on that date are
 /// left out by ``citable(_:)``: a report never cites a bill that did not
 /// exist when the assessment was made.
-public struct CitationPrinter: Sendable {
+struct CitationPrinter: Sendable {
   private var printed: [String: String]
   private var hidden: Set<String>
 
   /// - Parameters:
   ///   - law: The catalogue.
   ///   - date: The assessment date; `nil` cites everything.
-  public init(law: LawCatalogue, on date: CalendarDate? = nil) {
+  init(law: LawCatalogue, on date: CalendarDate? = nil) {
     var printed: [String: String] = [:]
     var hidden: Set<String> = []
     for provision in law.provisions where printed[provision.id] == nil {
@@ -298,11 +298,11 @@ public struct CitationPrinter: Sendable {
   }
 
   /// The printed citation, or the id itself when the catalogue lacks it.
-  public func cite(_ id: String) -> String { printed[id] ?? id }
+  func cite(_ id: String) -> String { printed[id] ?? id }
 
   /// `ids` without the provisions not citable on the printer's date.
-  public func citable(_ ids: [String]) -> [String] { ids.filter { !hidden.contains($0) } }
+  func citable(_ ids: [String]) -> [String] { ids.filter { !hidden.contains($0) } }
 
   /// The printed citations of `ids` that are citable, joined with "; ".
-  public func cite(all ids: [String]) -> String { citable(ids).map(cite).joined(separator: "; ") }
+  func cite(all ids: [String]) -> String { citable(ids).map(cite).joined(separator: "; ") }
 }
