@@ -356,8 +356,8 @@ public struct Assessment: Sendable, Hashable {
   public var findings: [Finding]
   /// The highest inherent level among the findings; `low` when there are none.
   public var overallInherent: RiskLevel
-  /// The highest residual level among the findings, held at least `high` by an established
-  /// compliance blocker; `low` when there are none.
+  /// The highest residual level among the findings, held at least `high` by any compliance
+  /// blocker; `low` when there are none.
   public var overallResidual: RiskLevel
   /// Keys of the findings that set the overall residual level (or the blocker
   /// that holds it at high).
