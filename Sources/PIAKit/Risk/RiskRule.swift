@@ -39,7 +39,8 @@ public struct RiskRule: Sendable, Hashable {
   public var mitigations: [Mitigation]
   /// Ids of the questionnaires the rule applies to.
   public var questionnaires: [String]
-  /// The rule file's path as shown in diagnostics (`rules/ai-tool.yaml`).
+  /// The rule file's path as shown in diagnostics (`Questionnaires/rules/ai-assistant.yaml`
+  /// under the resource folder's printed root).
   public var path: String
   /// Where the rule starts in its file.
   public var location: SourceLocation

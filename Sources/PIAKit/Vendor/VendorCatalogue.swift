@@ -83,7 +83,8 @@ public struct Vendor: Sendable, Hashable {
   public var id: String
   /// The vendor as printed ("OpenAI (ChatGPT)").
   public var title: String
-  /// The vendor file's path as shown in diagnostics (`vendors/openai.yaml`).
+  /// The vendor file's path as shown in diagnostics (`Questionnaires/vendors/openai.yaml`
+  /// under the resource folder's printed root).
   public var path: String
   /// The vendor's product names: what a report about another vendor must
   /// never print.
