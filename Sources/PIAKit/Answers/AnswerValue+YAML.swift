@@ -6,7 +6,7 @@ extension AnswerValue {
   ///
   /// Group entries are mappings whose `id` key holds the entry's stable id;
   /// `nextEntryID` makes one for entries written without it.
-  public static func read(
+  static func read(
     _ node: Node, for question: Question, reader: inout YAMLReader,
     nextEntryID: (Question, Int) -> String = { question, index in
       "\(question.id)-\(index + 1)"
