@@ -43,6 +43,15 @@ public struct RiskEngine: Sendable {
   }
 
   /// Scores `answers` as of `asOf`.
+  ///
+  /// - Parameters:
+  ///   - answers: The answers by question id, as the answers file holds them (data flows name
+  ///     their system by entry id; the engine sees the system's answers inside each flow).
+  ///   - asOf: The assessment date: which provisions the reasons may cite (no bill not yet
+  ///     introduced), and what vendor-fact ages count up to.
+  ///   - staleAfterDays: The age, in days, after which a vendor fact's check is stale.
+  /// - Returns: The findings, overall levels, actions, screening, conclusion and vendor-fact
+  ///   status.
   public func assess(
     answers raw: [String: AnswerValue], asOf: CalendarDate,
     staleAfterDays: Int = RiskEngine.defaultStaleAfterDays
