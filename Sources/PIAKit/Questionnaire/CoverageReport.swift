@@ -33,7 +33,7 @@ public struct CoverageReport: Sendable, Hashable {
   /// The least share of judgment questions that must be scored, per questionnaire.
   public static let minimumShare = 0.85
 
-  /// The questionnaire's id.
+  /// The id of the questionnaire covered (`ai-assistant`).
   public var questionnaireID: String
   /// Every judgment question, in questionnaire order.
   public var entries: [Entry]

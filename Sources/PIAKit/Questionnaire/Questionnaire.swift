@@ -98,7 +98,7 @@ public struct Question: Sendable, Hashable {
     case choice
     /// Any number of `choices`, possibly none.
     case multiChoice = "multi_choice"
-    /// Yes or no.
+    /// Yes or no, answered as a boolean.
     case yesNo = "yes_no"
     /// A number, within `minimum` and `maximum` when set.
     case number

@@ -34,7 +34,7 @@ public struct FindingChange: Sendable, Hashable {
 
   /// The finding's key (`rule` or `rule@flow`).
   public var key: String
-  /// The rule's title.
+  /// The title of the finding's rule, as the report lists it.
   public var title: String
   /// Appeared, disappeared or moved.
   public var kind: Kind

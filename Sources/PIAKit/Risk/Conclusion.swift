@@ -64,7 +64,7 @@ public struct Conclusion: Sendable, Hashable {
     public var conditions: String?
   }
 
-  /// What the assessment concludes.
+  /// The verdict: `proceed`, `proceed_with_conditions`, `do_not_proceed` or `incomplete`.
   public var verdict: Verdict
   /// The reasons, in plain words, each naming its citation where there is one.
   public var reasons: [String]

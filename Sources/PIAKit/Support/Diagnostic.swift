@@ -83,7 +83,7 @@ public struct DiagnosticsError: Error, Sendable, Equatable, CustomStringConverti
   /// Every diagnostic found, errors and warnings, in the order found.
   public var diagnostics: [Diagnostic]
 
-  /// Wraps the diagnostics found.
+  /// Wraps the diagnostics found; throw it only when they include an error.
   public init(_ diagnostics: [Diagnostic]) {
     self.diagnostics = diagnostics
   }
