@@ -374,8 +374,8 @@ public struct Assessment: Sendable, Hashable {
   /// The check status of the vendor facts used; `nil` when no vendor tier applies.
   public var vendorFacts: VendorFactsStatus?
 
-  /// Makes an assessment; without a `conclusion` one is drawn from the findings and actions
-  /// (with no missing answers), which is what tests need.
+  /// Makes an assessment; without a `conclusion`, one is drawn from the findings and the open
+  /// actions as if no answer were missing (the engine passes its own).
   public init(
     questionnaireID: String, questionnaireVersion: Int, asOf: CalendarDate, screening: Screening,
     findings: [Finding], overallInherent: RiskLevel, overallResidual: RiskLevel,
