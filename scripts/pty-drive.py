@@ -49,10 +49,16 @@ def main():
     output = bytearray()
     alive = True
 
-    def pump(quiet, limit, need_output=False):
-        """Read output until it has been quiet for `quiet` seconds."""
+    def pump(quiet, limit, need_output=False, beyond=0, patience=2.0):
+        """Read output until it has been quiet for `quiet` seconds.
+
+        With need_output, quiet counts only once the output has grown past `beyond`
+        bytes (past the echo of the line just typed: the program has answered), or
+        after `patience` seconds without that (a prompt that prints nothing).
+        """
         nonlocal alive
         last = time.time()
+        began = last
         seen = not need_output
         deadline = time.time() + limit
         while alive and time.time() < deadline:
@@ -70,6 +76,9 @@ def main():
                     return
                 output.extend(data)
                 last = time.time()
+                if len(output) > beyond:
+                    seen = True
+            elif not seen and time.time() - began >= patience:
                 seen = True
             elif seen and time.time() - last >= quiet:
                 return
@@ -88,8 +97,15 @@ def main():
         for line in lines:
             if not alive:
                 break
-            os.write(fd, key(line))
-            pump(0.15, 10)
+            typed = key(line)
+            mark = len(output)
+            os.write(fd, typed)
+            if line in ("<EOF>", "<INT>"):
+                pump(0.15, 10)
+            else:
+                # The terminal echoes the line (its newline as CR LF); wait for what the
+                # program writes after it, so a slow save is not taken for a prompt.
+                pump(0.15, 10, need_output=True, beyond=mark + len(typed) + 1)
     if kill_after is not None:
         while time.time() - start < kill_after:
             pump(0.01, kill_after)
