@@ -21,8 +21,16 @@ extension DataFlowDiagram {
     let program =
       reader.text("project_title") ?? file.assessment.title.flatMap(AnswersReader.nonBlank)
       ?? "The program"
-    let aiTool = reader.aiTool()
-    let systems = reader.systemEntries()
+    var aiTool = reader.aiTool()
+    var systems = reader.systemEntries()
+    // A listed system that is the AI tool (its name names the tool) is drawn once, as the tool.
+    if let tool = aiTool, let index = systems.firstIndex(where: { reader.isAITool($0.system) }) {
+      systems[index].system.isAITool = true
+      if systems[index].system.location == .unknown {
+        systems[index].system.location = tool.location
+      }
+      aiTool = systems[index].system
+    }
     let flows = reader.flowEntries().map { number, entry in
       Flow(
         number: number,
@@ -34,7 +42,9 @@ extension DataFlowDiagram {
         authority: reader.authority(of: entry))
     }
     self.init(
-      program: program, standingSystems: systems.map(\.system) + (aiTool.map { [$0] } ?? []),
+      program: program,
+      standingSystems: systems.map(\.system)
+        + (aiTool.map { systems.map(\.system).contains($0) ? [] : [$0] } ?? []),
       flows: flows)
   }
 }
@@ -176,7 +186,7 @@ private struct AnswersReader {
     {
       systems.append(picked.system)
     }
-    if let aiTool, field("through_ai_tool", in: entry) == .bool(true) {
+    if let aiTool, field("through_ai_tool", in: entry) == .bool(true), !systems.contains(aiTool) {
       systems.append(aiTool)
     }
     return systems
@@ -203,6 +213,29 @@ private struct AnswersReader {
     switch field("authority", in: entry) {
     case .choice(let id)? where id != "none": return .established
     default: return .notEstablished
+    }
+  }
+
+  /// Whether a listed system is the assessment's AI tool: its name holds the product family
+  /// the vendor answer names ("OpenAI (ChatGPT)" → "Staff members' personal ChatGPT accounts")
+  /// as a word, or the product answer's whole text.
+  func isAITool(_ system: DataFlowDiagram.System) -> Bool {
+    guard value("uses_ai_tool") == .bool(true) else { return false }
+    let name = system.name.lowercased()
+    var names: [String] = []
+    if case .choice(let choice)? = value("ai_vendor"), let question = questionnaire.question("ai_vendor"),
+      let open = question.label(ofChoice: choice).firstIndex(of: "(")
+    {
+      let family = question.label(ofChoice: choice)[open...].dropFirst()
+        .prefix { $0 != ")" && $0 != "," }
+      names.append(family.trimmingCharacters(in: .whitespaces).lowercased())
+    }
+    if let product = text("ai_product") { names.append(product.lowercased()) }
+    let words = name.split { !$0.isLetter && !$0.isNumber }.map(String.init)
+    return names.contains { family in
+      !family.isEmpty
+        && (name == family
+          || (!family.contains(" ") && words.contains(family)))
     }
   }
 

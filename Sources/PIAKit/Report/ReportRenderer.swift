@@ -14,7 +14,9 @@ public struct RenderedFile: Sendable, Hashable {
 
 /// An assessment → score → report model → templates → Markdown (and DOCX),
 /// all in memory: the caller reads the answers file and writes the files
-/// returned.
+/// returned. A template's `<!-- pia:data-flow-diagram -->` (``DiagramDirective``) becomes an
+/// image link to `NAME.data-flows.svg`, returned beside the Markdown; the DOCX embeds the
+/// picture itself.
 public struct ReportRenderer: Sendable {
   /// Which formats to write.
   public enum Format: String, Sendable, CaseIterable {
@@ -53,9 +55,11 @@ public struct ReportRenderer: Sendable {
   ///   - format: Markdown, DOCX or both.
   ///   - date: The report date; by default the file's assessment date. Never
   ///     the clock: without one it is an error.
-  /// - Returns: The files to write, in template order.
+  /// - Returns: The files to write, in template order; with Markdown, each data-flow diagram's
+  ///   SVG (`NAME.data-flows.svg`, `NAME.data-flows-simplified.svg`) after the first
+  ///   Markdown that refers to it.
   /// - Throws: `DiagnosticsError` with every problem (an unknown template, no
-  ///   assessment date, a template that fails to render).
+  ///   assessment date, a template that fails to render, a diagram Graphviz cannot draw).
   public func render(
     _ session: AssessmentSession, baseName: String, templateIDs: [String], format: Format,
     date: CalendarDate?
@@ -87,13 +91,56 @@ public struct ReportRenderer: Sendable {
     let (markdowns, info, hash, renderProblems) = renderMarkdown(
       ids, file: file, engine: engine, assessment: assessment, date: reportDate)
     problems += renderProblems
+    // The diagram is drawn only when a template places it, once per drawing.
+    let variants = Set(markdowns.flatMap(\.variants))
+    var pictures: [DataFlowDiagram.Variant: DiagramImage] = [:]
+    if !variants.isEmpty {
+      let diagram = DataFlowDiagram(questionnaire: questionnaire, file: file)
+      for variant in DataFlowDiagram.Variant.allCases where variants.contains(variant) {
+        do {
+          pictures[variant] = try diagram.draw(variant)
+        } catch {
+          problems.append(.error("cannot draw the data-flow diagram: \(error.message)", at: nil))
+        }
+      }
+    }
+    if problems.hasErrors { throw DiagnosticsError(problems) }
+    let links = Dictionary(
+      uniqueKeysWithValues: pictures.map { variant, picture in
+        (
+          variant,
+          (
+            target: DiagramDirective.linkTarget(
+              DiagramDirective.fileName(baseName: baseName, variant: variant)),
+            altText: picture.altText
+          )
+        )
+      })
+    let images = ImageSource.inMemory(
+      Dictionary(
+        uniqueKeysWithValues: pictures.map { variant, picture in
+          (
+            links[variant]?.target ?? "",
+            ImageData(bytes: picture.svg, format: .svg, pngFallback: picture.png)
+          )
+        }))
     var files: [RenderedFile] = []
+    var written: Set<DataFlowDiagram.Variant> = []
     let footer =
       "\(questionnaire.id) v\(questionnaire.version) · answers "
       + (hash ?? AnswersHash(file.answers)).short
-    for (templateID, markdown) in markdowns {
+    for (templateID, text, placed) in markdowns {
+      let markdown = Data(DiagramDirective.expand(text, images: links).utf8)
       if format != .docx {
         files.append(RenderedFile(name: "\(baseName).\(templateID).md", data: markdown))
+        // Each SVG once, after the first Markdown that refers to it.
+        for variant in placed where written.insert(variant).inserted {
+          guard let picture = pictures[variant] else { continue }
+          files.append(
+            RenderedFile(
+              name: DiagramDirective.fileName(baseName: baseName, variant: variant),
+              data: picture.svg))
+        }
       }
       guard format != .md else { continue }
       do {
@@ -105,10 +152,9 @@ public struct ReportRenderer: Sendable {
           title: title, subject: info.title, creator: info.institution,
           created: day, modified: day, status: info.status, headerText: info.title,
           footerText: footer)
-        files.append(
-          RenderedFile(
-            name: "\(baseName).\(templateID).docx",
-            data: try DocxWriter.write(document, options: options)))
+        let docx = try DocxWriter.write(document, options: options, images: images)
+        problems += docx.warnings
+        files.append(RenderedFile(name: "\(baseName).\(templateID).docx", data: docx.data))
       } catch {
         problems.append(.error("cannot write the DOCX for '\(templateID)': \(error)", at: nil))
       }
@@ -117,13 +163,14 @@ public struct ReportRenderer: Sendable {
     return files
   }
 
-  /// Builds the report model and renders each template to Markdown (UTF-8), converting the
-  /// model to a template value once for all of them.
+  /// Builds the report model and renders each template to Markdown, converting the model to a
+  /// template value once for all of them; with each, the diagrams its directives place.
   private func renderMarkdown(
     _ ids: [String], file: AssessmentFile, engine: RiskEngine, assessment: Assessment,
     date: CalendarDate
   ) -> (
-    [(id: String, markdown: Data)], ReportModel.DocumentControl, AnswersHash?, [Diagnostic]
+    [(id: String, markdown: String, variants: [DataFlowDiagram.Variant])],
+    ReportModel.DocumentControl, AnswersHash?, [Diagnostic]
   ) {
     var model = ReportModel(
       questionnaire: engine.questionnaire, answers: file, assessment: assessment,
@@ -132,12 +179,16 @@ public struct ReportRenderer: Sendable {
       model.applyChanges(changes)
     }
     let value = model.templateValue(law: catalog.law)
-    var markdowns: [(id: String, markdown: Data)] = []
+    var markdowns: [(id: String, markdown: String, variants: [DataFlowDiagram.Variant])] = []
     var problems: [Diagnostic] = []
     for templateID in ids {
       do {
         let markdown = try catalog.templates.render(templateID, value: value, law: catalog.law)
-        markdowns.append((templateID, Data(markdown.utf8)))
+        let path = catalog.templates.templates[templateID]?.path ?? templateID
+        let placed = try DiagramDirective.placements(in: markdown, file: path).map(\.variant)
+        var variants: [DataFlowDiagram.Variant] = []
+        for variant in placed where !variants.contains(variant) { variants.append(variant) }
+        markdowns.append((templateID, markdown, variants))
       } catch {
         problems += error.diagnostics
       }
