@@ -2,6 +2,8 @@
 # The document checks CI runs on what `pia render` produces:
 #  1. every shipped example renders to Markdown and DOCX (all templates); every DOCX passes the
 #     OOXML schema and the python-docx read-back against its Markdown (scripts/check-docx.sh);
+#     every report links its data-flow diagram's SVG, which exists and parses, and its DOCX
+#     embeds the picture with non-empty alt text (scripts/check_diagrams.py);
 #  2. rendering twice gives byte-identical files (SHA-256);
 #  3. a hostile-answer corpus (Markdown, Mustache, XML syntax, control characters, RTL, emoji,
 #     1 MB of text) renders to schema-valid DOCX that reads back, and to Markdown whose headings
@@ -10,8 +12,8 @@
 #     DOCX body is written as two halves on two threads) passes the same DOCX checks and
 #     renders byte-identically twice;
 #  5. LibreOffice converts the safe-pilot report to PDF and pdftotext shows the title, every
-#     heading and the heat-map labels (LibreOffice exits 0 even on a broken file, so the text
-#     is what is judged).
+#     heading and the heat-map labels, and pdfimages lists the diagram (LibreOffice exits 0 even
+#     on a broken file, so the text is what is judged).
 # usage: scripts/check-documents.sh   (PIA=path/to/pia to pick a binary)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -27,9 +29,11 @@ for example in Examples/*.pia.yaml; do
   "$pia" render --answers "$example" --format all --output "$work/b" >/dev/null
 done
 bash "$here/check-docx.sh" "$work"/a/*.docx || failed=1
+echo "-- the data-flow diagrams: each report links its SVG, which parses; its DOCX embeds it with alt text"
+python3 "$here/check_diagrams.py" "$work/a" || failed=1
 
 echo "-- byte reproducibility"
-for file in "$work"/a/*.md "$work"/a/*.docx; do
+for file in "$work"/a/*.md "$work"/a/*.svg "$work"/a/*.docx; do
   other="$work/b/$(basename "$file")"
   if [ "$(sha256sum <"$file")" = "$(sha256sum <"$other")" ]; then
     echo "ok    $(basename "$file"): identical SHA-256 over two renders"
@@ -102,6 +106,7 @@ python3 Benchmarks/make-flows.py "$work/long" Examples/records-system-deployment
 "$pia" render --answers "$work/long/flows-1000.pia.yaml" --format all --output "$work/long/a" >/dev/null
 "$pia" render --answers "$work/long/flows-1000.pia.yaml" --format all --output "$work/long/b" >/dev/null
 bash "$here/check-docx.sh" "$work/long/a/flows-1000.pia-report.docx" || failed=1
+python3 "$here/check_diagrams.py" "$work/long/a" || failed=1
 if cmp -s "$work/long/a/flows-1000.pia-report.docx" "$work/long/b/flows-1000.pia-report.docx"; then
   echo "ok    flows-1000.pia-report.docx: identical over two renders"
 else
@@ -128,7 +133,10 @@ else
   for label in Low Medium High Critical; do
     grep -q "$label" "$work/report.txt" || { echo "FAIL  PDF lacks heat-map label $label"; missing=1; }
   done
-  if ((missing)); then failed=1; else echo "ok    PDF shows the title, every heading and the heat-map labels"; fi
+  if [ "$(pdfimages -list "$pdf" | awk 'NR > 2 && $3 == "image"' | wc -l)" -lt 1 ]; then
+    echo "FAIL  PDF holds no picture (the data-flow diagram)"; missing=1
+  fi
+  if ((missing)); then failed=1; else echo "ok    PDF shows the title, every heading, the heat-map labels and the diagram"; fi
 fi
 
 exit $failed

@@ -71,6 +71,21 @@ enum DiagramFixtures {
     #expect(flow.recipients == ["OpenAI, under its consumer terms"])
   }
 
+  /// The personal-account pilot lists "Staff members' personal ChatGPT accounts" as its system
+  /// and OpenAI (ChatGPT) as its AI tool: one box, drawn as the AI tool, not two.
+  @Test func aListedSystemThatIsTheAIToolIsDrawnOnce() throws {
+    let diagram = try DiagramFixtures.example("personal-account-pilot")
+    #expect(diagram.standingSystems.count == 1)
+    let tool = try #require(diagram.standingSystems.first)
+    #expect(tool.isAITool && tool.name == "Staff members' personal ChatGPT accounts")
+    #expect(diagram.flows.first?.systems == [tool])
+    let dot = DataFlowGraph(diagram, variant: .full).dot()
+    #expect(dot.components(separatedBy: "ChatGPT accounts").count - 1 == 1, "\(dot)")
+    // Copilot is not the records system it connects to: both are drawn.
+    let records = try DiagramFixtures.example("records-system-deployment")
+    #expect(records.standingSystems.count == 3)
+  }
+
   @Test func safePilotHasNoFlowsButShowsItsAITool() throws {
     let diagram = try DiagramFixtures.example("safe-admin-pilot")
     #expect(diagram.flows.isEmpty)

@@ -56,8 +56,9 @@ import Testing
   func exampleGoldens(example: String) throws {
     let (files, diagnostics) = Self.renderExample(example)
     #expect(!diagnostics.hasErrors, "\(diagnostics)")
-    #expect(files.count == Self.templateIDs.count)
-    for file in files {
+    let markdowns = files.filter { $0.name.hasSuffix(".md") }
+    #expect(markdowns.count == Self.templateIDs.count)
+    for file in markdowns {
       assertSnapshot(
         of: String(decoding: file.data, as: UTF8.self), named: "example.\(file.name.dropLast(3))",
         extension: "md")
@@ -84,6 +85,12 @@ import Testing
     for file in files {
       let url = RepositoryPaths.root.appendingPathComponent("Examples/output/\(file.name)")
       let stored = FileManager.default.contents(atPath: url.path)
+      // The diagram's geometry depends on the installed fonts: its SVG must be there, and is
+      // compared byte for byte by the renders CI repeats (scripts/check-documents.sh).
+      if file.name.hasSuffix(".svg") {
+        #expect(stored != nil, "Examples/output/\(file.name) is missing")
+        continue
+      }
       #expect(
         stored == file.data,
         "Examples/output/\(file.name) is out of date: run pia render --answers Examples/safe-admin-pilot.pia.yaml --output Examples/output"
@@ -94,7 +101,8 @@ import Testing
   @Test func renderingIsByteForByteRepeatable() {
     let first = Self.renderExample("safe-admin-pilot.pia.yaml", format: .all).0
     let second = Self.renderExample("safe-admin-pilot.pia.yaml", format: .all).0
-    #expect(first.count == 6)
+    // Three Markdown files, three DOCX files and the full report's diagram.
+    #expect(first.count == 7)
     #expect(first == second)
   }
 
