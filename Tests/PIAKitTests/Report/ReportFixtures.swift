@@ -199,4 +199,12 @@ enum ReportFixtures {
       law: law,
       date: date("2026-05-15"))
   }
+
+  /// Parses a template's output as `pia render` does: the data-flow diagram directives become
+  /// image links first.
+  static func parseRendered(_ markdown: String) throws -> Document {
+    let picture = (target: "diagram.svg", altText: "Data-flow diagram.")
+    return try MarkdownParser.parse(
+      DiagramDirective.expand(markdown, images: [.full: picture, .simplified: picture]))
+  }
 }

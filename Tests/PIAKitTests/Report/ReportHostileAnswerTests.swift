@@ -60,7 +60,7 @@ import Testing
     let model = ReportFixtures.pilotModel(text: text)
     let markdown = try ReportFixtures.templates.render(
       template, model: model, law: ReportFixtures.law)
-    let document = try MarkdownParser.parse(markdown)
+    let document = try ReportFixtures.parseRendered(markdown)
     var shape = Shape()
     Self.shape(document.blocks, into: &shape)
     return (markdown, shape)
@@ -86,7 +86,7 @@ import Testing
     func tables(_ text: String) throws -> Int {
       let (markdown, _) = try Self.render("pia-report") { _ in text }
       let data = try DocxWriter.write(
-        try MarkdownParser.parse(markdown), options: .init(title: "T", created: day, modified: day))
+        try ReportFixtures.parseRendered(markdown), options: .init(title: "T", created: day, modified: day))
       // document.xml parses back, so it is well-formed.
       return try DocxFixture.documentXML(data).descendants("tbl").count
     }
@@ -102,7 +102,7 @@ import Testing
       let model = ReportFixtures.pilotModel(text: { _ in hostile })
       let markdown = try ReportFixtures.templates.render(
         "pia-report", model: model, law: ReportFixtures.law)
-      let document = try MarkdownParser.parse(markdown)
+      let document = try ReportFixtures.parseRendered(markdown)
       // The finding title is a heading: it reads exactly as typed.
       #expect(document.headings.contains { $0.text == "R1. \(hostile)" }, "\(hostile)")
       // A table cell holding answer text reads exactly as typed.
@@ -134,7 +134,7 @@ import Testing
     let model = ReportFixtures.pilotModel(text: { _ in "first\n\nsecond" })
     let markdown = try ReportFixtures.templates.render(
       "pia-report", model: model, law: ReportFixtures.law)
-    let document = try MarkdownParser.parse(markdown)
+    let document = try ReportFixtures.parseRendered(markdown)
     #expect(document.plainText.contains("first second"))
     #expect(markdown.contains("first\\\nsecond"))
   }
