@@ -223,7 +223,8 @@ private struct AnswersReader {
     guard value("uses_ai_tool") == .bool(true) else { return false }
     let name = system.name.lowercased()
     var names: [String] = []
-    if case .choice(let choice)? = value("ai_vendor"), let question = questionnaire.question("ai_vendor"),
+    if case .choice(let choice)? = value("ai_vendor"),
+      let question = questionnaire.question("ai_vendor"),
       let open = question.label(ofChoice: choice).firstIndex(of: "(")
     {
       let family = question.label(ofChoice: choice)[open...].dropFirst()

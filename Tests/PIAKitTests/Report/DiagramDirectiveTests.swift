@@ -26,7 +26,8 @@ import Testing
         in: "a\n<!-- pia:data-flow-diagram huge -->\n", file: "Templates/x.md")
     } throws: { error in
       let message = (error as? DiagnosticsError)?.diagnostics.first?.description ?? ""
-      return message.contains("Templates/x.md:2:1: error:") && message.contains("pia:data-flow-diagram huge")
+      return message.contains("Templates/x.md:2:1: error:")
+        && message.contains("pia:data-flow-diagram huge")
     }
   }
 

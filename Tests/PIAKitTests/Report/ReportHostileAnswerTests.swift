@@ -86,7 +86,8 @@ import Testing
     func tables(_ text: String) throws -> Int {
       let (markdown, _) = try Self.render("pia-report") { _ in text }
       let data = try DocxWriter.write(
-        try ReportFixtures.parseRendered(markdown), options: .init(title: "T", created: day, modified: day))
+        try ReportFixtures.parseRendered(markdown),
+        options: .init(title: "T", created: day, modified: day))
       // document.xml parses back, so it is well-formed.
       return try DocxFixture.documentXML(data).descendants("tbl").count
     }
