@@ -55,21 +55,17 @@ public enum DiagramDirective {
   public static func placements(in markdown: String, file: String) throws(DiagnosticsError)
     -> [Placement]
   {
-    guard markdown.contains("pia:" + name) else { return [] }
     var placements: [Placement] = []
     var problems: [Diagnostic] = []
-    for (index, line) in markdown.split(separator: "\n", omittingEmptySubsequences: false)
-      .enumerated()
-    {
-      switch parse(line) {
-      case nil: continue
-      case .success(let variant)?: placements.append(Placement(variant: variant, line: index + 1))
-      case .failure(let unknown)?:
+    for found in directiveLines(markdown) {
+      switch found.parsed {
+      case .success(let variant): placements.append(Placement(variant: variant, line: found.line))
+      case .failure(let unknown):
         problems.append(
           .error(
             "rendered output: '<!-- pia:\(name) \(unknown.word) -->' names no drawing (expected "
               + "'<!-- pia:\(name) -->' or '<!-- pia:\(name) simplified -->')",
-            at: SourceLocation(file: file, line: index + 1, column: 1)))
+            at: SourceLocation(file: file, line: found.line, column: 1)))
       }
     }
     if !problems.isEmpty { throw DiagnosticsError(problems) }
@@ -88,22 +84,54 @@ public enum DiagramDirective {
   public static func expand(
     _ markdown: String, images: [DataFlowDiagram.Variant: (target: String, altText: String)]
   ) -> String {
-    guard markdown.contains("pia:" + name) else { return markdown }
-    var lines: [Substring] = []
-    for line in markdown.split(separator: "\n", omittingEmptySubsequences: false) {
-      guard case .success(let variant)? = parse(line), let image = images[variant] else {
-        lines.append(line)
+    var output = ""
+    var copied = markdown.startIndex
+    for found in directiveLines(markdown) {
+      guard case .success(let variant) = found.parsed, let image = images[variant] else {
         continue
       }
+      if output.isEmpty { output.reserveCapacity(markdown.utf8.count + 4_096) }
+      output += markdown[copied..<found.range.lowerBound]
       let alt = MarkdownEscaper.escapeTableCell(image.altText)
-      lines.append("\n![\(alt)](\(image.target))\n")
+      output += "\n![\(alt)](\(image.target))\n"
+      copied = found.range.upperBound
     }
-    return lines.joined(separator: "\n")
+    if copied == markdown.startIndex { return markdown }
+    output += markdown[copied...]
+    return output
+  }
+
+  /// The lines that are this directive, with their 1-based numbers. Only lines whose first
+  /// character after blanks is `<` are looked at, so a long report is scanned as bytes.
+  private static func directiveLines(_ markdown: String) -> [(
+    range: Range<String.Index>, line: Int, parsed: Result<DataFlowDiagram.Variant, WordError>
+  )] {
+    let bytes = markdown.utf8
+    var found:
+      [(
+        range: Range<String.Index>, line: Int,
+        parsed: Result<DataFlowDiagram.Variant, WordError>
+      )] = []
+    var start = bytes.startIndex
+    var line = 1
+    while start < bytes.endIndex {
+      let end = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.endIndex
+      var first = start
+      while first < end, bytes[first] == UInt8(ascii: " ") || bytes[first] == UInt8(ascii: "\t") {
+        first = bytes.index(after: first)
+      }
+      if first < end, bytes[first] == UInt8(ascii: "<"), let parsed = parse(markdown[start..<end]) {
+        found.append((start..<end, line, parsed))
+      }
+      line += 1
+      start = end == bytes.endIndex ? end : bytes.index(after: end)
+    }
+    return found
   }
 
   /// The variant a line asks for; nil when the line is not this directive; the unknown word.
   private static func parse(_ line: Substring) -> Result<DataFlowDiagram.Variant, WordError>? {
-    let text = line.trimmingCharacters(in: .whitespaces)
+    let text = line.trimmingCharacters(in: .whitespacesAndNewlines)
     let opening = "<!-- pia:\(name)"
     guard text.hasPrefix(opening), text.hasSuffix("-->") else { return nil }
     let tail = text.dropFirst(opening.count)
