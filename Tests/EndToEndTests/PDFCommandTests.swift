@@ -37,6 +37,7 @@ import Testing
       Self.names(in: folder) == [
         "records-system-deployment.council-appendix.docx",
         "records-system-deployment.council-appendix.md",
+        "records-system-deployment.data-flows-simplified.svg",
       ])
     let bad = try Self.render("md,odt", in: folder)
     #expect(bad.status == 64)
@@ -51,8 +52,13 @@ import Testing
       "md,pdf", in: folder, environment: ["PIA_SOFFICE": "/nonexistent/soffice"])
     #expect(result.status == 1)
     #expect(result.stderr.contains("install the Debian package libreoffice-writer-nogui"))
-    // Markdown is still written; the DOCX made only for the PDF is not.
-    #expect(Self.names(in: folder) == ["records-system-deployment.council-appendix.md"])
+    // Markdown (and the diagram it links) is still written; the DOCX made only for the PDF is
+    // not.
+    #expect(
+      Self.names(in: folder) == [
+        "records-system-deployment.council-appendix.md",
+        "records-system-deployment.data-flows-simplified.svg",
+      ])
   }
 
   @Test(.enabled(if: built && hasLibreOffice, "needs the pia binary and LibreOffice"))
