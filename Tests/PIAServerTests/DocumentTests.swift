@@ -80,6 +80,17 @@ struct DocumentTests {
         #expect(pdf.status == .serviceUnavailable)
         #expect(pdf.html.contains(LibreOffice.debianPackage))
       }
+      // The Markdown links its diagram by file name; the link resolves beside the document.
+      #expect(markdown.html.contains("](safe-admin-pilot.data-flows.svg)"))
+      for uri in [
+        "/a/safe-admin-pilot/documents/safe-admin-pilot.data-flows.svg",
+        "/a/safe-admin-pilot/documents/data-flows.svg",
+      ] {
+        let picture = try await browser.get(client, uri)
+        #expect(picture.status == .ok, "\(uri)")
+        #expect(picture.headers[.contentType] == "image/svg+xml")
+        #expect(picture.html.contains("<svg"))
+      }
       let publicVersion = try await browser.get(
         client, "/a/safe-admin-pilot/documents/pia-report.md?audience=public")
       #expect(publicVersion.status == .notFound)

@@ -74,7 +74,10 @@ struct AssessmentRoutes: Sendable {
 
   private func document(_ request: Request, _ context: WebRequestContext) async throws -> Response {
     let name = try context.parameters.require("name")
-    let file = try context.parameters.require("file")
+    var file = try context.parameters.require("file")
+    // A rendered Markdown document links its pictures by their file names
+    // (`NAME.data-flows.svg`), which a browser resolves beside the document.
+    if file.hasPrefix(name + ".") { file.removeFirst(name.count + 1) }
     guard let dot = file.lastIndex(of: "."), Workspace.isValidName(file[..<dot]) else {
       throw HTTPError(.notFound)
     }
