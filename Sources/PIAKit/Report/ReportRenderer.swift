@@ -12,6 +12,21 @@ public struct RenderedFile: Sendable, Hashable {
   }
 }
 
+/// Who a document is for: the full version (the default), or the public
+/// version for posting or an open agenda, which leaves out the questions and
+/// questionnaire sections marked `internal: true` (security configuration,
+/// the privacy lead's advice) and what templates wrap in
+/// `{{#audience.full}}…{{/audience.full}}`.
+public enum ReportAudience: String, Sendable, Hashable, CaseIterable {
+  /// Everything: for the head, the privacy office and the record.
+  case full
+  /// Without internal detail; written as `NAME.public.TEMPLATE.md|docx|pdf`.
+  case `public`
+
+  /// The part of an output name after the base name: "" or ".public".
+  public var nameInfix: String { self == .full ? "" : ".public" }
+}
+
 /// An assessment → score → report model → templates → Markdown (and DOCX),
 /// all in memory: the caller reads the answers file and writes the files
 /// returned.
@@ -53,12 +68,14 @@ public struct ReportRenderer: Sendable {
   ///   - format: Markdown, DOCX or both.
   ///   - date: The report date; by default the file's assessment date. Never
   ///     the clock: without one it is an error.
+  ///   - audience: The full version (the default, as before this parameter
+  ///     existed) or the public one (`NAME.public.TEMPLATE.md`).
   /// - Returns: The files to write, in template order.
   /// - Throws: `DiagnosticsError` with every problem (an unknown template, no
   ///   assessment date, a template that fails to render).
   public func render(
     _ session: AssessmentSession, baseName: String, templateIDs: [String], format: Format,
-    date: CalendarDate?
+    date: CalendarDate?, audience: ReportAudience = .full
   ) throws(DiagnosticsError) -> [RenderedFile] {
     let templates = catalog.templates
     let known = templates.manifest.entries.map(\.id)
@@ -85,15 +102,18 @@ public struct ReportRenderer: Sendable {
     // All Markdown first, so the model and its template value are gone before the DOCX
     // files are built (the step that needs the most memory).
     let (markdowns, info, hash, renderProblems) = renderMarkdown(
-      ids, file: file, engine: engine, assessment: assessment, date: reportDate)
+      ids, file: file, engine: engine, assessment: assessment, date: reportDate,
+      audience: audience)
     problems += renderProblems
     var files: [RenderedFile] = []
     let footer =
       "\(questionnaire.id) v\(questionnaire.version) · answers "
-      + (hash ?? AnswersHash(file.answers)).short
+      + (hash ?? questionnaire.signedAnswersHash(file.answers)).short
     for (templateID, markdown) in markdowns {
       if format != .docx {
-        files.append(RenderedFile(name: "\(baseName).\(templateID).md", data: markdown))
+        files.append(
+          RenderedFile(
+            name: "\(baseName)\(audience.nameInfix).\(templateID).md", data: markdown))
       }
       guard format != .md else { continue }
       do {
@@ -107,7 +127,7 @@ public struct ReportRenderer: Sendable {
           footerText: footer)
         files.append(
           RenderedFile(
-            name: "\(baseName).\(templateID).docx",
+            name: "\(baseName)\(audience.nameInfix).\(templateID).docx",
             data: try DocxWriter.write(document, options: options)))
       } catch {
         problems.append(.error("cannot write the DOCX for '\(templateID)': \(error)", at: nil))
@@ -121,13 +141,13 @@ public struct ReportRenderer: Sendable {
   /// model to a template value once for all of them.
   private func renderMarkdown(
     _ ids: [String], file: AssessmentFile, engine: RiskEngine, assessment: Assessment,
-    date: CalendarDate
+    date: CalendarDate, audience: ReportAudience
   ) -> (
     [(id: String, markdown: Data)], ReportModel.DocumentControl, AnswersHash?, [Diagnostic]
   ) {
     var model = ReportModel(
       questionnaire: engine.questionnaire, answers: file, assessment: assessment,
-      law: catalog.law, vendorFacts: vendorFacts(for: file), date: date)
+      law: catalog.law, vendorFacts: vendorFacts(for: file), date: date, audience: audience)
     if let changes = changesSincePreviousVersion(file, engine: engine, date: date) {
       model.applyChanges(changes)
     }

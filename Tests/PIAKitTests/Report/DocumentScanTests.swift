@@ -1,0 +1,104 @@
+import Foundation
+import Testing
+
+@testable import PIAKit
+
+/// No internal id, reference tag or doubled word reaches a document (issue 13): every template
+/// on every shipped example, in both audiences, scanned as Markdown.
+@Suite struct DocumentScanTests {
+  static let examples = ReportRenderingTests.examples
+
+  /// The rendered Markdown of every template for an example and audience.
+  static func render(_ example: String, audience: ReportAudience) throws -> [RenderedFile] {
+    let url = RepositoryPaths.root.appendingPathComponent("Examples/\(example)")
+    let session = try Fixtures.session(
+      url, content: ReportFixtures.catalog, path: "Examples/\(example)")
+    return try ReportRenderer(catalog: ReportFixtures.catalog).render(
+      session, baseName: ReportRenderer.baseName(ofAnswers: example), templateIDs: [],
+      format: .md, date: nil, audience: audience)
+  }
+
+  /// Rule and mitigation ids of the shipped content, and the answers file's entry ids.
+  static func internalIDs(_ example: String) throws -> Set<String> {
+    var ids: Set<String> = []
+    for rule in ReportFixtures.catalog.rules.rules {
+      ids.insert(rule.id)
+      for mitigation in rule.mitigations { ids.insert(mitigation.id) }
+    }
+    let url = RepositoryPaths.root.appendingPathComponent("Examples/\(example)")
+    let session = try Fixtures.session(
+      url, content: ReportFixtures.catalog, path: "Examples/\(example)")
+    for case .entries(let entries) in session.file.answers.values {
+      for entry in entries { ids.insert(entry.id) }
+    }
+    return ids
+  }
+
+  /// The problems in one document's text: internal ids (whole words), an `@` outside an
+  /// e-mail address, bracketed reference tags, doubled words.
+  static func problems(in text: String, ids: Set<String>) -> [String] {
+    var found: [String] = []
+    let word = /[A-Za-z0-9_@.-]+/
+    for match in text.matches(of: word) {
+      let token = String(match.output).trimmingCharacters(in: CharacterSet(charactersIn: ".-"))
+      if ids.contains(token) { found.append("internal id '\(token)'") }
+      if let at = token.firstIndex(of: "@") {
+        let isEmail = token[token.index(after: at)...].contains(".") && at != token.startIndex
+        if !isEmail { found.append("'@' in '\(token)'") }
+      }
+    }
+    for match in text.matches(of: /\[(guidance[^\]]*|[0-9]+(\.[0-9]+)+[^\]]*)\]/.ignoresCase()) {
+      found.append("reference tag '\(match.output.0)'")
+    }
+    for match in text.matches(of: /\b([A-Za-z]{2,})\s+\1\b/.ignoresCase()) {
+      found.append("doubled word '\(match.output.0)'")
+    }
+    return found
+  }
+
+  @Test(arguments: examples, ReportAudience.allCases)
+  func noInternalIDTagOrDoubledWord(example: String, audience: ReportAudience) throws {
+    let ids = try Self.internalIDs(example)
+    let files = try Self.render(example, audience: audience)
+    #expect(files.count == ReportRenderingTests.templateIDs.count)
+    for file in files {
+      let problems = Self.problems(in: String(decoding: file.data, as: UTF8.self), ids: ids)
+      #expect(problems.isEmpty, "\(file.name): \(problems.prefix(10))")
+    }
+  }
+
+  /// The scanner finds what it looks for (so a clean result means something).
+  @Test func theScannerCatchesEachKind() {
+    let ids: Set<String> = ["flow-no-authority", "data_flows-3"]
+    let text =
+      "Risk 'flow-no-authority@data_flows-3' [6.10] and [guidance: common] likely likelihood "
+      + "plan plan; write to privacy@example.ca."
+    let problems = Self.problems(in: text, ids: ids)
+    #expect(problems.contains { $0.hasPrefix("'@'") })
+    #expect(problems.contains("reference tag '[6.10]'"))
+    #expect(problems.contains("reference tag '[guidance: common]'"))
+    #expect(problems.contains("doubled word 'plan plan'"))
+    #expect(!problems.contains { $0.contains("privacy@example.ca") })
+    #expect(Self.problems(in: "Data flow data_flows-3 here", ids: ids) == ["internal id 'data_flows-3'"])
+  }
+
+  /// The public version leaves out what the questionnaire marks internal.
+  @Test func thePublicVersionLeavesOutInternalAnswers() throws {
+    let full = try Self.render("records-system-deployment.pia.yaml", audience: .full)
+    let open = try Self.render("records-system-deployment.pia.yaml", audience: .public)
+    #expect(open.allSatisfy { $0.name.contains(".public.") })
+    let url = RepositoryPaths.root.appendingPathComponent(
+      "Examples/records-system-deployment.pia.yaml")
+    let questionnaire = try Fixtures.session(url, content: ReportFixtures.catalog).questionnaire
+    let hidden = questionnaire.internalQuestionIDs
+    #expect(hidden.contains("coordinator_advice"))
+    let report = { (files: [RenderedFile]) in
+      String(decoding: files.first { $0.name.hasSuffix(".pia-report.md") }?.data ?? Data(), as: UTF8.self)
+    }
+    for id in hidden {
+      guard let prompt = questionnaire.question(id)?.prompt else { continue }
+      #expect(!report(open).contains("**\(prompt)**"), "public report shows '\(id)'")
+    }
+    #expect(report(full).count > report(open).count)
+  }
+}
