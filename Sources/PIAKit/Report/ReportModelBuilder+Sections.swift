@@ -119,7 +119,9 @@ extension ReportModelBuilder {
       let conclusion: String
       if related.isEmpty {
         conclusion = asked ? "Compliant" : "Not applicable"
-      } else if established.contains(where: { $0.blocker || $0.residual >= .high }) {
+      } else if established.contains(where: \.blocker) {
+        // A compliance blocker is a breach of the provision; a high residual risk is not
+        // by itself: it makes the conclusion conditional, and the verdict says the rest.
         conclusion = "Not compliant"
       } else if established.isEmpty && pending > 0 {
         conclusion = "Not yet established"

@@ -28,12 +28,17 @@ enum ReportText {
     return result
   }
 
-  /// Whether a bracket's content is a reference tag: digits and dots (with
-  /// `;`, `,` and blanks between numbers), or text starting "guidance".
+  /// Whether a bracket's content is a reference tag: it starts with a
+  /// guidance paragraph number (`6.27`, then anything: `[6.27, guidance
+  /// checklist 5]`, `[6.16, 6.37; CNIL unwanted modification]`), or with
+  /// "guidance".
   static func isReferenceTag(_ inside: Substring) -> Bool {
     if inside.lowercased().hasPrefix("guidance") { return true }
-    guard let first = inside.first, first.isNumber else { return false }
-    return inside.allSatisfy { $0.isNumber || $0 == "." || $0 == ";" || $0 == "," || $0 == " " }
+    let digits = inside.prefix { $0.isASCII && $0.isNumber }
+    guard !digits.isEmpty else { return false }
+    let rest = inside.dropFirst(digits.count)
+    guard rest.first == ".", let next = rest.dropFirst().first else { return false }
+    return next.isASCII && next.isNumber
   }
 
   /// `text` with every quoted finding key (`'flow-no-authority@data_flows-3'`,

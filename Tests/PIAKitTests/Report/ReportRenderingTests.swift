@@ -96,7 +96,7 @@ import Testing
   @Test func renderingIsByteForByteRepeatable() {
     let first = Self.renderExample("safe-admin-pilot.pia.yaml", format: .all).0
     let second = Self.renderExample("safe-admin-pilot.pia.yaml", format: .all).0
-    #expect(first.count == 2 * templateIDs.count)
+    #expect(first.count == 2 * Self.templateIDs.count)
     #expect(first == second)
   }
 
