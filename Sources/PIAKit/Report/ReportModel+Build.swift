@@ -298,7 +298,9 @@ extension ReportModelBuilder {
           ?? answered("ai_tasks").map { "\(initiative). The AI tool is used for: \($0)." }
           ?? text("project_purpose"), currentVsProposed: text("current_vs_proposed"),
         stage: answered("project_stage")
-          ?? answered("pilot_users").map { "Rollout: \($0.prefix(1).lowercased() + $0.dropFirst())" }
+          ?? answered("pilot_users").map {
+            "Rollout: \($0.prefix(1).lowercased() + $0.dropFirst())"
+          }
           ?? text("project_stage"),
         stakeholders: text("stakeholders"), systems: text("systems"),
         vendors: text("vendors_involved"), inScope: inScope, outOfScope: outOfScope,

@@ -93,7 +93,8 @@ extension ReportModelBuilder {
     council.reportNumber = answered("report_number") ?? "Not assigned"
     council.wards = answered("report_wards") ?? "All wards"
     council.from = stated("report_from")
-    council.preparedBy = answered("report_prepared_by") ?? answered("privacy_lead")
+    council.preparedBy =
+      answered("report_prepared_by") ?? answered("privacy_lead")
       ?? Self.notStated
     council.submittedBy = stated("report_submitted_by")
     council.subject = "\(initiative): privacy impact assessment"

@@ -103,7 +103,8 @@ extension ReportModel {
     var order: [String] = []
     var groups: [String: [FindingRow]] = [:]
     for finding in findings {
-      let key = finding.flow == nil ? "\u{1}" + finding.number : finding.title + "\u{0}" + finding.residual
+      let key =
+        finding.flow == nil ? "\u{1}" + finding.number : finding.title + "\u{0}" + finding.residual
       if groups[key] == nil { order.append(key) }
       groups[key, default: []].append(finding)
     }

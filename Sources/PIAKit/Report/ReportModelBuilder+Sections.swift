@@ -286,7 +286,8 @@ extension ReportModelBuilder {
       advice: hidden.contains("coordinator_advice")
         ? "Not included in the public version." : text("coordinator_advice"),
       adviceOutcome: isAsked("advice_outcome") ? text("advice_outcome") : nil,
-      overruleReasons: hidden.contains("overrule_reasons") ? nil : answered("overrule_reasons"), ipcConsulted: ipcConsultation(),
+      overruleReasons: hidden.contains("overrule_reasons") ? nil : answered("overrule_reasons"),
+      ipcConsulted: ipcConsultation(),
       approvalStatus: "Draft: not yet approved by the head or delegate.")
   }
 
@@ -297,7 +298,7 @@ extension ReportModelBuilder {
       let questions = section.questions.filter {
         !hidden.contains($0.id) && questionnaire.isVisible($0, answers: answers)
       }
-        .map { questionAnswer($0, value: answers[$0.id]) }
+      .map { questionAnswer($0, value: answers[$0.id]) }
       return questions.isEmpty
         ? nil : ReportModel.AnswerSection(title: section.title, questions: questions)
     }

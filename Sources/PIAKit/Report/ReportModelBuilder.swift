@@ -173,7 +173,6 @@ struct ReportModelBuilder {
 
 }
 
-
 extension String {
   var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
 }

@@ -77,7 +77,8 @@ extension PIACommand {
         files = try ReportRenderer(catalog: catalog).render(
           session, baseName: ReportRenderer.baseName(ofAnswers: answers),
           templateIDs: templates, format: format.rendererFormat,
-          date: date.flatMap(CalendarDate.init), audience: ReportAudience(rawValue: audience) ?? .full)
+          date: date.flatMap(CalendarDate.init),
+          audience: ReportAudience(rawValue: audience) ?? .full)
       } catch {
         Terminal.print(error.diagnostics)
         throw ExitCode.failure

@@ -86,7 +86,8 @@ import Testing
     #expect(
       ReportText.withoutReferenceTags("Harm. [6.16, 6.37; CNIL x] End [a] [2]")
         == "Harm. End [a] [2]")
-    #expect(Self.problems(in: "Data flow data_flows-3 here", ids: ids) == ["internal id 'data_flows-3'"])
+    #expect(
+      Self.problems(in: "Data flow data_flows-3 here", ids: ids) == ["internal id 'data_flows-3'"])
   }
 
   /// The public version leaves out what the questionnaire marks internal.
@@ -100,7 +101,9 @@ import Testing
     let hidden = questionnaire.internalQuestionIDs
     #expect(hidden.contains("coordinator_advice"))
     let report = { (files: [RenderedFile]) in
-      String(decoding: files.first { $0.name.hasSuffix(".pia-report.md") }?.data ?? Data(), as: UTF8.self)
+      String(
+        decoding: files.first { $0.name.hasSuffix(".pia-report.md") }?.data ?? Data(), as: UTF8.self
+      )
     }
     for id in hidden {
       guard let prompt = questionnaire.question(id)?.prompt else { continue }

@@ -31,7 +31,8 @@ import Testing
   @Test func aCouncilAnswerSetAfterApprovalKeepsTheApproval() throws {
     var session = try Self.approvedExample()
     let hash = session.signedAnswersHash
-    try session.answer(QuestionPath("council_meeting_date"), .date(try #require(CalendarDate("2026-04-14"))))
+    try session.answer(
+      QuestionPath("council_meeting_date"), .date(try #require(CalendarDate("2026-04-14"))))
     try session.answer(QuestionPath("report_number"), .text("CLK-2026-014"))
     #expect(session.file.answers["report_number"] == .text("CLK-2026-014"))
     #expect(session.signedAnswersHash == hash)

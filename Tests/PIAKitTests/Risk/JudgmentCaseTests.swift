@@ -298,7 +298,8 @@ import Testing
     var changed = answers
     changed["pilot_users"] = .choice("department")
     #expect(
-      high.applyingApprovals([acceptance], currentHash: AnswersHash(changed)).conclusion.verdict == .doNotProceed)
+      high.applyingApprovals([acceptance], currentHash: AnswersHash(changed)).conclusion.verdict
+        == .doNotProceed)
   }
 
   // MARK: Fit
