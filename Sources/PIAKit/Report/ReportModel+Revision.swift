@@ -157,7 +157,7 @@ extension ReportModel {
     }
     for fact in summary.vendorFacts {
       items.append(
-        "Vendor fact \(fact.name): \(fact.from?.plainDescription ?? "unknown") → "
+        "Vendor fact \(fact.name.replacingOccurrences(of: "_", with: " ")): \(fact.from?.plainDescription ?? "unknown") → "
           + "\(fact.to?.plainDescription ?? "unknown").")
     }
     if let next = summary.nextReview { items.append("Next review by \(next).") }

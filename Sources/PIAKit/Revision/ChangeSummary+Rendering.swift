@@ -149,7 +149,7 @@ extension ChangeSummary {
   /// The plain-text form printed by `pia diff`.
   public func text() -> String {
     var lines = ["Changes from \(fromLabel) to \(toLabel)", ""]
-    lines.append("Materiality: \(materiality.verdict.rawValue) — \(materiality.verdict.title)")
+    lines.append("Materiality: \(materiality.verdict.title)")
     for reason in materiality.reasons {
       lines.append(
         "  - \(reason.description) (\(reason.detail); \(reason.verdict.title.lowercased()))")

@@ -223,7 +223,7 @@ extension MaterialityRules {
         + changed.map { change in
           let from = change.from?.plainDescription ?? "unknown"
           let to = change.to?.plainDescription ?? "unknown"
-          return "\(change.name) \(from) → \(to)"
+          return "\(change.name.replacingOccurrences(of: "_", with: " ")) \(from) → \(to)"
         }.joined(separator: "; ")
     }
   }
