@@ -70,6 +70,33 @@ import Testing
     }
   }
 
+  /// A revised assessment's "Changes since version N" names flows by their answers.
+  @Test func changesSinceAVersionCarryNoEntryID() throws {
+    let example = "records-system-deployment.pia.yaml"
+    let url = RepositoryPaths.root.appendingPathComponent("Examples/\(example)")
+    var session = try Fixtures.session(
+      url, content: ReportFixtures.catalog, path: "Examples/\(example)")
+    let date = try #require(CalendarDate("2026-05-01"))
+    try session.revise(reason: "Attendance as counts", date: date, by: "Priya Raman")
+    guard case .entries(var flows)? = session.file.answers["data_flows"] else {
+      Issue.record("the example has data flows")
+      return
+    }
+    flows[2].values["authority"] = .choice("necessary_lawful_activity")
+    flows.removeFirst()
+    session.file.answers["data_flows"] = .entries(flows)
+    let files = try ReportRenderer(catalog: ReportFixtures.catalog).render(
+      session, baseName: "x", templateIDs: [], format: .md, date: nil)
+    let report = String(decoding: try #require(files.first).data, as: UTF8.self)
+    #expect(report.contains("## Changes since version 1"))
+    #expect(report.contains("by Priya Raman"))
+    for file in files {
+      let problems = Self.problems(
+        in: String(decoding: file.data, as: UTF8.self), ids: try Self.internalIDs(example))
+      #expect(problems.isEmpty, "\(file.name): \(problems.prefix(10))")
+    }
+  }
+
   /// The scanner finds what it looks for (so a clean result means something).
   @Test func theScannerCatchesEachKind() {
     let ids: Set<String> = ["flow-no-authority", "data_flows-3"]
