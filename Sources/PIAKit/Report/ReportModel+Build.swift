@@ -151,14 +151,14 @@ extension ReportModelBuilder {
       let none = personal.filter { $1.values["authority"] == .choice("none") }
       if !none.isEmpty {
         return "No: no legal authority under \(authorityCite) was identified for "
-          + none.map { flowName($1, index: $0) }.joined(separator: ", ") + "."
+          + ReportText.names(none.map { flowName($1, index: $0) }) + "."
       }
       let unknown = personal.filter {
         !authorities.contains($1.values["authority"] ?? .bool(false))
       }
       if !unknown.isEmpty {
         return "Not established: no authority under \(authorityCite) is recorded yet for "
-          + unknown.map { flowName($1, index: $0) }.joined(separator: ", ") + "."
+          + ReportText.names(unknown.map { flowName($1, index: $0) }) + "."
       }
       if !personal.isEmpty {
         return "Yes: every data flow of personal information names its authority under "
@@ -338,10 +338,11 @@ extension ReportModelBuilder {
         lawChecked: text("law_checked_date"), citations: []),
       conclusion: .init(
         recommendation: recommendation, label: assessment.conclusion.label,
-        reasons: reasons.map {
-          ReportText.withoutReferenceTags(
-            ReportText.replacingFindingKeys($0, numbers: findingNumbers))
-        },
+        reasons: ReportText.groupingFlowReasons(
+          reasons.map {
+            ReportText.withoutReferenceTags(
+              ReportText.replacingFindingKeys($0, numbers: findingNumbers))
+          }),
         incomplete: assessment.conclusion.missing.map(\.prompt), authorized: authorized,
         overallInherent: assessment.overallInherent.title,
         overallResidual: assessment.overallResidual.title,

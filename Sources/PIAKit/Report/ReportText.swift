@@ -41,6 +41,52 @@ enum ReportText {
     return next.isASCII && next.isNumber
   }
 
+  /// Names in a sentence: "A", "A and B", "A, B and C", the first `limit`
+  /// distinct names then "and N more".
+  static func names(_ all: [String], limit: Int = 5) -> String {
+    var distinct: [String] = []
+    var seen: Set<String> = []
+    for name in all where seen.insert(name).inserted { distinct.append(name) }
+    let shown = Array(distinct.prefix(limit))
+    if distinct.count > limit {
+      return shown.joined(separator: ", ") + " and \(distinct.count - limit) more"
+    }
+    guard shown.count > 1, let last = shown.last else { return shown.joined() }
+    return shown.dropLast().joined(separator: ", ") + " and " + last
+  }
+
+  /// The engine's reasons with those that repeat per data flow ("Compliance
+  /// blocker: TITLE — FLOW (CITATION).") merged into one line naming the
+  /// flows: "Compliance blocker: TITLE — 3 data flows: A, B and C (CITATION)."
+  static func groupingFlowReasons(_ reasons: [String]) -> [String] {
+    var order: [String] = []
+    var groups: [String: (prefix: String, suffix: String, flows: [String], first: String)] = [:]
+    for reason in reasons {
+      guard let dash = reason.range(of: " — "),
+        let open = reason.range(of: " (", options: .backwards), open.lowerBound > dash.upperBound
+      else {
+        order.append(reason)
+        groups[reason] = (reason, "", [], reason)
+        continue
+      }
+      let prefix = String(reason[..<dash.lowerBound])
+      let flow = String(reason[dash.upperBound..<open.lowerBound])
+      let suffix = String(reason[open.lowerBound...])
+      let key = prefix + "\u{0}" + suffix
+      if groups[key] == nil {
+        order.append(key)
+        groups[key] = (prefix, suffix, [], reason)
+      }
+      groups[key]?.flows.append(flow)
+    }
+    return order.compactMap { key in
+      guard let group = groups[key] else { return nil }
+      guard group.flows.count > 1 else { return group.first }
+      return "\(group.prefix) — \(group.flows.count) data flows: \(names(group.flows))"
+        + group.suffix
+    }
+  }
+
   /// `text` with every quoted finding key (`'flow-no-authority@data_flows-3'`,
   /// as the engine's explanations quote them) replaced by the finding's
   /// register number (`R3`); unknown quoted text is kept.
