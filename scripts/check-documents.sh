@@ -88,7 +88,7 @@ for file in "$work"/hostile/*.pia.yaml; do
   if ! "$pia" render --answers "$file" --format all --output "$work/hostile-out" >"$work/log" 2>&1; then
     echo "FAIL  $name: render failed"; sed 's/^/      /' "$work/log"; failed=1; continue
   fi
-  for template in pia-report council-appendix notice-of-collection; do
+  for template in pia-report council-report council-appendix notice-of-collection; do
     got=$(grep -E '^#{1,6} ' "$work/hostile-out/$name.$template.md" | sed 's/^\(#*\) .*/\1/' | tr '\n' ' ')
     want=$(grep -E '^#{1,6} ' "$work/plain/safe-admin-pilot.$template.md" | sed 's/^\(#*\) .*/\1/' | tr '\n' ' ')
     if [ "$got" = "$want" ]; then

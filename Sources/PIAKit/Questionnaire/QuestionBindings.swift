@@ -65,7 +65,21 @@ enum QuestionBindings {
 
   /// Every bound question.
   static let all: [QuestionBinding] =
-    documentQuestions + aiQuestions + flowQuestions + analysisQuestions
+    documentQuestions + aiQuestions + flowQuestions + analysisQuestions + councilQuestions
+
+  /// The council module's questions (all text or dates, none required, none
+  /// signed), read by the staff report and the privacy-office contact.
+  static let councilQuestions: [QuestionBinding] =
+    [
+      "council_body", "report_number", "report_wards", "report_from", "report_prepared_by",
+      "report_submitted_by", "financial_implications", "licence_cost", "consultation_internal",
+      "consultation_legal", "ipc_consultation_outcome", "strategic_plan_link",
+      "prior_council_decisions", "options_considered", "delegated_authority",
+      "privacy_office_phone", "privacy_office_email",
+    ].map { .init($0, kinds: text, place: .module("council"), readBy: report) }
+    + ["council_meeting_date", "ipc_consultation_date", "report_back_date"].map {
+      .init($0, kinds: [.date], place: .module("council"), readBy: report)
+    }
 
   /// Asked by every questionnaire: who, when, and the sign-off.
   static let documentQuestions: [QuestionBinding] = [
@@ -135,6 +149,10 @@ enum QuestionBindings {
       "pi_category", in: "data_flows", kinds: [.choice], choices: ["business_contact"],
       place: .module("data-flows"), readBy: "\(engine) and \(report)"),
     .init("source", in: "data_flows", kinds: text, place: .module("data-flows"), readBy: report),
+    .init("program", in: "data_flows", kinds: text, place: .module("data-flows"), readBy: report),
+    .init("notice_official", kinds: text, place: .module("data-flows"), readBy: report),
+    .init("notice_official_address", kinds: text, place: .module("data-flows"), readBy: report),
+    .init("notice_official_phone", kinds: text, place: .module("data-flows"), readBy: report),
     .init(
       "flow_purpose", in: "data_flows", kinds: text, place: .module("data-flows"),
       readBy: report),

@@ -51,6 +51,43 @@ public struct Questionnaire: Sendable, Hashable {
   public func section(containing id: String) -> Section? {
     sections.first { $0.questions.contains { $0.id == id } }
   }
+
+  /// The answers an approval signs: every answer except those of questions
+  /// marked `signed: false` (the council module's meeting date, report number
+  /// and the like, set after approval). An answer to a question the
+  /// questionnaire does not know is kept (it is signed as written).
+  public func signedAnswers(_ answers: [String: AnswerValue]) -> [String: AnswerValue] {
+    let unsigned = unsignedQuestionIDs
+    guard !unsigned.isEmpty, answers.keys.contains(where: unsigned.contains) else {
+      return answers
+    }
+    return answers.filter { !unsigned.contains($0.key) }
+  }
+
+  /// The one hash that decides sign-off: approvals record it, the session's
+  /// `revise`, `needsNewVersion` and `signOff`, the report's document control
+  /// and DOCX footer, and `pia history` all compare with it. The hash of
+  /// ``signedAnswers(_:)``.
+  public func signedAnswersHash(_ answers: [String: AnswerValue]) -> AnswersHash {
+    AnswersHash(signedAnswers(answers))
+  }
+
+  /// Ids of the top-level questions marked `signed: false`.
+  public var unsignedQuestionIDs: Set<String> {
+    Set(questions.filter { !$0.signed }.map(\.id))
+  }
+
+  /// Ids of the top-level questions left out of a public document: marked
+  /// `internal: true`, or in a section marked so.
+  public var internalQuestionIDs: Set<String> {
+    var ids: Set<String> = []
+    for section in sections {
+      for question in section.questions where section.isInternal || question.isInternal {
+        ids.insert(question.id)
+      }
+    }
+    return ids
+  }
 }
 
 /// A titled group of questions, shown as one step of the interview.
@@ -71,6 +108,9 @@ public struct Section: Sendable, Hashable {
   public var showIfLocation: SourceLocation?
   /// The id of the module the section came from; `nil` for the questionnaire's own.
   public var module: String?
+  /// `internal: true`: the section's answers stay out of a public document
+  /// (`pia render --audience public`).
+  public var isInternal: Bool = false
 
   /// Makes a section; `showIfLocation` and `module` stay `nil`.
   public init(
@@ -163,6 +203,13 @@ public struct Question: Sendable, Hashable {
   public var citesLocation: SourceLocation?
   /// Where `default` is written, for diagnostics.
   public var defaultLocation: SourceLocation?
+  /// Whether approvals sign the answer (`false` for a module declaring
+  /// `signed: false`, such as the council module): see
+  /// ``Questionnaire/signedAnswers(_:)``.
+  public var signed: Bool = true
+  /// `internal: true`: the answer stays out of a public document
+  /// (security configuration and other internal detail).
+  public var isInternal: Bool = false
 
   /// Makes a question; date bounds, `choicesFrom` and the `…Location` properties stay `nil`.
   public init(

@@ -17,11 +17,12 @@ public struct QuestionnaireLoader: Sendable {
   }
 
   static let questionnaireKeys = ["id", "version", "title", "description", "sections"]
-  static let moduleKeys = ["module", "title", "description", "sections"]
-  static let sectionKeys = ["id", "title", "intro", "show_if", "questions"]
+  static let moduleKeys = ["module", "title", "description", "signed", "sections"]
+  static let sectionKeys = ["id", "title", "intro", "show_if", "internal", "questions"]
   static let questionKeys = [
     "id", "kind", "prompt", "help", "cites", "required", "default", "show_if", "choices",
     "min", "max", "safer_answer", "scored", "why", "item", "questions", "choices_from",
+    "internal",
   ]
   static let choiceKeys = ["id", "label", "help", "risk"]
 
@@ -165,6 +166,7 @@ public struct QuestionnaireLoader: Sendable {
     let module = top["module"].flatMap { moduleReader.identifier($0, "module id") }
     _ = top["title"].flatMap { moduleReader.string($0, "title") }
     _ = top["description"].flatMap { moduleReader.string($0, "description") }
+    let signed = top["signed"].flatMap { moduleReader.boolean($0, "signed") } ?? true
     guard let sectionsNode = top["sections"] else { return [] }
     visiting.append(resolved)
     defer { visiting.removeLast() }
@@ -172,6 +174,12 @@ public struct QuestionnaireLoader: Sendable {
       sectionsNode, file: resolved, reader: &moduleReader, visiting: &visiting, extra: &extra)
     for index in sections.indices where sections[index].module == nil {
       sections[index].module = module
+      // `signed: false`: approvals do not sign this module's answers.
+      if !signed {
+        for question in sections[index].questions.indices {
+          sections[index].questions[question].signed = false
+        }
+      }
     }
     return sections
   }
@@ -198,6 +206,7 @@ public struct QuestionnaireLoader: Sendable {
       id: id, title: title, intro: intro, showIf: showIf?.condition, questions: questions,
       location: reader.location(of: node))
     section.showIfLocation = showIf?.location
+    section.isInternal = mapping["internal"].flatMap { reader.boolean($0, "internal") } ?? false
     return section
   }
 
@@ -260,6 +269,7 @@ public struct QuestionnaireLoader: Sendable {
     }
     question.earliest = earliest
     question.latest = latest
+    question.isInternal = mapping["internal"].flatMap { reader.boolean($0, "internal") } ?? false
     question.showIfLocation = showIf?.location
     question.scoredLocation = mapping["scored"].map { reader.location(of: $0) }
     question.citesLocation = mapping["cites"].map { reader.location(of: $0) }

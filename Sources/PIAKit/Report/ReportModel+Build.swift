@@ -37,15 +37,19 @@ extension ReportModel {
   ///   - law: The law catalogue; every citation is printed through it.
   ///   - vendorFacts: Facts about the AI tool's plan, with sources (may be empty).
   ///   - date: The report date (`--date`, or the assessment date); never the clock.
+  ///   - audience: The full version, or the public one without the answers
+  ///     marked `internal: true`.
   public init(
     questionnaire: Questionnaire, answers: AssessmentFile, assessment: Assessment,
     law: LawCatalogue,
-    vendorFacts: [ReportVendorFact] = [], date: CalendarDate
+    vendorFacts: [ReportVendorFact] = [], date: CalendarDate, audience: ReportAudience = .full
   ) {
-    var builder = Builder(
-      questionnaire: questionnaire, file: answers, assessment: assessment, law: law, date: date)
+    var builder = ReportModelBuilder(
+      questionnaire: questionnaire, file: answers, assessment: assessment, law: law, date: date,
+      hidden: audience == .public ? questionnaire.internalQuestionIDs : [])
     self = builder.build(vendorFacts: vendorFacts)
     applyRevisionRecord(from: answers, questionnaire: questionnaire)
+    self.audience = audience
   }
 
   /// The verdict and its reasons: the engine's conclusion (see
@@ -85,175 +89,8 @@ extension ReportModel {
   }
 }
 
-/// Builds a ``ReportModel`` step by step.
-private struct Builder {
-  let questionnaire: Questionnaire
-  let file: AssessmentFile
-  let assessment: Assessment
-  let law: LawCatalogue
-  let date: CalendarDate
-  /// The data-flow entries when the question is asked, else none.
-  let flows: [GroupEntry]
-  let flowQuestion: Question?
-  /// Provision ids in first-cited order.
-  var cited: [String] = []
-
-  init(
-    questionnaire: Questionnaire, file: AssessmentFile, assessment: Assessment, law: LawCatalogue,
-    date: CalendarDate
-  ) {
-    self.questionnaire = questionnaire
-    self.file = file
-    self.assessment = assessment
-    self.law = law
-    self.date = date
-    flowQuestion = questionnaire.question("data_flows")
-    // Each flow with its system's answers too (storage location, vendor).
-    if case .entries(let entries)? = questionnaire.resolvingReferences(file.answers)["data_flows"],
-      let flowQuestion, questionnaire.isVisible(flowQuestion, answers: file.answers)
-    {
-      flows = entries
-    } else {
-      flows = []
-    }
-    flowFields = flowQuestion?.entryScope(group: questionnaire.question) ?? [:]
-  }
-
-  /// The questions a flow's answers can come from: its own and its system's.
-  let flowFields: [String: Question]
-
-  var answers: [String: AnswerValue] { file.answers }
-
-  mutating func cite(_ id: String) -> String {
-    if !cited.contains(id) { cited.append(id) }
-    return law.cite(id)
-  }
-
-  // MARK: Answers
-
-  /// Whether the question exists and is shown for these answers.
-  func isAsked(_ id: String) -> Bool {
-    guard let question = questionnaire.question(id) else { return false }
-    return questionnaire.isVisible(question, answers: answers)
-  }
-
-  /// The display text of a top-level answer; the not-answered or
-  /// not-applicable marker otherwise.
-  func text(_ id: String) -> String {
-    guard let question = questionnaire.question(id), isAsked(id) else {
-      return ReportModel.notApplicable
-    }
-    guard let value = answers[id] else { return ReportModel.notAnswered }
-    return shown(display(value, for: question))
-  }
-
-  /// The marker instead of a blank answer.
-  func shown(_ text: String) -> String {
-    text.isBlank ? ReportModel.notAnswered : text
-  }
-
-  /// `text` when it is not blank.
-  func nonBlank(_ text: String?) -> String? {
-    guard let text, !text.isBlank else { return nil }
-    return text
-  }
-
-  /// The answer text when answered, else nil.
-  func answered(_ id: String) -> String? {
-    guard let question = questionnaire.question(id), let value = answers[id], isAsked(id) else {
-      return nil
-    }
-    let shown = display(value, for: question)
-    return shown.isBlank ? nil : shown
-  }
-
-  func display(_ value: AnswerValue, for question: Question) -> String {
-    switch value {
-    case .text(let text): return ReportModel.prose(text)
-    case .choice(let id):
-      // An entry of another group (a data flow's system): its name, never its id.
-      if let source = question.choicesFrom {
-        guard case .entries(let picked)? = answers[source],
-          let entry = picked.first(where: { $0.id == id })
-        else { return ReportModel.notAnswered }
-        return entryName(entry, in: questionnaire.question(source))
-      }
-      return question.label(ofChoice: id)
-    case .choices(let ids):
-      return ids.isEmpty ? "None" : ids.map { question.label(ofChoice: $0) }.joined(separator: "; ")
-    case .bool(let flag): return flag ? "Yes" : "No"
-    case .number(let number): return AnswerValue.format(number)
-    case .date(let date): return date.description
-    case .entries(let entries):
-      let noun = question.itemName ?? "entry"
-      return "\(entries.count) \(noun)\(entries.count == 1 ? "" : "s")"
-    }
-  }
-
-  func fieldText(_ entry: GroupEntry, _ id: String) -> String {
-    guard let field = flowFields[id] else { return ReportModel.notApplicable }
-    guard isFieldVisible(field, in: entry) else { return ReportModel.notApplicable }
-    guard let value = entry.values[id] else { return ReportModel.notAnswered }
-    return shown(display(value, for: field))
-  }
-
-  func isFieldVisible(_ field: Question, in entry: GroupEntry) -> Bool {
-    guard let condition = field.showIf else { return true }
-    return condition.evaluate(
-      in: EntryEnvironment(base: AnswerEnvironment(answers: answers), entry: entry))
-  }
-
-  /// An entry's name: its first text answer (the system's name, the data
-  /// element), else the group's noun and the entry's place.
-  func entryName(_ entry: GroupEntry, in group: Question?) -> String {
-    for field in group?.fields ?? [] {
-      if case .text(let text)? = entry.values[field.id], let text = nonBlank(text) {
-        return ReportModel.prose(text)
-      }
-    }
-    let noun = group?.itemName ?? "entry"
-    return noun.prefix(1).uppercased() + noun.dropFirst()
-  }
-
-  func flowName(_ entry: GroupEntry, index: Int) -> String {
-    if case .text(let element)? = entry.values["data_element"], let element = nonBlank(element) {
-      return element
-    }
-    return "Data flow \(index + 1)"
-  }
-
-  func questionAnswer(
-    _ question: Question, value: AnswerValue?, entryValues: [String: AnswerValue]? = nil
-  )
-    -> ReportModel.QuestionAnswer
-  {
-    var entries: [ReportModel.GroupItem] = []
-    if case .entries(let items)? = value {
-      for (index, item) in items.enumerated() {
-        let fields = question.fields.filter { isFieldVisible($0, in: item) }.map {
-          questionAnswerNoCite($0, value: item.values[$0.id])
-        }
-        entries.append(
-          .init(
-            title:
-              "\(question.itemName.map { $0.prefix(1).uppercased() + $0.dropFirst() } ?? "Entry") \(index + 1): \(question.id == "data_flows" ? flowName(item, index: index) : entryName(item, in: question))",
-            fields: fields))
-      }
-    }
-    var answer = questionAnswerNoCite(question, value: value)
-    answer.citations = question.cites.filter { law.isCitable($0, on: date) }.map { law.cite($0) }
-    answer.entries = entries
-    return answer
-  }
-
-  func questionAnswerNoCite(_ question: Question, value: AnswerValue?) -> ReportModel.QuestionAnswer
-  {
-    let answer = value.map { shown(display($0, for: question)) } ?? ReportModel.notAnswered
-    return ReportModel.QuestionAnswer(
-      id: question.id, prompt: question.prompt, answer: answer,
-      answered: value != nil && answer != ReportModel.notAnswered, citations: [], entries: [])
-  }
-
+/// The whole model, section by section.
+extension ReportModelBuilder {
   // MARK: Build
 
   mutating func build(vendorFacts: [ReportVendorFact]) -> ReportModel {
@@ -276,14 +113,27 @@ private struct Builder {
       findingRow(finding, number: "R\(index + 1)")
     }
     let vendorName = vendorTitle()
+    let assessedOnForActions: CalendarDate = {
+      if case .date(let value)? = answers["assessment_date"] { return value }
+      return assessment.asOf
+    }()
+    let residualByKey = Dictionary(
+      assessment.findings.map { ($0.key, $0.residual) }, uniquingKeysWith: { a, b in max(a, b) })
     let actions = assessment.actions.enumerated().map { index, action in
       ReportModel.ActionRow(
-        number: "A\(index + 1)", title: action.title,
+        number: "A\(index + 1)", title: ReportText.withoutReferenceTags(action.title),
         vendorStep: action.vendorStep.map { "\(vendorName): \($0)" },
         priority: action.priority.title,
-        owner: action.owner ?? "Not assigned", target: action.due?.description ?? "Not set",
+        owner: action.owner ?? "Not assigned",
+        target: action.due.map { "By \($0)" }
+          ?? {
+            // Not asked: set from the review policy by the residual level it addresses.
+            let level = action.findings.compactMap { residualByKey[$0] }.max() ?? .low
+            let due = ReviewPolicy.nextReview(after: assessedOnForActions, residual: level)
+            return "By \(due), set from the review policy for a \(level.title.lowercased()) risk"
+          }(),
         status: action.status.replacingOccurrences(of: "_", with: " ").capitalizedFirst,
-        findings: action.findings.map { findingNumbers[$0] ?? $0 }.joined(separator: ", "))
+        findings: action.findings.compactMap { findingNumbers[$0] }.joined(separator: ", "))
     }
 
     let (recommendation, reasons) = ReportModel.recommendation(for: assessment)
@@ -301,14 +151,14 @@ private struct Builder {
       let none = personal.filter { $1.values["authority"] == .choice("none") }
       if !none.isEmpty {
         return "No: no legal authority under \(authorityCite) was identified for "
-          + none.map { flowName($1, index: $0) }.joined(separator: ", ") + "."
+          + ReportText.names(none.map { flowName($1, index: $0) }) + "."
       }
       let unknown = personal.filter {
         !authorities.contains($1.values["authority"] ?? .bool(false))
       }
       if !unknown.isEmpty {
         return "Not established: no authority under \(authorityCite) is recorded yet for "
-          + unknown.map { flowName($1, index: $0) }.joined(separator: ", ") + "."
+          + ReportText.names(unknown.map { flowName($1, index: $0) }) + "."
       }
       if !personal.isEmpty {
         return "Yes: every data flow of personal information names its authority under "
@@ -346,7 +196,7 @@ private struct Builder {
       ]
       if usesAI {
         items.append(
-          "The AI tool \(text("ai_product")) from \(text("ai_vendor")) on the \(text("plan_tier")) plan, as configured for this deployment."
+          "The AI tool \(text("ai_product")) from \(text("ai_vendor")), on this plan: \(text("plan_tier")), as configured for this deployment."
         )
         if let tasks = answered("ai_tasks") { items.append("The tasks: \(tasks).") }
         if let scope = answered("access_scope") {
@@ -391,8 +241,8 @@ private struct Builder {
         factsChecked: assessment.vendorFacts?.summary ?? "")
     }
 
-    let analysis = buildAnalysis(findingNumbers: findingNumbers)
-    let notice = buildNotice(institution: institution)
+    let analysis = buildAnalysis(rows: findings)
+    let notice = buildNotice(institution: institution, initiative: initiative)
     let signOff = buildSignOff()
 
     var triggers = [
@@ -420,6 +270,19 @@ private struct Builder {
     let contactPerson =
       answered("privacy_coordinator") ?? answered("privacy_lead")
       ?? "the privacy or FOI coordinator"
+    var contact = "Questions about this assessment: \(contactPerson), \(institution)"
+    if let phone = answered("privacy_office_phone") { contact += ", telephone \(phone)" }
+    if let email = answered("privacy_office_email") { contact += ", e-mail \(email)" }
+    contact += "."
+    let assessedOn: CalendarDate = {
+      if case .date(let value)? = answers["assessment_date"] { return value }
+      return assessment.asOf
+    }()
+    let nextReview = ReviewPolicy.nextReview(
+      answers: answers, assessedOn: assessedOn, residual: assessment.overallResidual)
+    let council = buildCouncil(
+      initiative: initiative, contact: contact, nextReview: nextReview.text,
+      noticeRequired: notice.required && screening.handlesPI)
     let model = ReportModel(
       document: .init(
         title: "\(initiative) Privacy Impact Assessment", initiative: initiative,
@@ -434,7 +297,11 @@ private struct Builder {
         purpose: answered("project_purpose")
           ?? answered("ai_tasks").map { "\(initiative). The AI tool is used for: \($0)." }
           ?? text("project_purpose"), currentVsProposed: text("current_vs_proposed"),
-        stage: answered("project_stage") ?? answered("pilot_users") ?? text("project_stage"),
+        stage: answered("project_stage")
+          ?? answered("pilot_users").map {
+            "Rollout: \($0.prefix(1).lowercased() + $0.dropFirst())"
+          }
+          ?? text("project_stage"),
         stakeholders: text("stakeholders"), systems: text("systems"),
         vendors: text("vendors_involved"), inScope: inScope, outOfScope: outOfScope,
         relatedAssessments: text("related_assessments"),
@@ -470,20 +337,27 @@ private struct Builder {
         applied: law.regimesApplied(on: date).map(\.title), pending: pending,
         lawChecked: text("law_checked_date"), citations: []),
       conclusion: .init(
-        recommendation: recommendation, label: assessment.conclusion.label, reasons: reasons,
+        recommendation: recommendation, label: assessment.conclusion.label,
+        reasons: ReportText.groupingFlowReasons(
+          reasons.map {
+            ReportText.withoutReferenceTags(
+              ReportText.replacingFindingKeys($0, numbers: findingNumbers))
+          }),
         incomplete: assessment.conclusion.missing.map(\.prompt), authorized: authorized,
         overallInherent: assessment.overallInherent.title,
         overallResidual: assessment.overallResidual.title,
-        derivation: assessment.derivation),
+        derivation: assessment.derivation.map {
+          ReportText.replacingFindingKeys($0, numbers: findingNumbers)
+        }),
       residualCounts: counts(\.residual), inherentCounts: counts(\.inherent),
       heatMap: heatMap(), findings: findings, actions: actions,
       inventory: inventory(), dataFlows: dataFlowRows(), analysis: analysis, vendor: vendor,
       signOff: signOff,
-      review: .init(nextReview: text("next_review_date"), triggers: triggers),
+      review: .init(nextReview: nextReview.text, triggers: triggers),
       notice: notice, appendix: appendix(), changes: nil,
-      contact: "Questions about this assessment: \(contactPerson), \(institution).",
-      reportDate: date.description)
+      contact: contact, reportDate: date.description)
     var result = model
+    result.council = council
     // Citations printed anywhere, in first-cited order.
     var all = cited
     for finding in assessment.findings {
@@ -497,225 +371,4 @@ private struct Builder {
     return result
   }
 
-  func counts(_ level: KeyPath<Finding, RiskLevel>) -> [ReportModel.LevelCount] {
-    RiskLevel.allCases.reversed().map { value in
-      .init(
-        level: value.title, count: assessment.findings.filter { $0[keyPath: level] == value }.count)
-    }
-  }
-
-  func heatMap() -> [ReportModel.HeatMapRow] {
-    Severity.allCases.reversed().map { severity in
-      ReportModel.HeatMapRow(
-        severity: severity.description.capitalizedFirst,
-        cells: Likelihood.allCases.map { likelihood in
-          let count = assessment.findings.filter {
-            $0.residualLikelihood == likelihood && $0.residualSeverity == severity
-          }.count
-          return "\(RiskMatrix.level(likelihood, severity).title) (\(count))"
-        })
-    }
-  }
-
-  mutating func findingRow(_ finding: Finding, number: String) -> ReportModel.FindingRow {
-    let mitigations = finding.mitigations.map {
-      ReportModel.MitigationRow(title: $0.title, status: $0.inPlace ? "In place" : "Open")
-    }
-    var notEstablished: String?
-    if !finding.established {
-      let prompts = assessment.conclusion.missing.filter {
-        finding.unanswered.contains($0.question)
-      }.map(\.prompt)
-      notEstablished =
-        "This risk is counted because "
-        + (prompts.isEmpty ? "questions are" : prompts.joined(separator: "; ") + " —")
-        + " not yet answered. It is not a finding of fact until answered."
-    }
-    return ReportModel.FindingRow(
-      number: number, title: finding.title, flow: finding.flowLabel, harm: finding.harm,
-      affected: finding.affected,
-      citations: finding.citations.filter { law.isCitable($0, on: date) }.map { cite($0) },
-      inherent: finding.inherent.title,
-      inherentBasis:
-        "\(finding.inherentLikelihood.description.replacingOccurrences(of: "_", with: " ")) likelihood, \(finding.inherentSeverity) severity",
-      residual: finding.residual.title,
-      residualBasis:
-        "\(finding.residualLikelihood.description.replacingOccurrences(of: "_", with: " ")) likelihood, \(finding.residualSeverity) severity",
-      blocker: finding.blocker, mitigations: mitigations,
-      keyMitigation: finding.mitigations.first(where: { !$0.inPlace })?.title
-        ?? finding.mitigations.first?.title ?? "None identified",
-      notEstablished: notEstablished)
-  }
-
-  func inventory() -> [ReportModel.InventoryCategory] {
-    var order: [String] = []
-    var elements: [String: [String]] = [:]
-    for (index, entry) in flows.enumerated() {
-      let category = fieldText(entry, "pi_category")
-      if elements[category] == nil { order.append(category) }
-      elements[category, default: []].append(flowName(entry, index: index))
-    }
-    let businessContact = flowQuestion?.field("pi_category")?.label(ofChoice: "business_contact")
-    return order.map {
-      .init(category: $0, elements: elements[$0] ?? [], isPersonal: $0 != businessContact)
-    }
-  }
-
-  func dataFlowRows() -> [ReportModel.DataFlowRow] {
-    flows.enumerated().map { index, entry in
-      let authority = fieldText(entry, "authority")
-      let detail = fieldText(entry, "authority_detail")
-      return ReportModel.DataFlowRow(
-        number: "\(index + 1)", element: flowName(entry, index: index),
-        category: fieldText(entry, "pi_category"), source: fieldText(entry, "source"),
-        purpose: fieldText(entry, "flow_purpose"),
-        authority: detail == ReportModel.notApplicable || authority == ReportModel.notApplicable
-          ? authority : "\(authority): \(detail)",
-        destination: fieldText(entry, "system_name"), storage: fieldText(entry, "storage_location"),
-        disclosure: fieldText(entry, "disclosure_ground"),
-        retention: {
-          let cls = fieldText(entry, "retention_by_law_class")
-          return cls == ReportModel.notApplicable ? fieldText(entry, "retention_class") : cls
-        }())
-    }
-  }
-
-  mutating func buildAnalysis(findingNumbers: [String: String]) -> [ReportModel.AnalysisTopic] {
-    PrivacyAnalysisTopic.ipcOrder.map { topic in
-      var questions: [ReportModel.QuestionAnswer] = []
-      for id in topic.questions {
-        guard let question = questionnaire.question(id), isAsked(id) else { continue }
-        questions.append(questionAnswerNoCite(question, value: answers[id]))
-      }
-      if let flowQuestion {
-        for (index, entry) in flows.enumerated() {
-          for id in topic.flowFields {
-            guard let field = flowFields[id], isFieldVisible(field, in: entry) else {
-              continue
-            }
-            var row = questionAnswerNoCite(field, value: entry.values[id])
-            row.prompt = "\(flowName(entry, index: index)): \(field.prompt)"
-            questions.append(row)
-          }
-        }
-      }
-      let provisions = Set(topic.provisions)
-      let related = assessment.findings.filter { $0.citations.contains(where: provisions.contains) }
-      return ReportModel.AnalysisTopic(
-        title: topic.title, citations: topic.provisions.map { cite($0) }, questions: questions,
-        findings: related.map {
-          "\(findingNumbers[$0.key] ?? $0.key): \($0.title) (residual \($0.residual))"
-        })
-    }
-  }
-
-  /// The vendor's short name for "(Vendor: step)": the `ai_vendor` label up
-  /// to its first parenthesis.
-  func vendorTitle() -> String {
-    let label = text("ai_vendor")
-    return label.split(separator: "(").first.map { $0.trimmingWhiteSpace } ?? label
-  }
-
-  mutating func buildNotice(institution: String) -> ReportModel.Notice {
-    let citation = cite("mfippa-s29-2")
-    var authorities: [String] = []
-    var purposes: [String] = []
-    // Business contact details in an official capacity are not personal
-    // information (MFIPPA s. 2(2.1)); they need no notice. Collection for law
-    // enforcement is exempt from notice (MFIPPA s. 29(3)).
-    let personal = flows.filter { $0.values["pi_category"] != .choice("business_contact") }
-    let noticed = personal.filter { $0.values["authority"] != .choice("law_enforcement") }
-    if !personal.isEmpty && noticed.isEmpty {
-      var notice = ReportModel.Notice(
-        institution: institution, authority: "", authorityPresent: true, purposes: [],
-        purposesPresent: true, contact: "", contactPresent: true, citation: citation, gaps: [],
-        complete: true)
-      notice.required = false
-      notice.exemption =
-        "Every flow of personal information in this assessment is collected for law "
-        + "enforcement, which is exempt from the notice of collection (\(cite("mfippa-s29-3"))). "
-        + "No notice is drafted. Record the exact provision relied on in each flow's authority."
-      return notice
-    }
-    for entry in noticed {
-      if case .text(let detail)? = entry.values["authority_detail"], let detail = nonBlank(detail),
-        !authorities.contains(detail)
-      {
-        authorities.append(detail)
-      }
-      if case .text(let purpose)? = entry.values["flow_purpose"], let purpose = nonBlank(purpose),
-        !purposes.contains(purpose)
-      {
-        purposes.append(purpose)
-      }
-    }
-    if authorities.isEmpty, let stated = answered("program_authority") {
-      authorities.append(stated)
-    }
-    if purposes.isEmpty, let stated = answered("project_purpose") { purposes.append(stated) }
-    // No question records the official's business address and telephone
-    // number yet; the notice never invents them.
-    let contact = answered("notice_official")
-    var gaps: [String] = []
-    if authorities.isEmpty {
-      gaps.append("The legal authority for the collection is not recorded in the answers.")
-    }
-    if purposes.isEmpty {
-      gaps.append(
-        "The principal purpose or purposes of the collection are not recorded in the answers.")
-    }
-    if contact == nil {
-      gaps.append(
-        "The title, business address and telephone number of an official who can answer questions about the collection are not recorded in the answers."
-      )
-    }
-    return ReportModel.Notice(
-      institution: institution,
-      authority: authorities.isEmpty
-        ? "[Missing: legal authority]" : authorities.joined(separator: "; "),
-      authorityPresent: !authorities.isEmpty,
-      purposes: purposes.isEmpty ? ["[Missing: principal purpose]"] : purposes,
-      purposesPresent: !purposes.isEmpty,
-      contact: contact ?? "[Missing: title, business address and telephone number of the official]",
-      contactPresent: contact != nil, citation: citation, gaps: gaps, complete: gaps.isEmpty)
-  }
-
-  func buildSignOff() -> ReportModel.SignOff {
-    func signer(_ role: String, _ id: String) -> ReportModel.Signer {
-      guard let answer = answered(id) else {
-        return .init(role: role, name: ReportModel.notAnswered, title: "", date: "", decision: "")
-      }
-      let parts = answer.split(separator: ",", maxSplits: 1).map {
-        $0.trimmingWhiteSpace
-      }
-      return .init(
-        role: role, name: parts[0], title: parts.count > 1 ? parts[1] : "", date: "", decision: "")
-    }
-    return ReportModel.SignOff(
-      signers: [
-        signer("Head or delegate", "head_or_delegate"),
-        signer("Privacy or FOI coordinator", "privacy_coordinator"),
-        signer("Program owner", "program_owner_signoff"),
-      ],
-      approver: text("head_or_delegate"), privacyLead: text("privacy_coordinator"),
-      advice: text("coordinator_advice"),
-      adviceOutcome: isAsked("advice_outcome") ? text("advice_outcome") : nil,
-      overruleReasons: answered("overrule_reasons"), ipcConsulted: text("ipc_consulted"),
-      approvalStatus: "Draft: not yet approved by the head or delegate.")
-  }
-
-  func appendix() -> [ReportModel.AnswerSection] {
-    let environment = AnswerEnvironment(answers: answers)
-    return questionnaire.sections.compactMap { section in
-      if let condition = section.showIf, !condition.evaluate(in: environment) { return nil }
-      let questions = section.questions.filter { questionnaire.isVisible($0, answers: answers) }
-        .map { questionAnswer($0, value: answers[$0.id]) }
-      return questions.isEmpty
-        ? nil : ReportModel.AnswerSection(title: section.title, questions: questions)
-    }
-  }
-}
-
-extension String {
-  var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
 }

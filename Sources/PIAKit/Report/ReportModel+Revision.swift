@@ -3,10 +3,8 @@ extension ReportModel {
   /// Fills the document's version, status ("Draft" until the head approves
   /// the current answers), revision history and sign-off from the answers
   /// file's `history:` and `approvals:` sections.
-  public mutating func applyRevisionRecord(
-    _ record: RevisionRecord, answers: [String: AnswerValue]
-  ) {
-    let status = SignOffStatus(answers: answers, record: record)
+  public mutating func applyRevisionRecord(_ record: RevisionRecord, signedHash: AnswersHash) {
+    let status = SignOffStatus(currentHash: signedHash, record: record)
     answersHash = status.currentHash
     document.version = String(status.currentVersion)
     document.status = status.label
@@ -42,7 +40,7 @@ extension ReportModel {
   /// Applies the answers file's history and approvals.
   public mutating func applyRevisionRecord(from file: AssessmentFile, questionnaire: Questionnaire)
   {
-    applyRevisionRecord(file.record, answers: file.answers)
+    applyRevisionRecord(file.record, signedHash: questionnaire.signedAnswersHash(file.answers))
   }
 
   /// Fills the optional "Changes since version N" slot.
@@ -93,7 +91,8 @@ extension ReportModel {
         date = assessed.description
       }
       rows.append(Revision(version: String(entry.version), date: date, description: description))
-      description = "Revised (\(entry.date)): \(entry.reason)"
+      description =
+        "Revised (\(entry.date))" + (entry.by.map { " by \($0)" } ?? "") + ": \(entry.reason)"
     }
     rows.append(
       Revision(version: String(record.currentVersion), date: currentDate, description: description))
@@ -158,7 +157,7 @@ extension ReportModel {
     }
     for fact in summary.vendorFacts {
       items.append(
-        "Vendor fact \(fact.name): \(fact.from?.plainDescription ?? "unknown") → "
+        "Vendor fact \(fact.name.replacingOccurrences(of: "_", with: " ")): \(fact.from?.plainDescription ?? "unknown") → "
           + "\(fact.to?.plainDescription ?? "unknown").")
     }
     if let next = summary.nextReview { items.append("Next review by \(next).") }

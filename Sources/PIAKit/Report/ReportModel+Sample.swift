@@ -3,6 +3,24 @@ extension ReportModel {
   /// is present, so rendering a template against it reaches every tag. Used
   /// to derive the ``TemplateSchema`` and by `pia validate`.
   public static let sample: ReportModel = {
+    var model = sampleWithoutCouncil
+    var council = Council()
+    council.ready = true
+    council.motion = ["That Council approve the sample."]
+    council.authority = ["Sample"]
+    council.attachments = ["Attachment 1 – Sample"]
+    council.missing = ["Sample"]
+    model.council = council
+    model.notice.programs = [
+      ProgramNotice(
+        program: "Sample", authority: "Sample", purposes: ["Sample"], contact: "Sample",
+        gaps: ["Sample"])
+    ]
+    model.notice.programNote = "Sample"
+    return model
+  }()
+
+  private static let sampleWithoutCouncil: ReportModel = {
     let question = QuestionAnswer(
       id: "sample_question", prompt: "Sample question?", answer: "Sample answer", answered: true,
       citations: ["Sample citation"], entries: [])

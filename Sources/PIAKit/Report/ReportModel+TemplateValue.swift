@@ -42,8 +42,11 @@ extension ReportModel {
       ),
     ]
     fields += Self.list("findings", findingValues)
-    fields += Self.list("top_findings", Array(findingValues.prefix(5)))
-    fields += Self.list("key_findings", Array(findingValues.prefix(3)))
+    // Summaries list a finding that repeats per data flow once, naming its flows.
+    let grouped = Self.grouped(findings)
+    fields += Self.list("top_findings", grouped.prefix(5).map(\.templateValue))
+    fields += Self.list("key_findings", grouped.prefix(3).map(\.templateValue))
+    fields += Self.list("finding_groups", grouped.map(\.templateValue))
     fields += Self.list("actions", actions.map(\.templateValue))
     fields += Self.list("conditions", open.map(\.templateValue))
     // The council appendix lists at most eight conditions, highest priority
@@ -63,6 +66,7 @@ extension ReportModel {
           )
         ])
     fields += Self.list("inventory", inventory.map(\.templateValue))
+    fields += [("data_summary", .text(dataSummary))]
     fields += Self.list("data_flows", dataFlows.map(\.templateValue))
     fields += [("analysis", .list(analysis.map(\.templateValue)))]
     fields += [("vendor", .list(vendor.map { [$0.templateValue] } ?? []))]
@@ -77,6 +81,11 @@ extension ReportModel {
       ("appendix", .list(appendix.map(\.templateValue))),
       ("changes", .list(changes.map { [$0.templateValue] } ?? [])),
       ("contact", .text(contact)),
+      ("council", council.templateValue),
+      (
+        "audience",
+        .fields(["full": .flag(audience == .full), "public": .flag(audience == .public)])
+      ),
       ("report_date", .text(reportDate)),
       (
         "cite",
@@ -84,6 +93,53 @@ extension ReportModel {
       ),
     ]
     return .object(TemplateObject(fields))
+  }
+
+  /// The findings with those that repeat per data flow (same title and
+  /// residual level) merged into one row whose `flow` names them: "3 data
+  /// flows: A, B, C" (the first five, then "and N more"), numbered with the
+  /// register numbers it merges ("R4, R6, R9").
+  static func grouped(_ findings: [FindingRow]) -> [FindingRow] {
+    var order: [String] = []
+    var groups: [String: [FindingRow]] = [:]
+    for finding in findings {
+      let key =
+        finding.flow == nil ? "\u{1}" + finding.number : finding.title + "\u{0}" + finding.residual
+      if groups[key] == nil { order.append(key) }
+      groups[key, default: []].append(finding)
+    }
+    return order.compactMap { key -> FindingRow? in
+      guard let members = groups[key], var first = members.first else { return nil }
+      guard members.count > 1 else { return first }
+      let names = members.compactMap(\.flow)
+      let shown = names.prefix(5).joined(separator: ", ")
+      let more = names.count > 5 ? " and \(names.count - 5) more" : ""
+      first.flow = "\(members.count) data flows: \(shown)\(more)"
+      let numbers = members.map(\.number)
+      first.number =
+        numbers.count <= 4
+        ? numbers.joined(separator: ", ") : numbers.prefix(3).joined(separator: ", ") + ", …"
+      first.blocker = members.contains(where: \.blocker)
+      return first
+    }
+  }
+
+  /// The personal information in plain words for the council appendix: the
+  /// data elements answered (not the statutory category labels), the first
+  /// eight, then "and N more".
+  var dataSummary: String {
+    var elements: [String] = []
+    for category in inventory where category.isPersonal {
+      for element in category.elements where !elements.contains(element) {
+        elements.append(element)
+      }
+    }
+    guard !elements.isEmpty else { return "none recorded" }
+    let shown = elements.prefix(8)
+    let more = elements.count > 8 ? " and \(elements.count - 8) more" : ""
+    return shown.count > 1 && more.isEmpty
+      ? shown.dropLast().joined(separator: ", ") + " and " + (shown.last ?? "")
+      : shown.joined(separator: ", ") + more
   }
 
   /// How many conditions the council appendix lists before pointing to the action plan.
@@ -288,7 +344,10 @@ extension ReportModel.AnswerSection {
 extension ReportModel.AnalysisTopic {
   var templateValue: TemplateValue {
     ReportModel.object(
-      [("title", .text(title)), ("citations", .text(citations.joined(separator: "; ")))]
+      [
+        ("title", .text(title)), ("citations", .text(citations.joined(separator: "; "))),
+        ("conclusion", .text(conclusion)),
+      ]
         + ReportModel.list("questions", questions.map(\.templateValue))
         + ReportModel.list("findings", findings.map { .text($0) }))
   }
@@ -348,7 +407,22 @@ extension ReportModel.Notice {
         ("exemption", .text(exemption)),
       ]
         + ReportModel.list("gaps", gaps.map { .text($0) })
-        + [("complete", .flag(complete && required))])
+        + [("complete", .flag(complete && required))]
+        + [
+          (
+            "programs",
+            .list(
+              programs.map { program in
+                ReportModel.object(
+                  [
+                    ("program", .text(program.program)), ("authority", .text(program.authority)),
+                    ("purposes", .texts(program.purposes)), ("contact", .text(program.contact)),
+                    ("complete", .flag(program.gaps.isEmpty)),
+                  ] + ReportModel.list("gaps", program.gaps.map { .text($0) }))
+              })
+          ),
+          ("program_note", .list(programNote.map { [.text($0)] } ?? [])),
+        ])
   }
 }
 

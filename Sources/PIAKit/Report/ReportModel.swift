@@ -166,7 +166,12 @@ public struct ReportModel: Sendable, Hashable {
     public var title: String
     public var citations: [String]
     public var questions: [QuestionAnswer]
+    /// The reasons for the conclusion: the findings under these provisions,
+    /// grouped, one line each.
     public var findings: [String]
+    /// "Compliant", "Compliant with conditions", "Not compliant", "Not yet
+    /// established" or "Not applicable".
+    public var conclusion: String = "Not applicable"
   }
 
   public struct DataFlowRow: Sendable, Hashable {
@@ -257,6 +262,22 @@ public struct ReportModel: Sendable, Hashable {
     public var citation: String
     public var gaps: [String]
     public var complete: Bool
+    /// One notice per collecting program.
+    public var programs: [ProgramNotice] = []
+    /// Set when a flow names no program and the initiative's title stands in.
+    public var programNote: String? = nil
+  }
+
+  /// The notice of one collecting program (MFIPPA s. 29(2)).
+  public struct ProgramNotice: Sendable, Hashable {
+    /// The program or form that collects (not the tool).
+    public var program: String
+    public var authority: String
+    public var purposes: [String]
+    /// Title, business address and telephone number of the official.
+    public var contact: String
+    /// The missing elements, one sentence each; empty when complete.
+    public var gaps: [String]
   }
 
   /// "Changes since version N" (issue 7); absent for a first version.
@@ -292,4 +313,8 @@ public struct ReportModel: Sendable, Hashable {
   /// The canonical hash of the answers the report was built from (set with the revision
   /// record; what approvals and the DOCX footer name).
   public var answersHash: AnswersHash?
+  /// The staff report's own parts (the `council-report` template).
+  public var council = Council()
+  /// Who the documents are for (`{{#audience.public}}`, `{{#audience.full}}`).
+  public var audience = ReportAudience.full
 }

@@ -12,6 +12,21 @@ public struct RenderedFile: Sendable, Hashable {
   }
 }
 
+/// Who a document is for: the full version (the default), or the public
+/// version for posting or an open agenda, which leaves out the questions and
+/// questionnaire sections marked `internal: true` (security configuration,
+/// the privacy lead's advice) and what templates wrap in
+/// `{{#audience.full}}…{{/audience.full}}`.
+public enum ReportAudience: String, Sendable, Hashable, CaseIterable {
+  /// Everything: for the head, the privacy office and the record.
+  case full
+  /// Without internal detail; written as `NAME.public.TEMPLATE.md|docx|pdf`.
+  case `public`
+
+  /// The part of an output name after the base name: "" or ".public".
+  public var nameInfix: String { self == .full ? "" : ".public" }
+}
+
 /// An assessment → score → report model → templates → Markdown (and DOCX),
 /// all in memory: the caller reads the answers file and writes the files
 /// returned. A template's `<!-- pia:data-flow-diagram -->` (``DiagramDirective``) becomes an
@@ -55,6 +70,8 @@ public struct ReportRenderer: Sendable {
   ///   - format: Markdown, DOCX or both.
   ///   - date: The report date; by default the file's assessment date. Never
   ///     the clock: without one it is an error.
+  ///   - audience: The full version (the default, as before this parameter
+  ///     existed) or the public one (`NAME.public.TEMPLATE.md`).
   /// - Returns: The files to write, in template order; with Markdown, each data-flow diagram's
   ///   SVG (`NAME.data-flows.svg`, `NAME.data-flows-simplified.svg`) after the first
   ///   Markdown that refers to it.
@@ -62,7 +79,7 @@ public struct ReportRenderer: Sendable {
   ///   assessment date, a template that fails to render, a diagram Graphviz cannot draw).
   public func render(
     _ session: AssessmentSession, baseName: String, templateIDs: [String], format: Format,
-    date: CalendarDate?
+    date: CalendarDate?, audience: ReportAudience = .full
   ) throws(DiagnosticsError) -> [RenderedFile] {
     let templates = catalog.templates
     let known = templates.manifest.entries.map(\.id)
@@ -89,7 +106,8 @@ public struct ReportRenderer: Sendable {
     // All Markdown first, so the model and its template value are gone before the DOCX
     // files are built (the step that needs the most memory).
     let (markdowns, info, hash, renderProblems) = renderMarkdown(
-      ids, file: file, engine: engine, assessment: assessment, date: reportDate)
+      ids, file: file, engine: engine, assessment: assessment, date: reportDate,
+      audience: audience)
     problems += renderProblems
     // The diagram is drawn only when a template places it, once per drawing.
     let variants = Set(markdowns.flatMap(\.variants))
@@ -128,11 +146,13 @@ public struct ReportRenderer: Sendable {
     var written: Set<DataFlowDiagram.Variant> = []
     let footer =
       "\(questionnaire.id) v\(questionnaire.version) · answers "
-      + (hash ?? AnswersHash(file.answers)).short
+      + (hash ?? questionnaire.signedAnswersHash(file.answers)).short
     for (templateID, text, placed) in markdowns {
       let markdown = Data(DiagramDirective.expand(text, images: links).utf8)
       if format != .docx {
-        files.append(RenderedFile(name: "\(baseName).\(templateID).md", data: markdown))
+        files.append(
+          RenderedFile(
+            name: "\(baseName)\(audience.nameInfix).\(templateID).md", data: markdown))
         // Each SVG once, after the first Markdown that refers to it.
         for variant in placed where written.insert(variant).inserted {
           guard let picture = pictures[variant] else { continue }
@@ -154,7 +174,9 @@ public struct ReportRenderer: Sendable {
           footerText: footer)
         let docx = try DocxWriter.write(document, options: options, images: images)
         problems += docx.warnings
-        files.append(RenderedFile(name: "\(baseName).\(templateID).docx", data: docx.data))
+        files.append(
+          RenderedFile(
+            name: "\(baseName)\(audience.nameInfix).\(templateID).docx", data: docx.data))
       } catch {
         problems.append(.error("cannot write the DOCX for '\(templateID)': \(error)", at: nil))
       }
@@ -167,14 +189,14 @@ public struct ReportRenderer: Sendable {
   /// template value once for all of them; with each, the diagrams its directives place.
   private func renderMarkdown(
     _ ids: [String], file: AssessmentFile, engine: RiskEngine, assessment: Assessment,
-    date: CalendarDate
+    date: CalendarDate, audience: ReportAudience
   ) -> (
     [(id: String, markdown: String, variants: [DataFlowDiagram.Variant])],
     ReportModel.DocumentControl, AnswersHash?, [Diagnostic]
   ) {
     var model = ReportModel(
       questionnaire: engine.questionnaire, answers: file, assessment: assessment,
-      law: catalog.law, vendorFacts: vendorFacts(for: file), date: date)
+      law: catalog.law, vendorFacts: vendorFacts(for: file), date: date, audience: audience)
     if let changes = changesSincePreviousVersion(file, engine: engine, date: date) {
       model.applyChanges(changes)
     }

@@ -173,16 +173,19 @@ enum AnswersDiff {
     }
   }
 
-  /// A readable name for a group entry: the item noun, the id, and its first
-  /// text field.
+  /// A readable name for a group entry: the item noun and its first text
+  /// answer in quotes ("data flow "Applicant names""), else its number.
   static func label(of entry: GroupEntry, group: Question) -> String {
+    // Documents and `pia diff` name an entry by its answers, never by its internal id
+    // (`data_flows-3`); without a text answer, by its number.
     let noun = group.itemName ?? "entry"
     for field in group.fields where field.kind == .text {
       if case .text(let text)? = entry.values[field.id], !text.isEmpty {
-        return "\(noun) \(entry.id) (\(text))"
+        return "\(noun) \"\(text)\""
       }
     }
-    return "\(noun) \(entry.id)"
+    let number = entry.id.split(separator: "-").last.map(String.init) ?? ""
+    return number.allSatisfy(\.isNumber) && !number.isEmpty ? "\(noun) \(number)" : noun
   }
 
   private static func entryChanges(_ old: AnswerValue?, _ new: AnswerValue?, group: Question)

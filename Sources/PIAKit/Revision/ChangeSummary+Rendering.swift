@@ -149,9 +149,10 @@ extension ChangeSummary {
   /// The plain-text form printed by `pia diff`.
   public func text() -> String {
     var lines = ["Changes from \(fromLabel) to \(toLabel)", ""]
-    lines.append("Materiality: \(materiality.verdict.rawValue) — \(materiality.verdict.title)")
+    lines.append("Materiality: \(materiality.verdict.title)")
     for reason in materiality.reasons {
-      lines.append("  - [\(reason.verdict.rawValue)] \(reason.description) (\(reason.detail))")
+      lines.append(
+        "  - \(reason.description) (\(reason.detail); \(reason.verdict.title.lowercased()))")
     }
     if let overallResidual {
       lines.append("")
@@ -209,12 +210,12 @@ extension ChangeSummary {
         for change in findings {
           switch change.kind {
           case .appeared:
-            lines.append("  + \(change.title) [\(change.key)]: residual \(change.residualText)")
+            lines.append("  + \(change.title): residual \(change.residualText)")
           case .disappeared:
-            lines.append("  - \(change.title) [\(change.key)]: was \(change.residualText)")
+            lines.append("  - \(change.title): was \(change.residualText)")
           case .moved:
             lines.append(
-              "  ~ \(change.title) [\(change.key)]: inherent \(change.inherentText), "
+              "  ~ \(change.title): inherent \(change.inherentText), "
                 + "residual \(change.residualText)")
           }
         }

@@ -28,8 +28,8 @@ public struct ChangeSummary: Sendable, Hashable {
   public var vendorFacts: [FactChange]
   /// Whether the change needs an addendum or a new assessment, and which rules say so.
   public var materiality: Materiality
-  /// The next review date from the new residual level (see `ReviewPolicy`),
-  /// counted from `date`; `nil` when not scored.
+  /// The next review date of the later version (the one every document prints:
+  /// `ReviewPolicy.nextReview(answers:assessedOn:residual:)`); `nil` when not scored.
   public var nextReview: CalendarDate?
 
   /// Compares two versions.
@@ -62,8 +62,10 @@ public struct ChangeSummary: Sendable, Hashable {
       overallInherent = LevelMovement(
         from: scores.old.overallInherent, to: scores.new.overallInherent)
       verdict = VerdictMovement(from: scores.old.conclusion, to: scores.new.conclusion)
-      nextReview = ReviewPolicy.nextReview(
-        after: date ?? scores.new.asOf, residual: scores.new.overallResidual)
+      nextReview =
+        ReviewPolicy.nextReview(
+          answers: new, assessedOn: date ?? scores.new.asOf, residual: scores.new.overallResidual
+        ).date
     } else {
       findings = []
       overallResidual = nil
@@ -169,9 +171,11 @@ extension MaterialityRules {
       let before = maxRisk(choiceIDs(target, in: old), question: question)
       let after = maxRisk(choiceIDs(target, in: new), question: question)
       guard let after, after.risk > (before?.risk ?? Int.min) else { return nil }
-      let was = before.map { "\(question.label(ofChoice: $0.id)) (risk \($0.risk))" }
+      // Labels only: documents and `pia diff` speak in answers and levels, never in the
+      // choices' internal risk numbers.
+      let was = before.map { question.label(ofChoice: $0.id) }
       return "\(question.prompt): \(was ?? "not answered") → "
-        + "\(question.label(ofChoice: after.id)) (risk \(after.risk))"
+        + "\(question.label(ofChoice: after.id)), a riskier answer"
     case .addedChoice(let target):
       guard let question = question(target, in: questionnaire) else { return nil }
       let before = Set(choiceIDs(target, in: old))
@@ -219,7 +223,7 @@ extension MaterialityRules {
         + changed.map { change in
           let from = change.from?.plainDescription ?? "unknown"
           let to = change.to?.plainDescription ?? "unknown"
-          return "\(change.name) \(from) → \(to)"
+          return "\(change.name.replacingOccurrences(of: "_", with: " ")) \(from) → \(to)"
         }.joined(separator: "; ")
     }
   }

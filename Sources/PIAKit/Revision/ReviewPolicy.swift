@@ -29,6 +29,47 @@ public enum ReviewPolicy {
   }
 }
 
+extension ReviewPolicy {
+  /// The next review date of an assessment, and where it comes from.
+  public struct NextReview: Sendable, Hashable {
+    /// The date.
+    public var date: CalendarDate
+    /// True when no date was answered and the policy set it.
+    public var fromPolicy: Bool
+    /// The overall residual level the policy counted from.
+    public var residual: RiskLevel
+
+    /// "2027-03-05", or "2026-09-05 (set from the review policy for a high
+    /// overall risk)" when the policy set it.
+    public var text: String {
+      fromPolicy
+        ? "\(date) (set from the review policy for a \(residual.title.lowercased()) overall risk)"
+        : date.description
+    }
+  }
+
+  /// The one next review date every document and `pia diff` print: the
+  /// answered `next_review_date` when given, else ``nextReview(after:residual:)``
+  /// from the assessment date.
+  ///
+  /// - Parameters:
+  ///   - answers: The assessment's answers.
+  ///   - assessedOn: The assessment date (`assessment_date`, else the date the
+  ///     caller gives).
+  ///   - residual: The overall residual level.
+  public static func nextReview(
+    answers: [String: AnswerValue], assessedOn: CalendarDate, residual: RiskLevel
+  ) -> NextReview {
+    if case .date(let answered)? = answers["next_review_date"] {
+      return NextReview(date: answered, fromPolicy: false, residual: residual)
+    }
+    var from = assessedOn
+    if case .date(let assessed)? = answers["assessment_date"] { from = assessed }
+    return NextReview(
+      date: nextReview(after: from, residual: residual), fromPolicy: true, residual: residual)
+  }
+}
+
 extension CalendarDate {
   /// The same day `months` months later (the month's last day when shorter).
   public func adding(months: Int) -> CalendarDate {

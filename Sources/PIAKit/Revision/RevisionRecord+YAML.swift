@@ -170,8 +170,9 @@ extension RevisionRecord {
       }
       guard let version, let date, var hash else { continue }
       guard let reason else { continue }
-      if let moved = migration?.hashes[hash], AnswersHash(answers) == moved { hash = moved }
-      if mapping["answers"] != nil, AnswersHash(answers) != hash {
+      let signed = questionnaire?.signedAnswersHash(answers) ?? AnswersHash(answers)
+      if let moved = migration?.hashes[hash], signed == moved { hash = moved }
+      if mapping["answers"] != nil, signed != hash {
         reader.warning(
           "the answers of version \(version) do not match its answers_hash (edited by hand?)",
           at: item)

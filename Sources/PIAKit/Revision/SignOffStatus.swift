@@ -36,9 +36,11 @@ public struct SignOffStatus: Sendable, Hashable {
   /// Every approval, in file order.
   public var entries: [Entry]
 
-  /// Matches every approval in `record` against the hash of `answers`.
-  public init(answers: [String: AnswerValue], record: RevisionRecord) {
-    let hash = AnswersHash(answers)
+  /// The status of `record`'s approvals against the current answers.
+  ///
+  /// - Parameter currentHash: The hash of the signed answers
+  ///   (`Questionnaire.signedAnswersHash(_:)`).
+  public init(currentHash hash: AnswersHash, record: RevisionRecord) {
     currentHash = hash
     currentVersion = record.currentVersion
     entries = record.approvals.map { approval in

@@ -163,14 +163,18 @@ public enum ApprovalPolicy {
 extension Assessment {
   /// The assessment with the head's recorded acceptance of the residual risk
   /// (if any, for exactly these answers) applied to its conclusion.
-  public func applyingApprovals(_ approvals: [Approval], answers: [String: AnswerValue])
-    -> Assessment
-  {
+  ///
+  /// - Parameter currentHash: The hash of the signed answers
+  ///   (`Questionnaire.signedAnswersHash(_:)`), computed only when an
+  ///   acceptance is recorded.
+  public func applyingApprovals(
+    _ approvals: [Approval], currentHash: @autoclosure () -> AnswersHash
+  ) -> Assessment {
     // Hashing the answers costs a pass over them; only an acceptance needs it.
     guard approvals.contains(where: { $0.role == .head && $0.acceptsRisk }) else { return self }
     var result = self
     result.conclusion = ApprovalPolicy.applying(
-      approvals, to: conclusion, currentHash: AnswersHash(answers),
+      approvals, to: conclusion, currentHash: currentHash(),
       openActions: actions.filter { $0.status == "open" }.count)
     return result
   }

@@ -46,9 +46,13 @@ extension AssessmentSession {
   /// The version number of the current answers (1 with no history).
   public var currentVersion: Int { file.record.currentVersion }
 
+  /// The hash approvals sign: the current answers without the unsigned ones
+  /// (``Questionnaire/signedAnswersHash(_:)``, the one function for it).
+  public var signedAnswersHash: AnswersHash { questionnaire.signedAnswersHash(file.answers) }
+
   /// Which sign-offs apply to the current answers, and the header label.
   public var signOff: SignOffStatus {
-    SignOffStatus(answers: file.answers, record: file.record)
+    SignOffStatus(currentHash: signedAnswersHash, record: file.record)
   }
 
   /// The date the assessment speaks as of: `override` when given, else the
@@ -79,7 +83,7 @@ extension AssessmentSession {
     asOf date: CalendarDate, staleAfterDays: Int = RiskEngine.defaultStaleAfterDays
   ) -> Assessment {
     engine.assess(answers: file.answers, asOf: date, staleAfterDays: staleAfterDays)
-      .applyingApprovals(file.approvals, answers: file.answers)
+      .applyingApprovals(file.approvals, currentHash: signedAnswersHash)
   }
 
   /// Starts a revision: records the current answers as a closed version
@@ -112,7 +116,7 @@ extension AssessmentSession {
     let scored = assessment(asOf: file.assessmentDate ?? date)
     let entry = HistoryEntry(
       version: currentVersion, date: date, reason: reason, by: by?.trimmingWhiteSpace,
-      answersHash: AnswersHash(file.answers), overallResidual: scored.overallResidual,
+      answersHash: signedAnswersHash, overallResidual: scored.overallResidual,
       answers: file.answers)
     file.history.append(entry)
     return entry
@@ -121,7 +125,7 @@ extension AssessmentSession {
   /// Whether `revise` would record a version: there are answers and the
   /// last version does not already hold them.
   public var needsNewVersion: Bool {
-    !file.answers.isEmpty && file.history.last?.answersHash != AnswersHash(file.answers)
+    !file.answers.isEmpty && file.history.last?.answersHash != signedAnswersHash
   }
 
   /// Records a sign-off of the current answers (their hash is stored with it,
@@ -183,7 +187,7 @@ extension AssessmentSession {
     file.approvals.append(
       Approval(
         role: request.role, name: name, decision: request.decision, reason: reason,
-        conditions: conditions, date: request.date, answersHash: AnswersHash(file.answers),
+        conditions: conditions, date: request.date, answersHash: signedAnswersHash,
         advice: request.advice, adviceReasons: adviceReasons, delegation: delegation,
         acceptsRisk: request.acceptsRisk))
     return signOff

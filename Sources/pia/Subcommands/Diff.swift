@@ -72,6 +72,7 @@ extension PIACommand {
       let today = HostClock.today()
       let reviewFrom = date.flatMap(CalendarDate.init)
       var summary: ChangeSummary
+      var laterAnswers: [String: AnswerValue] = [:]
       do {
         if let answers {
           let session = try AnswersFiles.open(answers, content: content).session
@@ -79,9 +80,11 @@ extension PIACommand {
             throw CommandFailure("'\(answers)' has no earlier version (its 'history' is empty)")
           }
           summary = found
+          laterAnswers = session.file.answers
         } else {
           let old = try AnswersFiles.open(files[0], content: content).session
           let new = try AnswersFiles.open(files[1], content: content).session
+          laterAnswers = new.file.answers
           summary = try new.changes(
             from: old, fromLabel: files[0], toLabel: files[1], fallbackDate: today)
         }
@@ -89,7 +92,10 @@ extension PIACommand {
         throw CommandFailure("'\(answers ?? files[1])': \(error.message)")
       }
       if let reviewFrom, let residual = summary.overallResidual?.to {
-        summary.nextReview = ReviewPolicy.nextReview(after: reviewFrom, residual: residual)
+        // The same date the documents print when rendered with this --date.
+        summary.nextReview =
+          ReviewPolicy.nextReview(answers: laterAnswers, assessedOn: reviewFrom, residual: residual)
+          .date
       }
       switch format {
       case .text: print(summary.text(), terminator: "")

@@ -7,9 +7,10 @@ extension PIACommand {
   struct Render: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract:
-        "Render an answers file into the PIA report, the council appendix and the notice of collection.",
+        "Render an answers file into the PIA report, the staff report to council, the council appendix and the notice of collection.",
       discussion: """
-        Writes DIR/<answers-name>.<template>.md (and .docx, .pdf). --format pdf needs \
+        Writes DIR/<answers-name>.<template>.md (and .docx, .pdf); with --audience public, \
+        DIR/<answers-name>.public.<template>.md. --format pdf needs \
         LibreOffice (Debian package libreoffice-writer-nogui); without it the other formats are \
         still written and pia exits 1. Dates come from the answers file or \
         --date, never from the clock, so the same inputs give the same bytes. A file in DIR that \
@@ -46,10 +47,21 @@ extension PIACommand {
         "The report date (default: the assessment date in the file).", valueName: "YYYY-MM-DD"))
     var date: String?
 
+    @Option(
+      help: ArgumentHelp(
+        "full (the default) or public: leaves out what questions and sections mark "
+          + "'internal: true' (security configuration, the privacy lead's advice); written as "
+          + "NAME.public.TEMPLATE.md|docx|pdf.",
+        valueName: "audience"))
+    var audience: String = ReportAudience.full.rawValue
+
     @Flag(help: "Replace files pia render did not write, and symbolic links in place of outputs.")
     var force = false
 
     func validate() throws {
+      if ReportAudience(rawValue: audience) == nil {
+        throw ValidationError("'--audience \(audience)' is not one of: full, public")
+      }
       if let date, CalendarDate(date) == nil {
         throw ValidationError("'--date \(date)' is not a date written YYYY-MM-DD")
       }
@@ -65,7 +77,8 @@ extension PIACommand {
         files = try ReportRenderer(catalog: catalog).render(
           session, baseName: ReportRenderer.baseName(ofAnswers: answers),
           templateIDs: templates, format: format.rendererFormat,
-          date: date.flatMap(CalendarDate.init))
+          date: date.flatMap(CalendarDate.init),
+          audience: ReportAudience(rawValue: audience) ?? .full)
       } catch {
         Terminal.print(error.diagnostics)
         throw ExitCode.failure

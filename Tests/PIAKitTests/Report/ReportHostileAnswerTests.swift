@@ -128,7 +128,8 @@ import Testing
     #expect(model.document.initiative == "Untitled initiative")
     #expect(model.initiative.currentVsProposed == "Not answered")
     #expect(model.dataFlows.map(\.element) == ["Data flow 1", "Data flow 2"])
-    #expect(model.notice.gaps.count == 3)
+    // Authority, purposes, and the official's title, address and telephone number.
+    #expect(model.notice.gaps.count == 5)
   }
 
   @Test func newlinesInCellsBecomeSpacesAndInParagraphsHardBreaks() throws {

@@ -213,7 +213,10 @@ import Testing
     let notice = ReportFixtures.pilotModel().notice
     #expect(!notice.contactPresent)
     #expect(notice.authority == "Procedure By-law 2019-045")
-    #expect(notice.gaps.count == 1)
+    // The title, the business address and the telephone number: each missing part named.
+    #expect(notice.gaps.count == 3)
+    #expect(notice.contact.hasPrefix("[Missing"))
+    #expect(notice.programs.count == 1)
   }
 
   @Test func validateFindsSkippedHeadingLevels() throws {

@@ -290,7 +290,7 @@ import Testing
       role: .head, name: "Martin Osei", decision: .approved, reason: "Records staff only",
       date: CalendarDate(year: 2026, month: 4, day: 2)!, answersHash: AnswersHash(answers),
       delegation: "By-law 2019-47", acceptsRisk: true)
-    let accepted = high.applyingApprovals([acceptance], answers: answers)
+    let accepted = high.applyingApprovals([acceptance], currentHash: AnswersHash(answers))
     #expect(accepted.conclusion.verdict != .doNotProceed)
     #expect(accepted.conclusion.label.hasSuffix("residual risk accepted by the head's delegate"))
     #expect(accepted.conclusion.reasons.last?.contains("Records staff only") == true)
@@ -298,7 +298,8 @@ import Testing
     var changed = answers
     changed["pilot_users"] = .choice("department")
     #expect(
-      high.applyingApprovals([acceptance], answers: changed).conclusion.verdict == .doNotProceed)
+      high.applyingApprovals([acceptance], currentHash: AnswersHash(changed)).conclusion.verdict
+        == .doNotProceed)
   }
 
   // MARK: Fit
