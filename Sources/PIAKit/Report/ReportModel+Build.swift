@@ -120,18 +120,18 @@ extension ReportModelBuilder {
     let residualByKey = Dictionary(
       assessment.findings.map { ($0.key, $0.residual) }, uniquingKeysWith: { a, b in max(a, b) })
     let actions = assessment.actions.enumerated().map { index, action in
-      ReportModel.ActionRow(
+      // Not asked: set from the review policy by the residual level it addresses.
+      let level = action.findings.compactMap { residualByKey[$0] }.max() ?? .low
+      let due = action.due ?? ReviewPolicy.nextReview(after: assessedOnForActions, residual: level)
+      return ReportModel.ActionRow(
         number: "A\(index + 1)", title: ReportText.withoutReferenceTags(action.title),
         vendorStep: action.vendorStep.map { "\(vendorName): \($0)" },
         priority: action.priority.title,
         owner: action.owner ?? "Not assigned",
-        target: action.due.map { "By \($0)" }
-          ?? {
-            // Not asked: set from the review policy by the residual level it addresses.
-            let level = action.findings.compactMap { residualByKey[$0] }.max() ?? .low
-            let due = ReviewPolicy.nextReview(after: assessedOnForActions, residual: level)
-            return "By \(due), set from the review policy for a \(level.title.lowercased()) risk"
-          }(),
+        target: action.due == nil
+          ? "By \(due), set from the review policy for a \(level.title.lowercased()) risk"
+          : "By \(due)",
+        targetDate: "\(due)", targetFromPolicy: action.due == nil,
         status: action.status.replacingOccurrences(of: "_", with: " ").capitalizedFirst,
         findings: action.findings.compactMap { findingNumbers[$0] }.joined(separator: ", "))
     }

@@ -37,7 +37,7 @@ extension ReportModel {
     let action = ActionRow(
       number: "A1", title: "Sample action", vendorStep: "Sample vendor: sample step",
       priority: "Medium", owner: "Clerk",
-      target: "2026-01-31",
+      target: "By 2026-01-31", targetDate: "2026-01-31", targetFromPolicy: true,
       status: "Open", findings: "R1")
     return ReportModel(
       document: DocumentControl(

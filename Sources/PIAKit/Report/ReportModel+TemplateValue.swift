@@ -54,6 +54,8 @@ extension ReportModel {
     let keyConditions = Array(open.prefix(Self.councilConditionLimit))
     let others = open.count - keyConditions.count
     fields += Self.list("key_conditions", keyConditions.map(\.templateValue))
+    fields.append(
+      ("key_conditions_dated_by_policy", .flag(keyConditions.contains(where: \.targetFromPolicy))))
     fields += Self.list(
       "other_conditions",
       others == 0
@@ -292,7 +294,8 @@ extension ReportModel.ActionRow {
       ("number", .text(number)), ("title", .text(title)),
       ("vendor_step", .list(vendorStep.map { [.text($0)] } ?? [])),
       ("priority", .text(priority)),
-      ("owner", .text(owner)), ("target", .text(target)), ("status", .text(status)),
+      ("owner", .text(owner)), ("target", .text(target)), ("target_date", .text(targetDate)),
+      ("target_from_policy", .flag(targetFromPolicy)), ("status", .text(status)),
       ("findings", .text(findings)), ("open", .flag(ReportModel.isOpen(status))),
     ])
   }

@@ -136,7 +136,13 @@ public struct ReportModel: Sendable, Hashable {
     public var vendorStep: String? = nil
     public var priority: String
     public var owner: String
+    /// "By 2026-10-15", or with how it was set: "By 2026-10-15, set from the review policy for a
+    /// high risk" when no due date was asked.
     public var target: String
+    /// The target date alone (`yyyy-MM-dd`), for tables with little room.
+    public var targetDate: String
+    /// Whether the target date was set from the review policy (not asked).
+    public var targetFromPolicy: Bool
     public var status: String
     public var findings: String
   }
