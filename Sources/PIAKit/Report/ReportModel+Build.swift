@@ -1,14 +1,20 @@
 /// A vendor fact shown in the AI tool section, with where it came from.
 public struct ReportVendorFact: Sendable, Hashable {
+  /// The fact's name from the vendor file, sentence-cased with spaces ("Trains on inputs").
   public var fact: String
+  /// What the vendor states for the assessed plan tier, as words ("true", "consumer", "30").
   public var value: String
+  /// Where the vendor states it (the vendor file's `source`, usually the page's URL).
   public var source: String
   /// When someone at the municipality re-read the source; `nil` until then.
   public var checked: CalendarDate?
   /// The date the source states, as text.
   public var stated: String
+  /// False when the vendor file marks the fact `status: unverified` (a secondary source, a
+  /// conflict, an inference or a copy of the vendor's page).
   public var verified: Bool
 
+  /// A fact from the vendor file; `stated` defaults to "not stated", unchecked and unverified.
   public init(
     fact: String, value: String, source: String, checked: CalendarDate? = nil,
     stated: String = "not stated", verified: Bool = false

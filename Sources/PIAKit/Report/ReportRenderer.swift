@@ -3,9 +3,12 @@ import Foundation
 
 /// One output of `pia render`: a file name inside the output folder and its bytes.
 public struct RenderedFile: Sendable, Hashable {
+  /// The file name, e.g. `safe-admin-pilot.pia-report.md`; never contains `/`.
   public var name: String
+  /// The file's bytes: UTF-8 Markdown, a zipped DOCX, a PDF or an SVG diagram.
   public var data: Data
 
+  /// A file named `name` holding `data`.
   public init(name: String, data: Data) {
     self.name = name
     self.data = data

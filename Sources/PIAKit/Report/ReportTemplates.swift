@@ -2,10 +2,12 @@ import Foundation
 
 /// The report templates listed in `Templates/templates.yaml`, parsed once.
 public struct ReportTemplates: Sendable {
+  /// The parsed `Templates/templates.yaml`: every template it lists, in file order.
   public var manifest: TemplateManifest
   /// Parsed templates by id (a template that failed to parse is absent).
   public var templates: [String: ReportTemplate]
 
+  /// A template set from a manifest and the templates parsed from it.
   public init(manifest: TemplateManifest, templates: [String: ReportTemplate]) {
     self.manifest = manifest
     self.templates = templates

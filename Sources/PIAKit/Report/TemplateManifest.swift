@@ -5,14 +5,21 @@ import Yams
 public struct TemplateManifest: Sendable, Hashable {
   /// One template: a Mustache file that renders Markdown.
   public struct Entry: Sendable, Hashable {
+    /// The template's id (`pia-report`, `council-report`, …), used in output names and `--template`.
     public var id: String
+    /// The Mustache file's name inside `Templates/`, without a folder.
     public var file: String
+    /// The document's title as the manifest gives it.
     public var title: String
+    /// The template's own version, as the manifest gives it (`version: 1`).
     public var version: Int
+    /// What the template is for, one sentence; `nil` when the manifest gives none.
     public var description: String?
+    /// Where the entry starts in `templates.yaml`, for diagnostics.
     public var location: SourceLocation
   }
 
+  /// The templates listed, in the manifest's order.
   public var entries: [Entry]
 
   /// A manifest listing `entries`.

@@ -23,8 +23,10 @@ public enum TemplateValue: Sendable, Hashable {
 
 /// Named fields of a ``TemplateValue``, in declaration order.
 public struct TemplateObject: Sendable, Hashable {
+  /// The fields as `(name, value)` pairs, in the order the model declares them.
   public var fields: [(name: String, value: TemplateValue)]
 
+  /// An object with `fields` in the order given; names are not checked for duplicates.
   public init(_ fields: [(String, TemplateValue)]) {
     self.fields = fields  // the same tuples, labelled: no copy
   }
@@ -34,11 +36,13 @@ public struct TemplateObject: Sendable, Hashable {
     fields.first { $0.name == name }?.value
   }
 
+  /// Whether both objects have the same names and values in the same order.
   public static func == (lhs: TemplateObject, rhs: TemplateObject) -> Bool {
     lhs.fields.map(\.name) == rhs.fields.map(\.name)
       && lhs.fields.map(\.value) == rhs.fields.map(\.value)
   }
 
+  /// Hashes the names and values in order, consistent with `==`.
   public func hash(into hasher: inout Hasher) {
     for field in fields {
       hasher.combine(field.name)
