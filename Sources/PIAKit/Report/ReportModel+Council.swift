@@ -8,32 +8,62 @@ extension ReportModel {
     /// False for an incomplete assessment: the report is marked "not ready
     /// for council", carries no motion and lists what is missing.
     public var ready: Bool = false
+    /// Who the report goes to, `council_body`, else "Council" (`council.body`).
     public var body: String = ""
+    /// The meeting date as answered (`council_meeting_date`), else "Not scheduled"
+    /// (`council.meeting_date`).
     public var meetingDate: String = ""
+    /// The staff report number (`report_number`), else "Not assigned" (`council.report_number`).
     public var reportNumber: String = ""
+    /// The wards affected (`report_wards`), else "All wards" (`council.wards`).
     public var wards: String = ""
+    /// The department or official the report is from (`report_from`; `council.from`).
     public var from: String = ""
+    /// Who prepared the report (`report_prepared_by`), else the privacy lead
+    /// (`council.prepared_by`).
     public var preparedBy: String = ""
+    /// Who submits it (`report_submitted_by`; `council.submitted_by`).
     public var submittedBy: String = ""
+    /// "‹Initiative›: privacy impact assessment" (`council.subject`).
     public var subject: String = ""
     /// The numbered recommendations, each a sentence starting "That Council".
     public var motion: [String] = []
     /// The executive summary's purpose sentence.
     public var purpose: String = ""
+    /// Earlier council decisions on the initiative (`prior_council_decisions`;
+    /// `council.prior_decisions`).
     public var priorDecisions: String = ""
+    /// The options considered (`options_considered`), else a sentence that none other was recorded
+    /// (`council.options`).
     public var options: String = ""
+    /// The financial implications (`financial_implications`), else "Not stated in the assessment."
+    /// (`council.financial`).
     public var financial: String = ""
+    /// The licence cost as answered (`licence_cost`; `council.licence_cost`).
     public var licenceCost: String = ""
+    /// Internal consultation as answered (`consultation_internal`;
+    /// `council.consultation_internal`).
     public var consultationInternal: String = ""
+    /// Legal services' consultation as answered (`consultation_legal`;
+    /// `council.consultation_legal`).
     public var consultationLegal: String = ""
+    /// Whether the IPC was consulted: "Yes, on 2026-02-03. Outcome: …", "No" or "Not answered"
+    /// (`council.consultation_ipc`).
     public var consultationIPC: String = ""
+    /// How the initiative serves the strategic plan (`strategic_plan_link`;
+    /// `council.strategic_plan`).
     public var strategicPlan: String = ""
     /// The law and policy the report relies on, one line each.
     public var authority: [String] = []
     /// "Attachment 1 – …", numbered.
     public var attachments: [String] = []
+    /// When staff report back, and the assessment's next review date (`council.report_back`).
     public var reportBack: String = ""
+    /// The later changes council delegates to staff (`delegated_authority`), else a sentence that any
+    /// change returns for a new assessment (`council.delegated_authority`).
     public var delegatedAuthority: String = ""
+    /// The accessible-formats statement with the privacy-office contact
+    /// (`council.accessible_formats`).
     public var accessibleFormats: String = ""
     /// For a report not ready for council: what the assessment still needs.
     public var missing: [String] = []

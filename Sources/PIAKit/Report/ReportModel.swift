@@ -45,9 +45,9 @@ public struct ReportModel: Sendable, Hashable {
   public struct Revision: Sendable, Hashable {
     /// The version number the row describes, as text ("1", "2").
     public var version: String
-    /// The day the version was assessed or revised, as `yyyy-MM-dd`.
+    /// That version's `assessment_date` answer as `yyyy-MM-dd`, or "Not recorded".
     public var date: String
-    /// What changed in the version and who revised it ("First assessment" for version 1).
+    /// "First assessment" for version 1, else "Revised (‹date›) by ‹who›: ‹reason›".
     public var description: String
   }
 
@@ -170,7 +170,7 @@ public struct ReportModel: Sendable, Hashable {
 
   /// One row of the heat map: a severity and four cells, one per likelihood.
   public struct HeatMapRow: Sendable, Hashable {
-    /// The severity, from "Maximum" down to "Negligible".
+    /// The severity: "Maximum", "Significant", "Limited" or "Negligible".
     public var severity: String
     /// Four cells, "Level (number of risks)", in likelihood order: remote, possible, likely,
     /// almost certain (`remote` … `almost_certain` in templates).
@@ -228,7 +228,7 @@ public struct ReportModel: Sendable, Hashable {
     public var title: String
     /// The assessed vendor's own step for it ("OpenAI: …"), from its vendor file.
     public var vendorStep: String? = nil
-    /// The priority's title, e.g. "High".
+    /// The priority as a risk level's title: "Low", "Medium", "High" or "Critical".
     public var priority: String
     /// Who is responsible, as answered, or "Not assigned".
     public var owner: String
@@ -283,7 +283,7 @@ public struct ReportModel: Sendable, Hashable {
 
   /// One topic of the privacy analysis, in the order the IPC checks.
   public struct AnalysisTopic: Sendable, Hashable {
-    /// The topic's title in the IPC's words, e.g. "Authority for collection".
+    /// The topic's title as a question or heading, e.g. "Authority to collect".
     public var title: String
     /// The provisions the topic rests on, printed.
     public var citations: [String]
@@ -305,7 +305,7 @@ public struct ReportModel: Sendable, Hashable {
     public var element: String
     /// The MFIPPA s. 2(1) category of personal information, as its label.
     public var category: String
-    /// Where the information comes from (the individual, another institution, …).
+    /// Where the information comes from (the person, a form, another department, a system).
     public var source: String
     /// Why it is collected (the flow's `flow_purpose`).
     public var purpose: String
@@ -314,7 +314,7 @@ public struct ReportModel: Sendable, Hashable {
     public var authority: String
     /// The system that receives it (the flow's `system_name`).
     public var destination: String
-    /// Where it is stored, e.g. "In Canada".
+    /// Where it is stored and processed: "In Canada", "Outside Canada" or "Not known".
     public var storage: String
     /// The ground for disclosure under s. 32, or a marker.
     public var disclosure: String
@@ -340,7 +340,7 @@ public struct ReportModel: Sendable, Hashable {
     public var vendor: String
     /// The product as answered (`ai_product`).
     public var product: String
-    /// The plan tier as answered (`plan_tier`), e.g. "Enterprise".
+    /// The plan tier as answered (`plan_tier`), e.g. "Business (commercial terms)".
     public var tier: String
     /// Where the vendor stores and processes the data, as answered (`ai_data_location`).
     public var dataLocation: String
@@ -382,7 +382,8 @@ public struct ReportModel: Sendable, Hashable {
     public var title: String
     /// The approval's date as `yyyy-MM-dd` once recorded; empty leaves a line to sign.
     public var date: String
-    /// The recorded decision's title once recorded (approve, reject, …); empty leaves a line.
+    /// "Approved", "Approved with conditions" or "Rejected" once recorded; empty leaves a
+    /// line to sign.
     public var decision: String
   }
 
@@ -429,13 +430,14 @@ public struct ReportModel: Sendable, Hashable {
     public var exemption: String = ""
     /// The institution that collects (`notice.institution`).
     public var institution: String
-    /// The legal authority for the collection, or "[Missing: …]" (`notice.authority`).
+    /// Every program's legal authority, joined with "; " ("[Missing: legal authority]" for a
+    /// program without one; `notice.authority`).
     public var authority: String
-    /// Whether an authority was found (`notice.authority_present`).
+    /// Whether every program has an authority (`notice.authority_present`).
     public var authorityPresent: Bool
-    /// The principal purposes, one a line (`notice.purposes`).
+    /// Every program's principal purposes, one a line (`notice.purposes`).
     public var purposes: [String]
-    /// Whether any purpose was found (`notice.purposes_present`).
+    /// Whether every program has a purpose (`notice.purposes_present`).
     public var purposesPresent: Bool
     /// Title, business address and telephone number of the official who answers questions about the
     /// collection, with "[Missing: …]" for what is not answered (`notice.contact`).
@@ -445,9 +447,10 @@ public struct ReportModel: Sendable, Hashable {
     public var contactPresent: Bool
     /// MFIPPA s. 29(2), printed (`notice.citation`).
     public var citation: String
-    /// The missing elements, one sentence each; empty when complete (`notice.gaps`).
+    /// Every program's missing elements, "‹program›: ‹sentence›"; empty when complete
+    /// (`notice.gaps`).
     public var gaps: [String]
-    /// True when nothing is missing (`notice.complete`).
+    /// True when no program's notice misses an element (`notice.complete`).
     public var complete: Bool
     /// One notice per collecting program.
     public var programs: [ProgramNotice] = []
@@ -459,9 +462,11 @@ public struct ReportModel: Sendable, Hashable {
   public struct ProgramNotice: Sendable, Hashable {
     /// The program or form that collects (not the tool).
     public var program: String
-    /// The program's legal authority for the collection, or "[Missing: …]".
+    /// The flows' authority details joined with "; ", else `program_authority`, else
+    /// "[Missing: legal authority]".
     public var authority: String
-    /// The program's principal purposes, one a line.
+    /// The flows' purposes, one a line, else `project_purpose`, else
+    /// "[Missing: principal purpose]".
     public var purposes: [String]
     /// Title, business address and telephone number of the official.
     public var contact: String
@@ -473,8 +478,7 @@ public struct ReportModel: Sendable, Hashable {
   public struct Changes: Sendable, Hashable {
     /// The version compared against, e.g. "2" (`changes.since_version`).
     public var sinceVersion: String
-    /// Whether the changes are material, with the verdict and its reasons
-    /// (`changes.materiality`).
+    /// The materiality verdict's title followed by its reasons (`changes.materiality`).
     public var materiality: String
     /// The full redline, one sentence per change (`changes.items`).
     public var items: [String]
