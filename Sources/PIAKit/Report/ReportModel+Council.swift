@@ -59,8 +59,8 @@ extension ReportModel {
     public var attachments: [String] = []
     /// When staff report back, and the assessment's next review date (`council.report_back`).
     public var reportBack: String = ""
-    /// The later changes council delegates to staff (`delegated_authority`), else a sentence that any
-    /// change returns for a new assessment (`council.delegated_authority`).
+    /// The later changes council delegates to staff (`delegated_authority`), else a sentence that
+    /// any change returns for a new assessment (`council.delegated_authority`).
     public var delegatedAuthority: String = ""
     /// The accessible-formats statement with the privacy-office contact
     /// (`council.accessible_formats`).

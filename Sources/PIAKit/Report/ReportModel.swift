@@ -11,11 +11,12 @@ public struct ReportModel: Sendable, Hashable {
   public struct DocumentControl: Sendable, Hashable {
     /// The document's title, "‹Initiative› Privacy Impact Assessment" (`document.title`).
     public var title: String
-    /// The initiative's name from the answers file, else `project_title`, else "Untitled initiative"
-    /// (`document.initiative`).
+    /// The initiative's name from the answers file, else `project_title`, else "Untitled
+    /// initiative" (`document.initiative`).
     public var initiative: String
     /// The municipality or local board that is the institution under MFIPPA
-    /// (`document.institution`); "Not answered" when neither the file nor `institution_name` gives it.
+    /// (`document.institution`); "Not answered" when neither the file nor `institution_name`
+    /// gives it.
     public var institution: String
     /// The municipality's own PIA number, or "Not assigned" (`document.pia_number`).
     public var piaNumber: String
@@ -66,8 +67,8 @@ public struct ReportModel: Sendable, Hashable {
     public var systems: String
     /// The vendors involved, as answered (`initiative.vendors`).
     public var vendors: String
-    /// What the assessment covers, one sentence a line, naming the AI tool's plan tier when there is
-    /// one (`initiative.in_scope`).
+    /// What the assessment covers, one sentence a line, naming the AI tool's plan tier when there
+    /// is one (`initiative.in_scope`).
     public var inScope: [String]
     /// What it does not cover, one sentence a line (`initiative.out_of_scope`).
     public var outOfScope: [String]
@@ -95,10 +96,9 @@ public struct ReportModel: Sendable, Hashable {
 
   /// The law applied and the pending changes.
   public struct LawStatus: Sendable, Hashable {
-    /// The titles of the regimes in force on the report date (MFIPPA and its regulations;
-    /// `law.applied`).
+    /// The titles of the regimes in force on the report date (`law.applied`).
     public var applied: [String]
-    /// Amendments passed but not yet in force on the report date, such as Bill 97 (`law.pending`).
+    /// Amendments not yet in force on the report date, such as Bill 97 (`law.pending`).
     public var pending: [PendingRegime]
     /// When the law was last checked on e-Laws, as answered (`law.law_checked`).
     public var lawChecked: String
@@ -111,7 +111,8 @@ public struct ReportModel: Sendable, Hashable {
   public struct PendingRegime: Sendable, Hashable {
     /// The regime's title, e.g. the amending bill.
     public var title: String
-    /// Its status on the report date: when it comes into force, or that it awaits proclamation.
+    /// Its status on the report date: introduced, Royal Assent, and when it comes into force
+    /// (or that commencement is not yet confirmed).
     public var commencement: String
     /// What it would change for this assessment, one sentence each.
     public var effects: [String]
@@ -203,7 +204,7 @@ public struct ReportModel: Sendable, Hashable {
     /// True for a compliance blocker (e.g. no authority under s. 28(2)), which alone gives "Do not
     /// proceed".
     public var blocker: Bool
-    /// The mitigations that fit the tool, in the rule's order.
+    /// The mitigations that fit the tool; those that do not are left out.
     public var mitigations: [MitigationRow]
     /// The first open mitigation, else the first one, else "None identified".
     public var keyMitigation: String
@@ -412,8 +413,8 @@ public struct ReportModel: Sendable, Hashable {
 
   /// When the assessment is next reviewed and what brings it back sooner (`review`).
   public struct Review: Sendable, Hashable {
-    /// The next review date with how it was set: answered, or from the review policy (3 months for a
-    /// critical overall residual risk, 6 for high, 12 otherwise) (`review.next_review`).
+    /// The next review date with how it was set: answered, or from the review policy (3 months
+    /// for a critical overall residual risk, 6 for high, 12 otherwise; `review.next_review`).
     public var nextReview: String
     /// The changes that call for a new review, one sentence each (`review.triggers`).
     public var triggers: [String]
@@ -524,8 +525,8 @@ public struct ReportModel: Sendable, Hashable {
   public var appendix: [AnswerSection]
   /// Changes since the last version; `nil` for a first version (`changes`).
   public var changes: Changes?
-  /// "Questions about this assessment: ‹coordinator›, ‹institution›, telephone …, e-mail …."
-  /// (`contact`).
+  /// The privacy-office contact line (`contact`): "Questions about this assessment:
+  /// ‹coordinator›, ‹institution›, telephone …, e-mail …."
   public var contact: String
   /// The report date as `yyyy-MM-dd`: `--date`, else the `assessment_date` answer, else the file's
   /// start date (`report_date`).

@@ -5,7 +5,8 @@ import Yams
 public struct TemplateManifest: Sendable, Hashable {
   /// One template: a Mustache file that renders Markdown.
   public struct Entry: Sendable, Hashable {
-    /// The template's id (`pia-report`, `council-report`, …), used in output names and `--template`.
+    /// The template's id (`pia-report`, `council-report`, …), used in output names and in
+    /// `--template`.
     public var id: String
     /// The Mustache file's name inside `Templates/`, without a folder.
     public var file: String
