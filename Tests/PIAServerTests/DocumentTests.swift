@@ -54,7 +54,7 @@ struct DocumentTests {
     }
   }
 
-  @Test("documents: Markdown, Word and PDF rendered in memory; the public version 404 for now")
+  @Test("documents: Markdown, Word and PDF rendered in memory, the full and the public version")
   func documents() async throws {
     let harness = try ServerHarness()
     defer { harness.remove() }
@@ -93,8 +93,18 @@ struct DocumentTests {
       }
       let publicVersion = try await browser.get(
         client, "/a/safe-admin-pilot/documents/pia-report.md?audience=public")
-      #expect(publicVersion.status == .notFound)
-      #expect(publicVersion.html.contains("public version"))
+      #expect(publicVersion.status == .ok)
+      #expect(
+        publicVersion.headers[.contentDisposition]
+          == "attachment; filename=\"safe-admin-pilot.public.pia-report.md\"")
+      let expected = try String(
+        contentsOf: ServerHarness.packageRoot.appendingPathComponent(
+          "Examples/output/safe-admin-pilot.public.pia-report.md"), encoding: .utf8)
+      #expect(publicVersion.html == expected)
+      #expect(
+        try await browser.get(
+          client, "/a/safe-admin-pilot/documents/pia-report.md?audience=everyone"
+        ).status == .notFound)
       for uri in [
         "/a/safe-admin-pilot/documents/no-such-template.md",
         "/a/safe-admin-pilot/documents/pia-report.exe",

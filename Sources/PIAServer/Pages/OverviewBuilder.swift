@@ -36,6 +36,11 @@ struct OverviewBuilder: Sendable {
         Link(href: "\(base)/documents/\(template.id).pdf", text: "\(template.title) (PDF)"))
       documents.append(
         Link(href: "\(base)/documents/\(template.id).md", text: "\(template.title) (Markdown)"))
+      // For posting or an open agenda: without what the questionnaires mark internal.
+      documents.append(
+        Link(
+          href: "\(base)/documents/\(template.id).docx?audience=public",
+          text: "\(template.title), public version (Word)"))
     }
     documents.append(Link(href: "\(base)/score.json", text: "Score (JSON, as pia score gives it)"))
     return OverviewPage(

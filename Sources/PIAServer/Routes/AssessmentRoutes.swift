@@ -86,13 +86,19 @@ struct AssessmentRoutes: Sendable {
     guard Self.documentTypes[ext] != nil else { throw HTTPError(.notFound) }
     let templates = server.catalog.templates.manifest
     let isDocument = ["md", "docx", "pdf"].contains(ext) && templates.entry(stem) != nil
-    if isDocument, let audience = request.uri.queryParameters["audience"], audience != "internal" {
-      throw HTTPError(
-        .notFound,
-        message: audience == "public"
-          ? "The public version of the documents is not available in this version of pia yet; "
-            + "the documents below are the full, internal versions."
-          : "The audience '\(audience)' is not known; leave it out for the full document.")
+    // `?audience=public`: the public version (`pia render --audience public`); the full one
+    // without it (`full`, and `internal` as bookmarked before the public version existed).
+    let audience: ReportAudience
+    if let asked = request.uri.queryParameters["audience"], asked != "internal" {
+      guard let known = ReportAudience(rawValue: String(asked)) else {
+        throw HTTPError(
+          .notFound,
+          message: "The audience '\(asked)' is not known: use 'public' for the public version, "
+            + "or leave it out for the full document.")
+      }
+      audience = known
+    } else {
+      audience = .full
     }
     let snapshot = try await server.snapshot(name)
     let renderer = ReportRenderer(catalog: server.catalog)
@@ -102,7 +108,7 @@ struct AssessmentRoutes: Sendable {
         return .success(
           try renderer.render(
             session, baseName: name, templateIDs: isDocument ? [stem] : [],
-            format: isDocument && ext != "md" ? .docx : .md, date: nil))
+            format: isDocument && ext != "md" ? .docx : .md, date: nil, audience: audience))
       } catch {
         return .failure(error)
       }
@@ -118,7 +124,7 @@ struct AssessmentRoutes: Sendable {
             separator: "; ")
           + ".")
     }
-    let wanted = "\(name).\(file)"
+    let wanted = isDocument ? "\(name)\(audience.nameInfix).\(file)" : "\(name).\(file)"
     var found = files.first { $0.name == wanted }
     if isDocument && ext == "pdf", let docx = files.first(where: { $0.name.hasSuffix(".docx") }) {
       found = RenderedFile(name: wanted, data: try await pdf(of: docx.data))
