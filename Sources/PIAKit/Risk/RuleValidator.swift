@@ -19,6 +19,8 @@ struct RuleValidator: Sendable {
   func validate(_ rules: [RiskRule]) -> [Diagnostic] {
     var diagnostics: [Diagnostic] = []
     let known = questionnaires.map(\.id)
+    // Each questionnaire's names are gathered once, not once per rule.
+    let scopes = questionnaires.map { Scopes($0, vendorFacts: vendorFacts) }
     for rule in rules {
       if rule.questionnaires.isEmpty {
         diagnostics.append(
@@ -37,8 +39,9 @@ struct RuleValidator: Sendable {
             "unknown law id '\(id)' in cites\(Spelling.didYouMean(id, among: law.provisions.map(\.id)))",
             at: rule.citesLocation ?? rule.location))
       }
-      for questionnaire in questionnaires where rule.questionnaires.contains(questionnaire.id) {
-        let found = check(rule, against: questionnaire)
+      for (questionnaire, scopes) in zip(questionnaires, scopes)
+      where rule.questionnaires.contains(questionnaire.id) {
+        let found = check(rule, against: scopes)
         let suffix =
           rule.questionnaires.count > 1 ? " (in questionnaire '\(questionnaire.id)')" : ""
         diagnostics += found.map {
@@ -52,18 +55,38 @@ struct RuleValidator: Sendable {
     return diagnostics.filter { seen.insert($0).inserted }
   }
 
-  private func check(_ rule: RiskRule, against questionnaire: Questionnaire) -> [Diagnostic] {
+  /// The names a questionnaire's conditions may use: its top-level questions, and for each
+  /// repeating group those plus the group's fields (``Question/entryScope(group:)``).
+  private struct Scopes {
+    var topLevel: [String: Question]
+    var outer: ConditionChecker
+    var groups: [String: (scope: [String: Question], checker: ConditionChecker)]
+
+    init(_ questionnaire: Questionnaire, vendorFacts: Set<String>) {
+      var scope: [String: Question] = [:]
+      for question in questionnaire.questions { scope[question.id] = question }
+      topLevel = scope
+      outer = ConditionChecker(available: scope, vendorFacts: vendorFacts)
+      groups = [:]
+      for question in scope.values where question.kind == .group {
+        var inner = scope
+        for (id, field) in question.entryScope(group: { scope[$0] }) { inner[id] = field }
+        groups[question.id] = (inner, ConditionChecker(available: inner, vendorFacts: vendorFacts))
+      }
+    }
+  }
+
+  private func check(_ rule: RiskRule, against scopes: Scopes) -> [Diagnostic] {
     var diagnostics: [Diagnostic] = []
-    var scope: [String: Question] = [:]
-    for question in questionnaire.questions { scope[question.id] = question }
-    let outer = ConditionChecker(available: scope, vendorFacts: vendorFacts)
+    let scope = scopes.topLevel
     if let fileWhen = rule.fileWhen, let location = rule.fileWhenLocation {
-      diagnostics += outer.check(fileWhen, at: location)
+      diagnostics += scopes.outer.check(fileWhen, at: location)
     }
     var inner = scope
+    var checker = scopes.outer
     if let group = rule.forEach {
-      if let question = scope[group], question.kind == .group {
-        for (id, field) in question.entryScope(group: { scope[$0] }) { inner[id] = field }
+      if let found = scopes.groups[group] {
+        (inner, checker) = found
       } else if scope[group] != nil {
         diagnostics.append(
           .error(
@@ -77,7 +100,6 @@ struct RuleValidator: Sendable {
             at: rule.forEachLocation))
       }
     }
-    let checker = ConditionChecker(available: inner, vendorFacts: vendorFacts)
     if let location = rule.whenLocation {
       diagnostics += checker.check(rule.when, at: location)
     }
