@@ -10,6 +10,10 @@ import Yams
 public struct QuestionnaireLoader: Sendable {
   /// The folder that every included file must stay inside.
   public var root: URL
+  /// Modules already parsed, shared by the loaders of one content catalogue (two
+  /// questionnaires that include the same module read and parse it once); `nil` to parse
+  /// every include.
+  var modules: ModuleDocuments?
 
   /// Makes a loader whose includes must stay inside `root`.
   public init(root: URL) {
@@ -146,9 +150,9 @@ public struct QuestionnaireLoader: Sendable {
     let shown = Self.normalize(
       shownDirectory.isEmpty ? relative : shownDirectory + "/" + relative)
     let document: YAMLDocument
-    do {
-      document = try YAMLDocument(contentsOf: resolved, path: shown)
-    } catch {
+    switch modules?.document(at: resolved, path: shown) ?? ModuleDocuments.parse(resolved, shown) {
+    case .success(let parsed): document = parsed
+    case .failure(let error):
       extra += error.diagnostics
       return []
     }
@@ -343,5 +347,30 @@ public struct QuestionnaireLoader: Sendable {
       }
     }
     return parts.joined(separator: "/")
+  }
+}
+
+/// Included module files, parsed once each and shared between the questionnaires that
+/// include them. Safe to use from several threads.
+final class ModuleDocuments: @unchecked Sendable {
+  private let lock = NSLock()
+  private var documents: [String: Result<YAMLDocument, DiagnosticsError>] = [:]
+
+  /// The parsed file at `url`, shown as `path` in its diagnostics, or its problems.
+  func document(at url: URL, path: String) -> Result<YAMLDocument, DiagnosticsError> {
+    let key = url.path + "\u{0}" + path
+    if let parsed = lock.withLock({ documents[key] }) { return parsed }
+    let parsed = Self.parse(url, path)
+    lock.withLock { documents[key] = parsed }
+    return parsed
+  }
+
+  /// Reads and parses the file at `url`, shown as `path`.
+  static func parse(_ url: URL, _ path: String) -> Result<YAMLDocument, DiagnosticsError> {
+    do {
+      return .success(try YAMLDocument(contentsOf: url, path: path))
+    } catch {
+      return .failure(error)
+    }
   }
 }

@@ -73,17 +73,26 @@ public struct ContentCatalog: Sendable {
     self.law = law
     self.questionnaires = questionnaires
     diagnostics += vendorDiagnostics + ruleDiagnostics
-    diagnostics += RuleValidator(
-      law: law, questionnaires: questionnaires, vendorFacts: vendors.factNames
-    ).validate(rules.rules)
-    diagnostics += QuestionBindings.check(questionnaires)
-    diagnostics += Self.checkVendorAdvice(vendors: vendors, rules: rules)
+    // The checks across them, in two lanes again: the rules against the questionnaires, and
+    // the materiality rules and templates against the questionnaires and the law.
+    let (crossChecks, (materialityLoad, templateChecks)) = concurrently(
+      {
+        RuleValidator(law: law, questionnaires: questionnaires, vendorFacts: vendors.factNames)
+          .validate(rules.rules) + QuestionBindings.check(questionnaires)
+          + Self.checkVendorAdvice(vendors: vendors, rules: rules)
+      },
+      {
+        (
+          MaterialityRules.load(resources: resources, questionnaires: questionnaires),
+          templates.validate(law: law)
+        )
+      })
+    diagnostics += crossChecks
     files += Self.yamlFiles(in: resources.vendors).map { ("vendor file", resources.display($0)) }
     files += Self.yamlFiles(in: resources.rules).map { ("rule file", resources.display($0)) }
     self.vendors = vendors
     self.rules = rules
-    let (materiality, materialityDiagnostics, materialityFiles) = MaterialityRules.load(
-      resources: resources, questionnaires: questionnaires)
+    let (materiality, materialityDiagnostics, materialityFiles) = materialityLoad
     diagnostics += materialityDiagnostics
     files += materialityFiles.map { ("materiality file", $0) }
     self.materiality = materiality
@@ -97,7 +106,7 @@ public struct ContentCatalog: Sendable {
       files.append(
         ("template", resources.display(resources.templates.appendingPathComponent(entry.file))))
     }
-    diagnostics += templates.validate(law: law)
+    diagnostics += templateChecks
     self.templates = templates
     self.diagnostics = diagnostics.sortedByLocation()
     self.filesChecked = files
@@ -137,9 +146,11 @@ public struct ContentCatalog: Sendable {
     diagnostics += lawDiagnostics
     files += Self.yamlFiles(in: resources.law).map { ("law file", resources.display($0)) }
     var questionnaires: [Questionnaire] = []
+    let modules = ModuleDocuments()
     for url in Self.yamlFiles(in: resources.questionnaires) {
       files.append(("questionnaire", resources.display(url)))
-      let (questionnaire, found) = Self.loadQuestionnaire(url, resources: resources, law: law)
+      let (questionnaire, found) = Self.loadQuestionnaire(
+        url, resources: resources, law: law, modules: modules)
       diagnostics += found
       if let questionnaire, !found.hasErrors {
         if questionnaires.contains(where: { $0.id == questionnaire.id }) {
@@ -156,10 +167,11 @@ public struct ContentCatalog: Sendable {
   }
 
   /// Loads and validates one questionnaire file against `law`.
-  static func loadQuestionnaire(_ url: URL, resources: Resources, law: LawCatalogue)
-    -> (Questionnaire?, [Diagnostic])
-  {
-    let loader = QuestionnaireLoader(root: resources.questionnaires)
+  static func loadQuestionnaire(
+    _ url: URL, resources: Resources, law: LawCatalogue, modules: ModuleDocuments? = nil
+  ) -> (Questionnaire?, [Diagnostic]) {
+    var loader = QuestionnaireLoader(root: resources.questionnaires)
+    loader.modules = modules
     var (questionnaire, diagnostics) = loader.read(url, path: resources.display(url))
     if let questionnaire {
       diagnostics += QuestionnaireValidator(law: law).validate(questionnaire)
