@@ -190,6 +190,15 @@ struct PartsTests {
     #expect(!(await file.verify(name: "sam", password: "long enough")))
   }
 
+  @Test("partials and parents are found with their line and column, in characters")
+  func partialReferences() {
+    let text = "<p>é {{> partials/a }}{{x}}{{<layout}}</p>\n{{ > b}}\n{{>unclosed\n}}{{!c}}"
+    let found = PageRenderer.partialReferences(in: text, path: "p.mustache")
+    #expect(found.map(\.0) == ["partials/a", "layout", "b"])
+    #expect(found.map(\.1.line) == [1, 1, 2])
+    #expect(found.map(\.1.column) == [6, 28, 1])
+  }
+
   @Test("the shipped page templates load; a broken one is reported with line and column")
   func templates() throws {
     let resources = Resources(root: ServerHarness.packageRoot)
@@ -211,6 +220,19 @@ struct PartsTests {
         && text.contains(
           "Web/pages/conflict.mustache:1:1: error: 'conflict' uses the partial 'partials/missing'")
         && text.contains("missing page template 'Web/pages/overview.mustache'")
+    }
+    // `pia validate` checks the pages without keeping them, and finds the same; each shipped
+    // page is checked in short runs, never parsed whole.
+    #expect(PageRenderer.check(folder: resources.webPages, display: "Web/pages").isEmpty)
+    for file in PageRenderer.templateFiles(in: resources.webPages) {
+      let text = try String(
+        contentsOf: resources.webPages.appendingPathComponent(file), encoding: .utf8)
+      #expect(MustacheSyntax.parsesInRuns(text), "\(file)")
+    }
+    do {
+      _ = try PageRenderer.load(folder: folder, display: "Web/pages")
+    } catch {
+      #expect(PageRenderer.check(folder: folder, display: "Web/pages") == error.diagnostics)
     }
   }
 }

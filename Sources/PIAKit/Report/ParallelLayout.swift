@@ -15,7 +15,9 @@ struct ParallelLayout: Sendable {
   /// A section on a name that may be a flag, with its tags alone on their lines.
   struct FlagSection: Sendable {
     var name: String
-    var inverted: Bool
+    /// `.section`, `.inverted`, or (in pages, never in a report template that loads) `.parent`
+    /// or `.block`.
+    var kind: MustacheTag.Kind
     /// 0-based indices of the lines holding the opening and the closing tag.
     var openLine: Int
     var closeLine: Int
@@ -31,13 +33,15 @@ struct ParallelLayout: Sendable {
   let sections: [FlagSection]
 
   init(source: String, tags: [MustacheTag]) {
+    // Lines as TagScanner counts them, each ending after its LF byte (a CRLF break, one
+    // Character, ends there too; no other character holds an LF).
     var lines: [Substring] = []
-    var start = source.startIndex
-    while start < source.endIndex {
-      // Lines as TagScanner counts them: CRLF is one Character in Swift.
+    let utf8 = source.utf8
+    var start = utf8.startIndex
+    while start < utf8.endIndex {
       let end =
-        source[start...].firstIndex { $0 == "\n" || $0 == "\r\n" }.map { source.index(after: $0) }
-        ?? source.endIndex
+        utf8[start...].firstIndex(of: UInt8(ascii: "\n")).map { utf8.index(after: $0) }
+        ?? utf8.endIndex
       lines.append(source[start..<end])
       start = end
     }
@@ -58,8 +62,16 @@ struct ParallelLayout: Sendable {
     func standsAlone(_ tag: MustacheTag) -> Bool {
       guard tag.line >= 1, tag.line <= lines.count, tag.endLine == tag.line else { return false }
       let text = lines[tag.line - 1].trimmingWhiteSpace
-      return text.hasPrefix("{{") && text.hasSuffix("}}")
-        && text.dropFirst(2).range(of: "{{") == nil && !text.contains("\r")
+      guard text.hasPrefix("{{"), text.hasSuffix("}}") else { return false }
+      // No second tag on the line, and no carriage return left inside it.
+      var previous: UInt8 = 0
+      for byte in text.utf8.dropFirst(2) {
+        if byte == UInt8(ascii: "\r") || (byte == UInt8(ascii: "{") && previous == byte) {
+          return false
+        }
+        previous = byte
+      }
+      return true
     }
     // Open sections, innermost last; nil for a section that cannot be opened (its children
     // cannot either).
@@ -67,21 +79,21 @@ struct ParallelLayout: Sendable {
     var topLevel: [FlagSection] = []
     for tag in tags {
       switch tag.kind {
-      case .section, .inverted:
+      case .section, .inverted, .parent, .block:
         let parentOpenable = stack.last.map { $0 != nil } ?? true
         stack.append(parentOpenable && standsAlone(tag) ? (tag, []) : nil)
       case .close:
         guard let open = stack.popLast() else { return [] }
         guard let open, standsAlone(tag), open.tag.name == tag.name else { continue }
         let section = FlagSection(
-          name: open.tag.name, inverted: open.tag.kind == .inverted, openLine: open.tag.line - 1,
+          name: open.tag.name, kind: open.tag.kind, openLine: open.tag.line - 1,
           closeLine: tag.line - 1, children: open.children)
         if stack.isEmpty {
           topLevel.append(section)
         } else if stack[stack.count - 1] != nil {
           stack[stack.count - 1]?.children.append(section)
         }
-      case .variable, .comment:
+      case .variable, .comment, .setDelimiter:
         break
       }
     }
@@ -94,9 +106,9 @@ struct ParallelLayout: Sendable {
   func pieces(for root: TemplateValue) -> [String] {
     var keep = [Bool](repeating: true, count: lines.count)
     func open(_ sections: [FlagSection]) {
-      for section in sections {
+      for section in sections where section.kind == .section || section.kind == .inverted {
         guard case .flag(let flag)? = root.value(at: section.name) else { continue }
-        if flag != section.inverted {
+        if flag != (section.kind == .inverted) {
           keep[section.openLine] = false
           keep[section.closeLine] = false
           open(section.children)
@@ -123,7 +135,7 @@ struct ParallelLayout: Sendable {
       var touchesTopLevel = false
       for tag in tagsByLine[line] {
         switch tag.kind {
-        case .section, .inverted:
+        case .section, .inverted, .parent, .block:
           if depth == 0 {
             touchesTopLevel = true
             if depthAtStart == 0 && !continuesTag[line] { cut() }
@@ -132,7 +144,7 @@ struct ParallelLayout: Sendable {
         case .close:
           depth -= 1
           if depth == 0 { touchesTopLevel = true }
-        case .variable, .comment:
+        case .variable, .comment, .setDelimiter:
           break
         }
       }
@@ -142,6 +154,65 @@ struct ParallelLayout: Sendable {
     }
     cut()
     return depth == 0 ? pieces : [lines.indices.filter { keep[$0] }.map { lines[$0] }.joined()]
+  }
+
+  /// The template in short runs of lines that each parse on their own, for checking its syntax
+  /// without parsing it whole: swift-mustache 2.1's parser measures the text left after every
+  /// tag it reads, so one parse costs the number of tags times the length, and a 9 kB template
+  /// cost more than all the questionnaires. The lines of sections whose tags stand alone are
+  /// left out (``flagSections(tags:lines:)`` found those tags paired, by name); the rest is cut
+  /// between lines outside every other section and every tag, once a run is `length` UTF-8
+  /// bytes long.
+  ///
+  /// A parent (`{{<layout}}`) is left out only when nothing but standalone blocks
+  /// (`{{$main}}`) fill it, since a tag directly inside a parent is an error a run could not
+  /// see; a block's content parses as any other text.
+  ///
+  /// If the whole template does not parse, at least one run does not: the left-out tags are
+  /// paired, and every other tag is in a run with its partner. `nil` when the tags do not
+  /// balance or the delimiters change; then only the whole template can say what is wrong.
+  func syntaxRuns(length: Int = 1024) -> [String]? {
+    var keep = [Bool](repeating: true, count: lines.count)
+    func onlyBlocksFill(_ parent: FlagSection) -> Bool {
+      var line = parent.openLine + 1
+      for child in parent.children {
+        guard child.kind == .block, child.openLine == line else { return false }
+        line = child.closeLine + 1
+      }
+      return line == parent.closeLine
+    }
+    func leaveOut(_ sections: [FlagSection]) {
+      for section in sections where section.kind != .parent || onlyBlocksFill(section) {
+        keep[section.openLine] = false
+        keep[section.closeLine] = false
+        leaveOut(section.children)
+      }
+    }
+    leaveOut(sections)
+    var runs: [String] = []
+    var current = ""
+    var depth = 0
+    for line in lines.indices where keep[line] {
+      for tag in tagsByLine[line] {
+        switch tag.kind {
+        case .section, .inverted, .parent, .block: depth += 1
+        case .close: depth -= 1
+        case .variable, .comment: break
+        case .setDelimiter: return nil
+        }
+        if depth < 0 { return nil }
+      }
+      current += lines[line]
+      let next = line + 1
+      if depth == 0 && current.utf8.count >= length && (next == lines.count || !continuesTag[next])
+      {
+        runs.append(current)
+        current = ""
+      }
+    }
+    guard depth == 0 else { return nil }
+    if !current.isEmpty { runs.append(current) }
+    return runs
   }
 
   /// `source` cut as ``pieces(keeping:)`` cuts it, with no section opened.

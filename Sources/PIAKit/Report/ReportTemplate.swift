@@ -20,7 +20,9 @@ public struct ReportTemplate: Sendable {
   public let path: String
   /// The template text.
   public let source: String
-  private let template: MustacheTemplate
+  /// The whole template parsed, the first time a render needs it (most renders parse only the
+  /// pieces of ``ParallelLayout``).
+  private let whole: WholeTemplate
   private let tags: [MustacheTag]
   private let layout: ParallelLayout
 
@@ -62,10 +64,16 @@ public struct ReportTemplate: Sendable {
               column: line.distance(from: line.startIndex, to: column) + 1)))
       }
     }
+    let layout = ParallelLayout(source: source, tags: tags)
+    // The syntax is checked run by run (see ParallelLayout.syntaxRuns); the whole template is
+    // parsed here only when a run fails, for the error and its place.
+    let runsParse = !diagnostics.hasErrors && MustacheSyntax.runsParse(layout)
     do {
       // The pragma sits alone on an extra first line, so swift-mustache drops
       // it; its line numbers are one more than the file's.
-      template = try MustacheTemplate(string: Self.pragma + source)
+      whole = WholeTemplate(
+        text: Self.pragma + source,
+        parsed: runsParse ? nil : try MustacheTemplate(string: Self.pragma + source))
     } catch let error as MustacheTemplate.ParserError {
       diagnostics.append(
         .error(
@@ -83,7 +91,7 @@ public struct ReportTemplate: Sendable {
     }
     if diagnostics.hasErrors { throw DiagnosticsError(diagnostics.sortedByLocation()) }
     self.tags = tags
-    layout = ParallelLayout(source: source, tags: tags)
+    self.layout = layout
   }
 
   /// Set as the first line of every parsed template: prints go through ``MarkdownContentType``.
@@ -136,9 +144,11 @@ public struct ReportTemplate: Sendable {
             frames.append(nil)
           }
         }
+      case .parent, .block:
+        frames.append(nil)
       case .close:
         if frames.count > 1 { frames.removeLast() }
-      case .comment:
+      case .comment, .setDelimiter:
         break
       }
     }
@@ -200,11 +210,14 @@ public struct ReportTemplate: Sendable {
     let recorder = UnknownNameRecorder()
     let context = value.mustache(recorder: recorder, isRoot: true)
     let pieces = parallel ? layout.pieces(for: value) : []
-    let raw =
-      pieces.count > 1
-      ? ParallelLayout.render(pieces, pragma: Self.pragma, context: context)
-        ?? template.render(context)
-      : template.render(context)
+    let raw: String
+    if pieces.count > 1,
+      let rendered = ParallelLayout.render(pieces, pragma: Self.pragma, context: context)
+    {
+      raw = rendered
+    } else {
+      raw = try whole.template(path: path).render(context)
+    }
     // Pieces render concurrently; report unknown names in a stable order.
     let unknown = recorder.unknown.sorted()
     if !unknown.isEmpty {
@@ -313,6 +326,41 @@ public struct ReportTemplate: Sendable {
   }
 }
 
+/// A template's whole text, parsed by swift-mustache once, when first asked for.
+private final class WholeTemplate: @unchecked Sendable {
+  private let lock = NSLock()
+  private let text: String
+  private var parsed: MustacheTemplate?
+
+  /// `parsed` is the text already parsed, or `nil` to parse it on first use.
+  init(text: String, parsed: MustacheTemplate?) {
+    self.text = text
+    self.parsed = parsed
+  }
+
+  /// The parsed template. Every run of the text parsed when the ``ReportTemplate`` was made
+  /// (``ParallelLayout/syntaxRuns(length:)``), so the whole parses too.
+  ///
+  /// - Throws: ``DiagnosticsError`` at `path` if swift-mustache still refuses it.
+  func template(path: String) throws(DiagnosticsError) -> MustacheTemplate {
+    let result: Result<MustacheTemplate, any Error> = lock.withLock {
+      if let parsed { return .success(parsed) }
+      let result = Result { try MustacheTemplate(string: text) }
+      parsed = try? result.get()
+      return result
+    }
+    switch result {
+    case .success(let template): return template
+    case .failure(let error):
+      throw DiagnosticsError([
+        .error(
+          "cannot parse the template: \(error)",
+          at: SourceLocation(file: path, line: 0, column: 0))
+      ])
+    }
+  }
+}
+
 private struct UnknownField: Error {
   var message: String
 }
@@ -344,6 +392,11 @@ struct MarkdownContentType: MustacheContentType {
 struct MustacheTag: Sendable, Hashable {
   enum Kind: Sendable, Hashable {
     case variable, section, inverted, close, comment
+    /// `{{<name}}` and `{{$name}}`: template inheritance, refused in report templates but
+    /// kept for ``MustacheSyntax`` (the pages of `pia serve` use it).
+    case parent, block
+    /// `{{=<% %>=}}`: after it, tags are not what this scanner reads.
+    case setDelimiter
   }
 
   var kind: Kind
@@ -360,46 +413,44 @@ enum TagScanner {
   static func scan(_ source: String, path: String, diagnostics: inout [Diagnostic]) -> [MustacheTag]
   {
     var tags: [MustacheTag] = []
-    let characters = Array(source)
+    // Over the UTF-8 bytes (a template is read on every run of every command); columns are
+    // counted in characters, from the line's start, only where a tag starts. A CRLF line break
+    // ends at its LF byte, as it does as one Character.
+    let bytes = Array(source.utf8)
+    let (open, close, newline) = (UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "\n"))
     var index = 0
     var line = 1
-    var column = 1
-    func advance(_ count: Int) {
-      for _ in 0..<count where index < characters.count {
-        // A CRLF line break is one Character in Swift.
-        if characters[index] == "\n" || characters[index] == "\r\n" {
-          line += 1
-          column = 1
-        } else {
-          column += 1
-        }
-        index += 1
+    var lineStart = 0
+    while index < bytes.count {
+      if bytes[index] == newline {
+        line += 1
+        lineStart = index + 1
       }
-    }
-    while index < characters.count {
-      guard characters[index] == "{", index + 1 < characters.count, characters[index + 1] == "{"
-      else {
-        advance(1)
+      guard bytes[index] == open, index + 1 < bytes.count, bytes[index + 1] == open else {
+        index += 1
         continue
       }
       let startLine = line
-      let startColumn = column
+      let startColumn = String(decoding: bytes[lineStart..<index], as: UTF8.self).count + 1
       let location = SourceLocation(file: path, line: startLine, column: startColumn)
-      let triple = index + 2 < characters.count && characters[index + 2] == "{"
-      let closer: [Character] = triple ? ["}", "}", "}"] : ["}", "}"]
+      let triple = index + 2 < bytes.count && bytes[index + 2] == open
+      let closer: [UInt8] = triple ? [close, close, close] : [close, close]
       var end = index + (triple ? 3 : 2)
-      while end + closer.count <= characters.count
-        && Array(characters[end..<(end + closer.count)]) != closer
+      while end + closer.count <= bytes.count
+        && !bytes[end..<(end + closer.count)].elementsEqual(closer)
       {
         end += 1
       }
-      guard end + closer.count <= characters.count else {
+      guard end + closer.count <= bytes.count else {
         // swift-mustache reports the unfinished tag.
-        advance(characters.count - index)
         break
       }
-      let body = String(characters[(index + (triple ? 3 : 2))..<end])
-      advance(end + closer.count - index)
+      let body = String(decoding: bytes[(index + (triple ? 3 : 2))..<end], as: UTF8.self)
+      for byte in index..<(end + closer.count) where bytes[byte] == newline {
+        line += 1
+        lineStart = byte + 1
+      }
+      index = end + closer.count
       func tag(_ kind: MustacheTag.Kind, _ name: String) -> MustacheTag {
         MustacheTag(kind: kind, name: name, line: startLine, column: startColumn, endLine: line)
       }
@@ -429,6 +480,12 @@ enum TagScanner {
       case ">", "<", "$", "=", "%":
         diagnostics.append(
           .error("'{{\(sigil)…}}' tags are not supported in report templates", at: location))
+        switch sigil {
+        case "<": tags.append(tag(.parent, rest))
+        case "$": tags.append(tag(.block, rest))
+        case "=": tags.append(tag(.setDelimiter, ""))
+        default: break
+        }
       default:
         if trimmed.contains("(") || trimmed.contains(" ") {
           diagnostics.append(

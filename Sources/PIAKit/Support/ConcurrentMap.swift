@@ -17,7 +17,9 @@ extension Array where Element: Sendable {
 }
 
 /// `first` and `second` run at the same time (on two cores when the machine has them); returns
-/// when both are done, with both results.
+/// when both are done, with both results. Called inside another `concurrently` or
+/// `concurrentMap`, the two run one after the other (libdispatch runs a nested
+/// concurrentPerform serially).
 func concurrently<First, Second>(
   _ first: () -> First, _ second: () -> Second
 ) -> (First, Second) {

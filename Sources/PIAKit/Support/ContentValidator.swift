@@ -10,6 +10,12 @@ public struct ContentValidator: Sendable {
     /// Files checked, by kind ("questionnaire", "law", …).
     public var checked: [(kind: String, path: String)]
 
+    /// A report of `diagnostics` found in the files `checked`.
+    public init(diagnostics: [Diagnostic], checked: [(kind: String, path: String)]) {
+      self.diagnostics = diagnostics
+      self.checked = checked
+    }
+
     /// One line: how many files of each kind, and how many problems.
     public var summary: String {
       var kinds: [String: Int] = [:]

@@ -6,6 +6,7 @@ import PIAServer
 extension PIACommand {
   struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "validate",
       abstract: "Check questionnaires, law, rules, vendor facts, templates and answers files.",
       discussion: """
         With no PATH, checks everything in the resource folder. Every problem is printed as \
@@ -33,12 +34,22 @@ extension PIACommand {
       let found = try resources.locate()
       let validator = ContentValidator(resources: found)
       let workingDirectory = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-      var report =
-        paths.isEmpty
-        ? validator.validateAll()
-        : validator.validate(
+      var report: ContentValidator.Report
+      if paths.isEmpty {
+        // The page templates need nothing from the rest; they are checked alongside, on a
+        // queue of their own: inside `concurrently` the catalogue's own lanes would run one
+        // after the other (libdispatch runs a nested concurrentPerform serially).
+        nonisolated(unsafe) var pages = ContentValidator.Report(diagnostics: [], checked: [])
+        let checked = DispatchGroup()
+        DispatchQueue.global().async(group: checked) { Self.checkPages(found, into: &pages) }
+        report = validator.validateAll()
+        checked.wait()
+        report.checked += pages.checked
+        report.diagnostics = (report.diagnostics + pages.diagnostics).sortedByLocation()
+      } else {
+        report = validator.validate(
           files: paths.map { (URL(fileURLWithPath: $0, relativeTo: workingDirectory), $0) })
-      if paths.isEmpty { Self.checkPages(found, into: &report) }
+      }
       Terminal.print(report.diagnostics)
       print(report.summary)
       var failed = report.diagnostics.hasErrors
@@ -62,11 +73,8 @@ extension PIACommand {
       for file in PageRenderer.templateFiles(in: folder) {
         report.checked.append((kind: "page template", path: shown + "/" + file))
       }
-      do {
-        _ = try PageRenderer.load(folder: folder, display: shown)
-      } catch {
-        report.diagnostics = (report.diagnostics + error.diagnostics).sortedByLocation()
-      }
+      report.diagnostics = (report.diagnostics + PageRenderer.check(folder: folder, display: shown))
+        .sortedByLocation()
     }
   }
 }

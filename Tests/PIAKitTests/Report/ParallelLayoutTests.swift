@@ -1,4 +1,5 @@
 import Foundation
+import Mustache
 import Testing
 
 @testable import PIAKit
@@ -67,6 +68,66 @@ import Testing
       ParallelLayout.pieces(of: "{{! a long\ncomment }}{{#a}}\nx\n{{/a}}\nz\n") == [
         "{{! a long\ncomment }}{{#a}}\nx\n{{/a}}\n", "z\n",
       ])
+  }
+
+  /// Templates are checked run by run (swift-mustache's parse is quadratic in a template's
+  /// length); each shipped template is cut into several runs, and each run parses.
+  @Test func shippedTemplatesAreCheckedInShortRuns() throws {
+    for entry in ReportFixtures.templates.manifest.entries {
+      let source = try #require(ReportFixtures.templates.templates[entry.id]).source
+      var ignored: [Diagnostic] = []
+      let layout = ParallelLayout(
+        source: source, tags: TagScanner.scan(source, path: "", diagnostics: &ignored))
+      let runs = try #require(layout.syntaxRuns(), "\(entry.id)")
+      #expect(runs.count > 1, "\(entry.id)")
+      #expect(runs.allSatisfy { $0.utf8.count < 4096 }, "\(entry.id)")
+      for run in runs { #expect(throws: Never.self) { try MustacheTemplate(string: run) } }
+    }
+  }
+
+  @Test func syntaxRunsLeaveOutPairedStandaloneSectionsOnly() {
+    func runs(_ source: String) -> [String]? {
+      var ignored: [Diagnostic] = []
+      return ParallelLayout(
+        source: source, tags: TagScanner.scan(source, path: "", diagnostics: &ignored)
+      ).syntaxRuns(length: 1)
+    }
+    #expect(runs("a\n{{#x}}\nb {{y}}\n{{/x}}\nc\n") == ["a\n", "b {{y}}\n", "c\n"])
+    // Inline sections stay whole, in one run.
+    #expect(runs("{{#x}}a\nb{{/x}}\nc\n") == ["{{#x}}a\nb{{/x}}\n", "c\n"])
+    // Unbalanced: only the whole template can say what is wrong.
+    #expect(runs("{{#x}}\na\n") == nil)
+    #expect(runs("a\n{{/x}}\n") == nil)
+    // Names that do not pair stay in, so the run with them fails to parse.
+    let mismatched = runs("{{#x}}\na\n{{/y}}\n")
+    #expect(mismatched == ["{{#x}}\na\n{{/y}}\n"])
+  }
+
+  /// Template inheritance (the pages of `pia serve`): blocks are left out; a parent only when
+  /// blocks alone fill it, since a tag directly inside a parent is an error.
+  @Test func inheritanceIsCheckedInRuns() {
+    let page = "{{<layout}}\n{{$main}}\n<p>{{x}}</p>\n{{#a}}\n<b>{{/a}}\n{{/main}}\n{{/layout}}\n"
+    #expect(MustacheSyntax.parsesInRuns(page))
+    #expect((try? MustacheTemplate(string: page)) != nil)
+    let tagInParent = "{{<layout}}\n{{x}}\n{{$main}}\ny\n{{/main}}\n{{/layout}}\n"
+    #expect((try? MustacheTemplate(string: tagInParent)) == nil)
+    #expect(!MustacheSyntax.parsesInRuns(tagInParent))
+    // After a set-delimiter tag the scanner cannot read the tags: only the whole can tell.
+    #expect(!MustacheSyntax.parsesInRuns("{{=<% %>=}}\n<%#a%>\nx\n"))
+    #expect(!MustacheSyntax.parsesInRuns("{{#a}}\nx\n{{/b}}\n"))
+  }
+
+  /// A syntax error inside a section is found and placed as a whole parse places it.
+  @Test func errorsInsideSectionsKeepTheirPlace() {
+    let source = "intro\n{{#on}}\n{{#items}}\nx {{n}\n{{/items}}\n{{/on}}\n"
+    #expect {
+      try ReportTemplate(source: source, path: "Templates/x.md")
+    } throws: { error in
+      guard let error = error as? DiagnosticsError else { return false }
+      return error.diagnostics.contains {
+        $0.location?.file == "Templates/x.md" && $0.location?.line == 4
+      }
+    }
   }
 
   @Test func flagsAreReadFromTheRoot() {
