@@ -62,7 +62,8 @@ struct YAMLDocument {
           at: Self.firstInvalidUTF8(in: Array(bytes), path: path))
       ])
     }
-    if text.unicodeScalars.contains(where: { $0 == "\u{0}" }) {
+    // In valid UTF-8 a zero byte is the NUL character and nothing else.
+    if text.utf8.contains(0) {
       throw DiagnosticsError([
         .error("file contains a NUL character; YAML files must be text", at: Self.start(path))
       ])

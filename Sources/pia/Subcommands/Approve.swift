@@ -10,6 +10,7 @@ extension Approval.Advice: ExpressibleByArgument {}
 extension PIACommand {
   struct Approve: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "approve",
       abstract: "Record a sign-off of the current answers.",
       discussion: """
         The approval stores the hash of the answers it approves. When the answers change it \

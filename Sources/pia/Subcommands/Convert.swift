@@ -7,6 +7,7 @@ import PIAKit
 /// .docx, or through the .docx to a tagged PDF with LibreOffice.
 struct Convert: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "convert",
     abstract: "Convert a Markdown file (GFM plus pia directives) to a Word document or a PDF.",
     discussion: """
       An output name ending in .pdf makes a tagged PDF from the Word document with LibreOffice \

@@ -6,6 +6,7 @@ import PIAKit
 extension PIACommand {
   struct Diff: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "diff",
       abstract:
         "Show what changed between two versions of an assessment, and whether it is material.",
       discussion: """

@@ -6,6 +6,7 @@ import PIAKit
 extension PIACommand {
   struct History: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "history",
       abstract: "List an assessment's versions and sign-offs.",
       discussion: """
         Each earlier version is shown with the date and reason of the revision that replaced \

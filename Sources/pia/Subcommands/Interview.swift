@@ -6,6 +6,7 @@ import PIAKit
 extension PIACommand {
   struct Interview: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "interview",
       abstract: "Answer a questionnaire one question at a time, saving after every answer.",
       discussion: """
         QUESTIONNAIRE is a questionnaire id (see 'pia list') or the path of a questionnaire \

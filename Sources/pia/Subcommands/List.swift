@@ -4,6 +4,7 @@ import PIAKit
 extension PIACommand {
   struct List: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "list",
       abstract: "List the questionnaires and templates in the resource folder.")
 
     @OptionGroup var resources: ResourceOptions

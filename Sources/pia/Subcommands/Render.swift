@@ -6,6 +6,7 @@ import PIAKit
 extension PIACommand {
   struct Render: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "render",
       abstract:
         "Render an answers file into the PIA report, the staff report to council, the council appendix and the notice of collection.",
       discussion: """

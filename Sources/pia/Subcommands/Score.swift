@@ -6,6 +6,7 @@ import PIAKit
 extension PIACommand {
   struct Score: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "score",
       abstract: "Score answers files: overall risk, findings, actions and stale vendor facts.",
       discussion: """
         The risk level is data, not an error: the exit code is 0 whatever the level, and 1 \

@@ -10,6 +10,7 @@ extension PIACommand {
   /// the server and `pia serve add-user NAME --users FILE` reaches its own `--users`.
   struct Serve: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "serve",
       abstract: "The interview in a browser, over the answers files of a workspace folder.",
       discussion: """
         'pia serve --workspace DIR' (the default subcommand, start) runs the server; \
@@ -23,6 +24,7 @@ extension PIACommand {
 extension PIACommand.Serve {
   struct Start: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "start",
       abstract: "Start the server (the default of 'pia serve').",
       discussion: """
         Listens on 127.0.0.1 and prints 'pia serve: http://127.0.0.1:PORT/login?token=…' as \
