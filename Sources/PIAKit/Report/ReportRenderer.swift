@@ -106,23 +106,25 @@ public struct ReportRenderer: Sendable {
     // Scored with the head's recorded acceptance of the residual risk (if any) applied.
     let assessment = session.assessment(asOf: reportDate)
     let ids = templateIDs.isEmpty ? known : templateIDs
+    // The drawings the templates may place are drawn while the Markdown renders: Graphviz
+    // needs only the answers, and the model's steps before the templates use one core.
+    let drawings = DiagramDrawings(
+      variants: likelyVariants(ids), questionnaire: questionnaire, file: file)
     // All Markdown first, so the model and its template value are gone before the DOCX
     // files are built (the step that needs the most memory).
     let (markdowns, info, hash, renderProblems) = renderMarkdown(
       ids, file: file, engine: engine, assessment: assessment, date: reportDate,
       audience: audience)
     problems += renderProblems
-    // The diagram is drawn only when a template places it, once per drawing.
+    drawings.finish()
+    // A drawing is used only when a template places it, and drawn once.
     let variants = Set(markdowns.flatMap(\.variants))
     var pictures: [DataFlowDiagram.Variant: DiagramImage] = [:]
-    if !variants.isEmpty {
-      let diagram = DataFlowDiagram(questionnaire: questionnaire, file: file)
-      for variant in DataFlowDiagram.Variant.allCases where variants.contains(variant) {
-        do {
-          pictures[variant] = try diagram.draw(variant)
-        } catch {
-          problems.append(.error("cannot draw the data-flow diagram: \(error.message)", at: nil))
-        }
+    for variant in DataFlowDiagram.Variant.allCases where variants.contains(variant) {
+      switch drawings.drawing(variant) {
+      case .success(let picture): pictures[variant] = picture
+      case .failure(let error):
+        problems.append(.error("cannot draw the data-flow diagram: \(error.message)", at: nil))
       }
     }
     if problems.hasErrors { throw DiagnosticsError(problems) }
@@ -188,6 +190,19 @@ public struct ReportRenderer: Sendable {
     return files
   }
 
+  /// The drawings the templates `ids` may place: those their directives name, wherever they
+  /// sit (a section may leave one out; the Markdown decides).
+  private func likelyVariants(_ ids: [String]) -> Set<DataFlowDiagram.Variant> {
+    var variants: Set<DataFlowDiagram.Variant> = []
+    for id in ids {
+      guard let template = catalog.templates.templates[id],
+        let placements = try? DiagramDirective.placements(in: template.source, file: template.path)
+      else { continue }
+      variants.formUnion(placements.map(\.variant))
+    }
+    return variants
+  }
+
   /// Builds the report model and renders each template to Markdown, converting the model to a
   /// template value once for all of them; with each, the diagrams its directives place.
   private func renderMarkdown(
@@ -234,5 +249,43 @@ public struct ReportRenderer: Sendable {
         source: fact.source, checked: fact.checked, stated: fact.stated,
         verified: !fact.uncertain)
     }
+  }
+}
+
+/// The data-flow drawings of one render, started at once on a queue of their own (not in
+/// `concurrently`, which would make the template pieces' own concurrency run serially).
+private final class DiagramDrawings: @unchecked Sendable {
+  private let questionnaire: Questionnaire
+  private let file: AssessmentFile
+  private let group = DispatchGroup()
+  /// Written on the queue before the group leaves; read after `group.wait()`.
+  private var drawn: [DataFlowDiagram.Variant: Result<DiagramImage, Graphviz.Failure>] = [:]
+
+  /// Starts drawing `variants` of the answers' diagram.
+  init(variants: Set<DataFlowDiagram.Variant>, questionnaire: Questionnaire, file: AssessmentFile) {
+    self.questionnaire = questionnaire
+    self.file = file
+    guard !variants.isEmpty else { return }
+    DispatchQueue.global().async(group: group) { [self] in
+      let diagram = DataFlowDiagram(questionnaire: questionnaire, file: file)
+      for variant in DataFlowDiagram.Variant.allCases where variants.contains(variant) {
+        drawn[variant] = Result { () throws(Graphviz.Failure) in try diagram.draw(variant) }
+      }
+    }
+  }
+
+  /// Waits until the drawings started are done.
+  func finish() {
+    group.wait()
+  }
+
+  /// The drawing of `variant`: the one started, or drawn now if it was not.
+  func drawing(_ variant: DataFlowDiagram.Variant) -> Result<DiagramImage, Graphviz.Failure> {
+    group.wait()
+    if let result = drawn[variant] { return result }
+    let diagram = DataFlowDiagram(questionnaire: questionnaire, file: file)
+    let result = Result { () throws(Graphviz.Failure) in try diagram.draw(variant) }
+    drawn[variant] = result
+    return result
   }
 }
