@@ -57,16 +57,29 @@ public struct AnswersStore: Sendable {
     options: AssessmentFile.LoadOptions = .init()
   ) throws(DiagnosticsError) -> Loaded<AssessmentSession> {
     let data = try read()
+    return try open(
+      ParsedAnswers(data: data, path: displayPath), content: content,
+      questionnaire: questionnaire, options: options)
+  }
+
+  /// Opens a session on this file's bytes, read and parsed ahead (``ParsedAnswers``, made
+  /// from ``read()``'s bytes while the content catalogue loaded); remembers their token.
+  ///
+  /// - Throws: `DiagnosticsError` with every problem, each at its line and column.
+  public mutating func open(
+    _ parsed: ParsedAnswers, content: ContentCatalog, questionnaire: Questionnaire? = nil,
+    options: AssessmentFile.LoadOptions = .init()
+  ) throws(DiagnosticsError) -> Loaded<AssessmentSession> {
+    token = ContentToken(of: parsed.data)
     guard let questionnaire else {
-      return try AssessmentSession.open(
-        data: data, path: displayPath, content: content, options: options)
+      return try AssessmentSession.open(parsed: parsed, content: content, options: options)
     }
     let file = try AssessmentFile.load(
-      data: data, path: displayPath, questionnaire: questionnaire, options: options)
+      parsed: parsed, questionnaire: questionnaire, options: options)
     return Loaded(
       AssessmentSession(
         file: file.value, questionnaire: questionnaire, content: content,
-        loadedToken: ContentToken(of: data)), warnings: file.warnings)
+        loadedToken: ContentToken(of: parsed.data)), warnings: file.warnings)
   }
 
   /// Writes the session's file atomically, unless the file on disk changed

@@ -54,13 +54,19 @@ extension AssessmentFile {
   public static func load(
     data: Data, path: String, questionnaire: Questionnaire, options: LoadOptions = LoadOptions()
   ) throws(DiagnosticsError) -> Loaded<AssessmentFile> {
-    let document: YAMLDocument
-    do {
-      document = try YAMLDocument(data: data, path: path)
-    } catch {
-      throw DiagnosticsError(error.diagnostics)
-    }
-    var bytes = data[...]
+    try load(
+      parsed: ParsedAnswers(data: data, path: path), questionnaire: questionnaire, options: options)
+  }
+
+  /// Reads an answers file already parsed as YAML (``ParsedAnswers``) against `questionnaire`.
+  ///
+  /// - Throws: `DiagnosticsError` with every problem, when any is an error (the YAML's own
+  ///   problems first).
+  public static func load(
+    parsed: ParsedAnswers, questionnaire: Questionnaire, options: LoadOptions = LoadOptions()
+  ) throws(DiagnosticsError) -> Loaded<AssessmentFile> {
+    let document = try parsed.document.get()
+    var bytes = parsed.data[...]
     if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
     let text = String(decoding: bytes, as: UTF8.self)
     let (file, diagnostics) = load(

@@ -78,12 +78,22 @@ public struct AssessmentSession: Sendable {
     data: Data, path: String, content: ContentCatalog,
     options: AssessmentFile.LoadOptions = .init()
   ) throws(DiagnosticsError) -> Loaded<AssessmentSession> {
-    let questionnaire = try content.questionnaire(answeredBy: data, path: path)
+    try open(parsed: ParsedAnswers(data: data, path: path), content: content, options: options)
+  }
+
+  /// Opens a session on an answers file parsed ahead (``ParsedAnswers``), with the
+  /// questionnaire the file names.
+  ///
+  /// - Throws: `DiagnosticsError` as ``open(data:path:content:options:)`` does.
+  public static func open(
+    parsed: ParsedAnswers, content: ContentCatalog, options: AssessmentFile.LoadOptions = .init()
+  ) throws(DiagnosticsError) -> Loaded<AssessmentSession> {
+    let questionnaire = try content.questionnaire(answeredBy: parsed.data, path: parsed.path)
     let file = try AssessmentFile.load(
-      data: data, path: path, questionnaire: questionnaire, options: options)
+      parsed: parsed, questionnaire: questionnaire, options: options)
     let session = AssessmentSession(
       file: file.value, questionnaire: questionnaire, content: content,
-      loadedToken: ContentToken(of: data))
+      loadedToken: ContentToken(of: parsed.data))
     return Loaded(session, warnings: file.warnings)
   }
 

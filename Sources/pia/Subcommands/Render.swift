@@ -69,9 +69,11 @@ extension PIACommand {
     }
 
     func run() throws {
+      let prefetch = AnswersPrefetch([answers])
       let catalog = try resources.content()
       let session = try AnswersFiles.open(
-        answers, content: catalog, options: .init(acceptsOtherVersion: true)
+        answers, content: catalog, options: .init(acceptsOtherVersion: true),
+        parsed: prefetch.take(0)
       ).session
       let files: [RenderedFile]
       do {

@@ -52,15 +52,17 @@ extension PIACommand {
     }
 
     func run() throws {
+      let prefetch = AnswersPrefetch(answers)
       let catalog = try resources.content()
       let asOf = date.flatMap(CalendarDate.init)
       var results: [(String, Assessment)] = []
       var failed = false
-      for path in answers {
+      for (index, path) in answers.enumerated() {
         let session: AssessmentSession
         do {
           session = try AnswersFiles.open(
-            path, content: catalog, options: .init(acceptsOtherVersion: true)
+            path, content: catalog, options: .init(acceptsOtherVersion: true),
+            parsed: prefetch.take(index)
           ).session
         } catch let failure as CommandFailure {
           Terminal.print([.error(failure.description, at: nil)])

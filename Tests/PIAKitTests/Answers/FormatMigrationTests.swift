@@ -91,3 +91,47 @@ import Testing
     #expect(again.value.assessment(asOf: date).findings.map(\.key) == keys)
   }
 }
+
+/// A file parsed ahead (while the catalogue loads, as `pia render` and `pia score` do) opens
+/// exactly as one read in one go: the same file, warnings and problems.
+@Suite struct ParsedAnswersTests {
+  let catalog = Fixtures.shipped()
+
+  @Test func parsedAheadOpensTheSame() throws {
+    let data = try Data(
+      contentsOf: RepositoryPaths.fixtures.appendingPathComponent(
+        "revision/format-1-approved.pia.yaml"))
+    let direct = try AssessmentSession.open(data: data, path: "a.pia.yaml", content: catalog)
+    let ahead = try AssessmentSession.open(
+      parsed: ParsedAnswers(data: data, path: "a.pia.yaml"), content: catalog)
+    #expect(ahead.value.file == direct.value.file)
+    #expect(ahead.warnings == direct.warnings)
+    #expect(ahead.value.loadedToken == direct.value.loadedToken)
+  }
+
+  @Test func problemsAreTheSame() {
+    let broken = Data(
+      "format: 2\nquestionnaire: {id: ai-assistant, version: 1}\nanswers: [\n".utf8)
+    let direct = problems {
+      _ = try AssessmentSession.open(data: broken, path: "b.pia.yaml", content: catalog)
+    }
+    let ahead = problems {
+      _ = try AssessmentSession.open(
+        parsed: ParsedAnswers(data: broken, path: "b.pia.yaml"), content: catalog)
+    }
+    #expect(!direct.isEmpty)
+    #expect(direct == ahead)
+    #expect(direct.first?.location?.file == "b.pia.yaml")
+  }
+
+  private func problems(_ open: () throws -> Void) -> [Diagnostic] {
+    do {
+      try open()
+      return []
+    } catch let error as DiagnosticsError {
+      return error.diagnostics
+    } catch {
+      return [.error("\(error)", at: nil)]
+    }
+  }
+}
