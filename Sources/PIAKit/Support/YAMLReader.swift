@@ -171,7 +171,11 @@ struct YAMLMapping {
 
   /// The value for `key`.
   subscript(key: String) -> Node? {
-    entries.first { $0.key == key }?.value
+    // By index: `first(where:)` would copy each entry (two nodes) to test it.
+    for index in entries.indices where entries[index].key == key {
+      return entries[index].value
+    }
+    return nil
   }
 }
 
