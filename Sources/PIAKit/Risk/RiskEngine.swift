@@ -70,21 +70,16 @@ public struct RiskEngine: Sendable {
     var mitigationOrder: [String] = []
     var openByMitigation: [String: [(key: String, level: RiskLevel)]] = [:]
 
-    for rule in rules {
-      if let fileWhen = rule.fileWhen, !fileWhen.evaluate(in: environment) { continue }
-      var contexts: [(entry: GroupEntry?, index: Int, environment: any ConditionEnvironment)] = []
-      if let group = rule.forEach {
-        guard case .entries(let entries)? = answers[group] else { continue }
-        for (index, entry) in entries.enumerated() {
-          contexts.append((entry, index, EntryEnvironment(base: environment, entry: entry)))
-        }
-      } else {
-        contexts.append((nil, 0, environment))
-      }
-      for (entry, index, context) in contexts where rule.when.evaluate(in: context) {
-        var finding = score(rule, entry: entry, in: context)
-        let unanswered = unestablished(
-          rule, entry: entry, index: index, view: view, facts: environment.facts)
+    // The rules read the answers and nothing else, so they are evaluated at the same time
+    // (a rule over 1,000 data flows is most of the work) and gathered in rule order: the
+    // findings, missing answers and actions are those of one pass.
+    let fired = rules.concurrentMap { rule in
+      fire(rule, environment: environment, view: view)
+    }
+    for (rule, firings) in zip(rules, fired) {
+      for firing in firings {
+        var finding = firing.finding
+        let (unanswered, context) = (firing.unanswered, firing.context)
         if !unanswered.isEmpty {
           finding.established = false
           finding.unanswered = unanswered.map(\.question)
@@ -152,6 +147,38 @@ public struct RiskEngine: Sendable {
       screening: screening, findings: findings, overallInherent: overallInherent,
       overallResidual: overallResidual, setBy: setBy, derivation: derivation, actions: actions,
       staleFacts: check.stale, conclusion: conclusion, vendorFacts: check.status)
+  }
+
+  /// Where `rule` fires: for each entry of its group (or once), the finding, the answers it
+  /// waits for, and the answers it was evaluated in.
+  private func fire(_ rule: RiskRule, environment: AnswerEnvironment, view: AnswerView) -> [(
+    finding: Finding, unanswered: [Conclusion.MissingAnswer],
+    context: any ConditionEnvironment
+  )] {
+    if let fileWhen = rule.fileWhen, !fileWhen.evaluate(in: environment) { return [] }
+    var contexts: [(entry: GroupEntry?, index: Int, environment: any ConditionEnvironment)] = []
+    if let group = rule.forEach {
+      guard case .entries(let entries)? = environment.answers[group] else { return [] }
+      for (index, entry) in entries.enumerated() {
+        contexts.append((entry, index, EntryEnvironment(base: environment, entry: entry)))
+      }
+    } else {
+      contexts.append((nil, 0, environment))
+    }
+    var firings:
+      [(
+        finding: Finding, unanswered: [Conclusion.MissingAnswer],
+        context: any ConditionEnvironment
+      )] = []
+    for (entry, index, context) in contexts where rule.when.evaluate(in: context) {
+      firings.append(
+        (
+          score(rule, entry: entry, in: context),
+          unestablished(rule, entry: entry, index: index, view: view, facts: environment.facts),
+          context
+        ))
+    }
+    return firings
   }
 
   /// One finding: inherent levels with raises, residual after the mitigations
