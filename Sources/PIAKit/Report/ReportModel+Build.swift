@@ -104,10 +104,9 @@ extension ReportModelBuilder {
     let initiative = nonBlank(info.title) ?? answered("project_title") ?? "Untitled initiative"
     let institution =
       nonBlank(info.institution) ?? answered("institution_name") ?? ReportModel.notAnswered
-    let assessedAsOf: String = {
-      if case .date(let value)? = answers["assessment_date"] { return value.description }
-      return assessment.asOf.description
-    }()
+    // The one rule for the assessment's date (the answer, else `started`), else the report's.
+    let assessedOn = file.assessmentDate ?? assessment.asOf
+    let assessedAsOf = assessedOn.description
     let usesAI =
       answers["uses_ai_tool"] == .bool(true)
       || (questionnaire.question("uses_ai_tool") == nil && isAsked("plan_tier"))
@@ -119,16 +118,12 @@ extension ReportModelBuilder {
       findingRow(finding, number: "R\(index + 1)")
     }
     let vendorName = vendorTitle()
-    let assessedOnForActions: CalendarDate = {
-      if case .date(let value)? = answers["assessment_date"] { return value }
-      return assessment.asOf
-    }()
     let residualByKey = Dictionary(
       assessment.findings.map { ($0.key, $0.residual) }, uniquingKeysWith: { a, b in max(a, b) })
     let actions = assessment.actions.enumerated().map { index, action in
       // Not asked: set from the review policy by the residual level it addresses.
       let level = action.findings.compactMap { residualByKey[$0] }.max() ?? .low
-      let due = action.due ?? ReviewPolicy.nextReview(after: assessedOnForActions, residual: level)
+      let due = action.due ?? ReviewPolicy.nextReview(after: assessedOn, residual: level)
       return ReportModel.ActionRow(
         number: "A\(index + 1)", title: ReportText.withoutReferenceTags(action.title),
         vendorStep: action.vendorStep.map { "\(vendorName): \($0)" },
@@ -280,10 +275,6 @@ extension ReportModelBuilder {
     if let phone = answered("privacy_office_phone") { contact += ", telephone \(phone)" }
     if let email = answered("privacy_office_email") { contact += ", e-mail \(email)" }
     contact += "."
-    let assessedOn: CalendarDate = {
-      if case .date(let value)? = answers["assessment_date"] { return value }
-      return assessment.asOf
-    }()
     let nextReview = ReviewPolicy.nextReview(
       answers: answers, assessedOn: assessedOn, residual: assessment.overallResidual)
     let council = buildCouncil(
