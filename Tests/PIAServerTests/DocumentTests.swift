@@ -28,6 +28,25 @@ struct DocumentTests {
     }
   }
 
+  @Test("a format-1 file: the overview says what reading it changed, as pia prints it")
+  func readingNotes() async throws {
+    let harness = try ServerHarness()
+    defer { harness.remove() }
+    try FileManager.default.copyItem(
+      at: ServerHarness.packageRoot.appendingPathComponent(
+        "Tests/PIAKitTests/Fixtures/revision/format-1-approved.pia.yaml"),
+      to: harness.workspace.appendingPathComponent("older.pia.yaml"))
+    try await harness.test { client in
+      let browser = try await Browser.signIn(client)
+      let older = try await browser.get(client, "/a/older/")
+      #expect(older.status == .ok)
+      #expect(older.html.contains("Notes on reading this file"))
+      #expect(older.html.contains("This file is in format 1"))
+      let current = try await browser.get(client, "/a/safe-admin-pilot/")
+      #expect(!current.html.contains("Notes on reading this file"))
+    }
+  }
+
   @Test("score.json is the JSON pia score prints for the file")
   func score() async throws {
     let harness = try ServerHarness()

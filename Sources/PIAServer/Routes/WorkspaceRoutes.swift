@@ -84,8 +84,9 @@ struct WorkspaceRoutes: Sendable {
   /// The overview of one assessment.
   private func overview(_ request: Request, _ context: WebRequestContext) async throws -> Response {
     let name = try context.parameters.require("name")
-    let notice = server.takeNotice(request, context)
     let snapshot = try await server.snapshot(name)
+    // A notice from the last change comes first; else what reading the file noted.
+    let notice = server.takeNotice(request, context) ?? Self.readingNotice(snapshot.warnings)
     let page = OverviewBuilder(
       name: name, cite: server.catalog.law.cite,
       templates: server.catalog.templates.manifest.entries
@@ -95,6 +96,19 @@ struct WorkspaceRoutes: Sendable {
         snapshot.title, session: context.sessions.session,
         breadcrumbs: [Link(href: "/", text: "Assessments")], notice: notice))
     return server.pages.response(page, template: "overview")
+  }
+
+  /// The notes of reading the file (`pia` prints them as warnings), as a banner; `nil` when
+  /// there are none. The file keeps the old layout until an answer is saved.
+  static func readingNotice(_ warnings: [Diagnostic]) -> Notice? {
+    guard !warnings.isEmpty else { return nil }
+    return Notice(
+      noticeHeading: "Notes on reading this file",
+      noticeLines: warnings.map { warning in
+        let message = warning.message
+        let sentence = message.prefix(1).uppercased() + message.dropFirst()
+        return sentence.hasSuffix(".") ? sentence : sentence + "."
+      })
   }
 
   private func newForm(name: String, title: String, questionnaire: String?) -> NewAssessmentForm {

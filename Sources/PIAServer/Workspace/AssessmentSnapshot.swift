@@ -18,6 +18,9 @@ struct AssessmentSnapshot: Sendable {
   var assessment: Assessment
   /// The date the score speaks as of: the assessment date, else the server's today.
   var scoredOn: CalendarDate
+  /// What reading the file noted (a format-1 file upgraded, another questionnaire version
+  /// accepted, an answer to a question that no longer exists), shown on the overview.
+  var warnings: [Diagnostic]
   /// Answers given against questions that apply, overall and per section:
   /// computed the first time a page needs it (the workspace, the overview,
   /// a group's list, check your answers; not a question page nor a save),
@@ -28,11 +31,12 @@ struct AssessmentSnapshot: Sendable {
   /// A snapshot of `session`, scored as of its assessment date (`today` when it has none).
   init(
     file: Workspace.File, token: ContentToken, session: AssessmentSession,
-    today: CalendarDate
+    today: CalendarDate, warnings: [Diagnostic] = []
   ) {
     self.file = file
     self.token = token
     self.session = session
+    self.warnings = warnings
     let date = Self.scoringDate(of: session, today: today)
     self.scoredOn = date
     self.assessment = session.assessment(asOf: date)

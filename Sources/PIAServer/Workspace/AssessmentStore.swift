@@ -129,16 +129,16 @@ final class AssessmentStore: Sendable {
       cached.file = file
       return (cached, store)
     }
-    let session: AssessmentSession
+    let loaded: Loaded<AssessmentSession>
     do {
-      session = try AssessmentSession.open(
+      loaded = try AssessmentSession.open(
         data: data, path: file.url.lastPathComponent, content: catalog,
-        options: AssessmentFile.LoadOptions(acceptsOtherVersion: true)
-      ).value
+        options: AssessmentFile.LoadOptions(acceptsOtherVersion: true))
     } catch {
       throw .unreadable(Self.firstError(error, file: file))
     }
-    let snapshot = AssessmentSnapshot(file: file, token: token, session: session, today: day)
+    let snapshot = AssessmentSnapshot(
+      file: file, token: token, session: loaded.value, today: day, warnings: loaded.warnings)
     parses.withLockedValue { $0 += 1 }
     remember(snapshot)
     return (snapshot, store)
