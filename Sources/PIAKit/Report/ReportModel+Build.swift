@@ -292,7 +292,7 @@ extension ReportModelBuilder {
         revisions: [.init(version: "1", date: assessedAsOf, description: "First assessment")]),
       initiative: .init(
         purpose: answered("project_purpose")
-          ?? answered("ai_tasks").map { "\(initiative). The AI tool is used for: \($0)." }
+          ?? answered("ai_tasks").map { "The AI tool is used for: \($0)." }
           ?? text("project_purpose"), currentVsProposed: text("current_vs_proposed"),
         stage: answered("project_stage")
           ?? answered("pilot_users").map {

@@ -77,8 +77,9 @@ import Testing
     let appendix = try #require(files.first { $0.name.hasSuffix(".council-appendix.md") })
     let document = try MarkdownParser.parse(String(decoding: appendix.data, as: UTF8.self))
     // The diagram's alt text is not printed, so it is not counted. The picture itself is not
-    // counted either: with it, LibreOffice lays the records and personal-account appendices on
-    // three pages, the third holding only "Review and contact" (measured 2026-11-30).
+    // counted either: with it, LibreOffice lays the safe and personal-account appendices on two
+    // pages and the records appendix (do not proceed, five conditions) on three, the third
+    // holding only the contact line (measured 2026-11-30).
     let alt = document.blocks.flatMap { block -> [String] in
       guard case .paragraph(let inlines) = block else { return [] }
       return inlines.compactMap { inline in
