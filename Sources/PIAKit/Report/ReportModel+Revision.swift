@@ -120,26 +120,18 @@ extension ReportModel {
       items.append("Verdict: \(verdict.fromLabel) → \(verdict.toLabel).")
     }
     for change in summary.answers {
-      switch change.kind {
-      case .added:
-        items.append("\(change.prompt) Now answered: \(change.toText ?? "").")
-      case .removed:
-        items.append("\(change.prompt) No longer answered (was: \(change.fromText ?? "")).")
-      case .changed:
-        if change.entries.isEmpty {
-          items.append("\(change.prompt) \(change.fromText ?? "") → \(change.toText ?? "").")
-        }
-      }
-      for entry in change.entries {
-        switch entry.kind {
-        case .added: items.append("New \(entry.label).")
-        case .removed: items.append("Removed \(entry.label).")
-        case .changed:
-          for field in entry.fields {
-            items.append(
-              "\(entry.label), \(field.prompt) \(field.fromText ?? "Not answered") → "
-                + "\(field.toText ?? "Not answered").")
-          }
+      for line in change.lines {
+        switch line {
+        case .answered(let to): items.append("\(change.prompt) Now answered: \(to ?? "").")
+        case .unanswered(let was):
+          items.append("\(change.prompt) No longer answered (was: \(was ?? "")).")
+        case .changed(let from, let to):
+          items.append("\(change.prompt) \(from ?? "") → \(to ?? "").")
+        case .entry(let label, let added):
+          items.append(added ? "New \(label)." : "Removed \(label).")
+        case .field(let entry, let prompt, let from, let to):
+          items.append(
+            "\(entry), \(prompt) \(from ?? "Not answered") → \(to ?? "Not answered").")
         }
       }
     }

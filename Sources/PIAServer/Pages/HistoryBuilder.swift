@@ -141,25 +141,15 @@ struct HistoryBuilder: Sendable {
     }
     if let next = summary.nextReview { levels.append("Next review: \(next).") }
     let rows = summary.answers.map { change in
-      var lines: [String] = []
-      switch change.kind {
-      case .added: lines.append(change.toText ?? "")
-      case .removed: lines.append("Was: \(change.fromText ?? "")")
-      case .changed:
-        if change.entries.isEmpty {
-          lines.append("\(change.fromText ?? "not answered") → \(change.toText ?? "not answered")")
-        }
-      }
-      for entry in change.entries {
-        switch entry.kind {
-        case .added: lines.append("Added: \(entry.label)")
-        case .removed: lines.append("Removed: \(entry.label)")
-        case .changed:
-          for field in entry.fields {
-            lines.append(
-              "\(entry.label), \(field.prompt): \(field.fromText ?? "not answered") → "
-                + "\(field.toText ?? "not answered")")
-          }
+      let lines = change.lines.map { line in
+        switch line {
+        case .answered(let to): return to ?? ""
+        case .unanswered(let was): return "Was: \(was ?? "")"
+        case .changed(let from, let to):
+          return "\(from ?? "not answered") → \(to ?? "not answered")"
+        case .entry(let label, let added): return added ? "Added: \(label)" : "Removed: \(label)"
+        case .field(let entry, let prompt, let from, let to):
+          return "\(entry), \(prompt): \(from ?? "not answered") → \(to ?? "not answered")"
         }
       }
       return DiffRow(
