@@ -114,19 +114,37 @@ extension ReportModelBuilder {
   mutating func buildCouncil(
     initiative: String, contact: String, nextReview: String, noticeRequired: Bool
   ) -> ReportModel.Council {
-    func stated(_ id: String) -> String { answered(id) ?? Self.notStated }
     var council = ReportModel.Council()
+    // The fields that print an answer of the council module as given, else a fallback.
+    let answeredFields: [(WritableKeyPath<ReportModel.Council, String>, String, String)] = [
+      (\.body, "council_body", "Council"),
+      (\.meetingDate, "council_meeting_date", "Not scheduled"),
+      (\.reportNumber, "report_number", "Not assigned"),
+      (\.wards, "report_wards", "All wards"),
+      (\.from, "report_from", Self.notStated),
+      (\.preparedBy, "report_prepared_by", answered("privacy_lead") ?? Self.notStated),
+      (\.submittedBy, "report_submitted_by", Self.notStated),
+      (\.priorDecisions, "prior_council_decisions", Self.notStated),
+      (
+        \.options, "options_considered",
+        "No options other than the one assessed were recorded in the assessment."
+      ),
+      (\.financial, "financial_implications", "Not stated in the assessment."),
+      (\.licenceCost, "licence_cost", Self.notStated),
+      (\.consultationInternal, "consultation_internal", Self.notStated),
+      (\.consultationLegal, "consultation_legal", Self.notStated),
+      (\.strategicPlan, "strategic_plan_link", Self.notStated),
+      (
+        \.delegatedAuthority, "delegated_authority",
+        "None requested: any change of plan, new feature or new kind of information returns "
+          + "for a new assessment."
+      ),
+    ]
+    for (field, id, fallback) in answeredFields {
+      council[keyPath: field] = answered(id) ?? fallback
+    }
     let conclusion = assessment.conclusion
     council.ready = conclusion.verdict != .incomplete
-    council.body = answered("council_body") ?? "Council"
-    council.meetingDate = answered("council_meeting_date") ?? "Not scheduled"
-    council.reportNumber = answered("report_number") ?? "Not assigned"
-    council.wards = answered("report_wards") ?? "All wards"
-    council.from = stated("report_from")
-    council.preparedBy =
-      answered("report_prepared_by") ?? answered("privacy_lead")
-      ?? Self.notStated
-    council.submittedBy = stated("report_submitted_by")
     council.subject = "\(initiative): privacy impact assessment"
     let body = council.body
     let attachment = "the privacy impact assessment summary (Attachment 1)"
@@ -181,17 +199,7 @@ extension ReportModelBuilder {
       "To present the privacy impact assessment of \(initiative) under the Municipal Freedom "
       + "of Information and Protection of Privacy Act (MFIPPA) and "
       + (council.ready ? "recommend a decision on it." : "report that it is not yet complete.")
-    council.priorDecisions = stated("prior_council_decisions")
-    council.options =
-      answered("options_considered")
-      ?? "No options other than the one assessed were recorded in the assessment."
-    council.financial =
-      answered("financial_implications") ?? "Not stated in the assessment."
-    council.licenceCost = stated("licence_cost")
-    council.consultationInternal = stated("consultation_internal")
-    council.consultationLegal = stated("consultation_legal")
     council.consultationIPC = ipcConsultation()
-    council.strategicPlan = stated("strategic_plan_link")
     council.authority = [
       "Collection of personal information: \(cite("mfippa-s28-2")).",
       "Notice of collection: \(cite("mfippa-s29-2")).",
@@ -208,10 +216,6 @@ extension ReportModelBuilder {
       reportBack.map {
         "Staff will report back by \($0). The assessment is next reviewed by \(nextReview)."
       } ?? "The assessment is next reviewed by \(nextReview)."
-    council.delegatedAuthority =
-      answered("delegated_authority")
-      ?? "None requested: any change of plan, new feature or new kind of information returns "
-      + "for a new assessment."
     council.accessibleFormats =
       "This report and its attachments are available in accessible formats and with "
       + "communication supports on request. \(contact)"
