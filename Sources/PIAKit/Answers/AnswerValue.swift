@@ -56,11 +56,11 @@ public struct GroupEntry: Sendable, Hashable {
 /// A calendar date without a time or zone, written `YYYY-MM-DD`.
 public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConvertible {
   /// The year, 1 to 9999.
-  public var year: Int
+  public private(set) var year: Int
   /// The month, 1 to 12.
-  public var month: Int
+  public private(set) var month: Int
   /// The day of the month, 1 to the month's length.
-  public var day: Int
+  public private(set) var day: Int
 
   /// A date from its parts; `nil` when the date does not exist (2026-02-30) or the year is
   /// outside 1 to 9999.
