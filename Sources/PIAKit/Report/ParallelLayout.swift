@@ -169,7 +169,7 @@ struct ParallelLayout: Sendable {
   /// see; a block's content parses as any other text.
   ///
   /// If the whole template does not parse, at least one run does not: the left-out tags are
-  /// paired, and every other tag is in a run with its partner. `nil` when the tags do not
+  /// paired and parsed pair by pair, and every other tag is in a run with its partner. `nil` when the tags do not
   /// balance or the delimiters change; then only the whole template can say what is wrong.
   func syntaxRuns(length: Int = 1024) -> [String]? {
     var keep = [Bool](repeating: true, count: lines.count)
@@ -181,15 +181,30 @@ struct ParallelLayout: Sendable {
       }
       return line == parent.closeLine
     }
+    // The tags left out are still parsed, each pair on its own (a pair always balances): the
+    // scanner pairs `{{ #a }}` with `{{ /a }}` by name, but swift-mustache refuses both.
+    var pairs: [String] = []
     func leaveOut(_ sections: [FlagSection]) {
       for section in sections where section.kind != .parent || onlyBlocksFill(section) {
         keep[section.openLine] = false
         keep[section.closeLine] = false
+        var pair = String(lines[section.openLine])
+        if !pair.hasSuffix("\n") { pair += "\n" }
+        pairs.append(pair + lines[section.closeLine])
         leaveOut(section.children)
       }
     }
     leaveOut(sections)
     var runs: [String] = []
+    var tagRun = ""
+    for pair in pairs {
+      tagRun += pair.hasSuffix("\n") ? pair : pair + "\n"
+      if tagRun.utf8.count >= length {
+        runs.append(tagRun)
+        tagRun = ""
+      }
+    }
+    if !tagRun.isEmpty { runs.append(tagRun) }
     var current = ""
     var depth = 0
     for line in lines.indices where keep[line] {

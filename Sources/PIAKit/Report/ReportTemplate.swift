@@ -74,24 +74,27 @@ public struct ReportTemplate: Sendable {
       whole = WholeTemplate(
         text: Self.pragma + source,
         parsed: runsParse ? nil : try MustacheTemplate(string: Self.pragma + source))
-    } catch let error as MustacheTemplate.ParserError {
-      diagnostics.append(
-        .error(
-          Self.describe(error.error),
-          at: SourceLocation(
-            file: path, line: max(1, error.context.lineNumber - 1),
-            column: error.context.columnNumber)))
-      throw DiagnosticsError(diagnostics.sortedByLocation())
     } catch {
-      diagnostics.append(
-        .error(
-          "cannot parse the template: \(error)", at: SourceLocation(file: path, line: 0, column: 0))
-      )
-      throw DiagnosticsError(diagnostics)
+      diagnostics.append(Self.parseProblem(error, path: path))
+      throw DiagnosticsError(diagnostics.sortedByLocation())
     }
     if diagnostics.hasErrors { throw DiagnosticsError(diagnostics.sortedByLocation()) }
     self.tags = tags
     self.layout = layout
+  }
+
+  /// What swift-mustache's refusal of a whole template (with the pragma line in front) says,
+  /// at the template's own line and column.
+  static func parseProblem(_ error: any Error, path: String) -> Diagnostic {
+    guard let error = error as? MustacheTemplate.ParserError else {
+      return .error(
+        "cannot parse the template: \(error)", at: SourceLocation(file: path, line: 0, column: 0))
+    }
+    return .error(
+      describe(error.error),
+      at: SourceLocation(
+        file: path, line: max(1, error.context.lineNumber - 1),
+        column: error.context.columnNumber))
   }
 
   /// Set as the first line of every parsed template: prints go through ``MarkdownContentType``.
@@ -352,11 +355,7 @@ private final class WholeTemplate: @unchecked Sendable {
     switch result {
     case .success(let template): return template
     case .failure(let error):
-      throw DiagnosticsError([
-        .error(
-          "cannot parse the template: \(error)",
-          at: SourceLocation(file: path, line: 0, column: 0))
-      ])
+      throw DiagnosticsError([ReportTemplate.parseProblem(error, path: path)])
     }
   }
 }
@@ -421,6 +420,9 @@ enum TagScanner {
     var index = 0
     var line = 1
     var lineStart = 0
+    // The column of the last tag on this line, and the byte it starts at, so that a line of many
+    // tags is counted once, not once per tag.
+    var counted = (byte: 0, column: 1)
     while index < bytes.count {
       if bytes[index] == newline {
         line += 1
@@ -431,7 +433,10 @@ enum TagScanner {
         continue
       }
       let startLine = line
-      let startColumn = String(decoding: bytes[lineStart..<index], as: UTF8.self).count + 1
+      if counted.byte < lineStart { counted = (lineStart, 1) }
+      let startColumn =
+        counted.column + String(decoding: bytes[counted.byte..<index], as: UTF8.self).count
+      counted = (index, startColumn)
       let location = SourceLocation(file: path, line: startLine, column: startColumn)
       let triple = index + 2 < bytes.count && bytes[index + 2] == open
       let closer: [UInt8] = triple ? [close, close, close] : [close, close]

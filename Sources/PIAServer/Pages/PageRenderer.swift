@@ -181,6 +181,9 @@ public struct PageRenderer: Sendable {
     var found: [(String, SourceLocation)] = []
     var line = 1
     var lineStart = 0
+    // The column of the last reference on this line and the byte it starts at: a long line of
+    // many tags is counted once.
+    var counted = (byte: 0, column: 1)
     var index = 0
     while index + 1 < bytes.count {
       if bytes[index] == newline {
@@ -214,7 +217,10 @@ public struct PageRenderer: Sendable {
       }
       let name = String(decoding: bytes[(sigil + 1)..<end], as: UTF8.self)
         .trimmingCharacters(in: .whitespaces)
-      let column = String(decoding: bytes[lineStart..<index], as: UTF8.self).count + 1
+      if counted.byte < lineStart { counted = (lineStart, 1) }
+      let column =
+        counted.column + String(decoding: bytes[counted.byte..<index], as: UTF8.self).count
+      counted = (index, column)
       found.append((name, SourceLocation(file: path, line: line, column: column)))
       index = end + 2
     }

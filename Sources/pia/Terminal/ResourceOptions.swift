@@ -116,7 +116,7 @@ final class AnswersPrefetch: @unchecked Sendable {
   }
 
   /// The file at `index` of the paths, once parsed; `nil` when it could not be read. Each
-  /// index is taken once, in any order.
+  /// index is taken once, in order (the reader waits for room before reading the next).
   func take(_ index: Int) -> ParsedAnswers? {
     ready[index].wait()
     defer { room.signal() }

@@ -92,7 +92,9 @@ import Testing
         source: source, tags: TagScanner.scan(source, path: "", diagnostics: &ignored)
       ).syntaxRuns(length: 1)
     }
-    #expect(runs("a\n{{#x}}\nb {{y}}\n{{/x}}\nc\n") == ["a\n", "b {{y}}\n", "c\n"])
+    // The tag lines left out are checked as pairs of their own.
+    #expect(
+      runs("a\n{{#x}}\nb {{y}}\n{{/x}}\nc\n") == ["{{#x}}\n{{/x}}\n", "a\n", "b {{y}}\n", "c\n"])
     // Inline sections stay whole, in one run.
     #expect(runs("{{#x}}a\nb{{/x}}\nc\n") == ["{{#x}}a\nb{{/x}}\n", "c\n"])
     // Unbalanced: only the whole template can say what is wrong.
@@ -115,6 +117,28 @@ import Testing
     // After a set-delimiter tag the scanner cannot read the tags: only the whole can tell.
     #expect(!MustacheSyntax.parsesInRuns("{{=<% %>=}}\n<%#a%>\nx\n"))
     #expect(!MustacheSyntax.parsesInRuns("{{#a}}\nx\n{{/b}}\n"))
+  }
+
+  /// A section tag swift-mustache refuses, though the scanner pairs it by name, is still found:
+  /// the tag lines the runs leave out are parsed pair by pair.
+  @Test func refusedSectionTagsAreFound() {
+    let spaced = "intro\n{{ #on }}\nx\n{{ /on }}\n"
+    #expect((try? MustacheTemplate(string: spaced)) == nil)
+    #expect(!MustacheSyntax.parsesInRuns(spaced))
+    #expect(throws: DiagnosticsError.self) {
+      try ReportTemplate(source: spaced, path: "Templates/x.md")
+    }
+    let badName = "<p>\n{{#has items}}\nx\n{{/has items}}\n"
+    #expect((try? MustacheTemplate(string: badName)) == nil)
+    #expect(!MustacheSyntax.parsesInRuns(badName))
+  }
+
+  /// Columns count characters from the line's start, however many tags the line holds.
+  @Test func columnsOnALineOfManyTags() {
+    var ignored: [Diagnostic] = []
+    let tags = TagScanner.scan("é {{a}}{{b}} ü{{c}}\n{{d}}", path: "", diagnostics: &ignored)
+    #expect(tags.map(\.column) == [3, 8, 15, 1])
+    #expect(tags.map(\.line) == [1, 1, 1, 2])
   }
 
   /// A syntax error inside a section is found and placed as a whole parse places it.
