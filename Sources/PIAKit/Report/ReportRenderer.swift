@@ -108,20 +108,33 @@ public struct ReportRenderer: Sendable {
     let ids = templateIDs.isEmpty ? known : templateIDs
     // The drawings the templates may place are drawn while the Markdown renders: Graphviz
     // needs only the answers, and the model's steps before the templates use one core.
-    let drawings = DiagramDrawings(
-      variants: likelyVariants(ids), questionnaire: questionnaire, file: file)
+    let likely = likelyVariants(ids)
+    let drawings = Background { [questionnaire, file] in
+      let diagram = DataFlowDiagram(questionnaire: questionnaire, file: file)
+      var drawn: [DataFlowDiagram.Variant: Result<DiagramImage, Graphviz.Failure>] = [:]
+      for variant in DataFlowDiagram.Variant.allCases where likely.contains(variant) {
+        drawn[variant] = Result { () throws(Graphviz.Failure) in try diagram.draw(variant) }
+      }
+      return drawn
+    }
     // All Markdown first, so the model and its template value are gone before the DOCX
     // files are built (the step that needs the most memory).
     let (markdowns, info, hash, renderProblems) = renderMarkdown(
       ids, file: file, engine: engine, assessment: assessment, date: reportDate,
       audience: audience)
     problems += renderProblems
-    drawings.finish()
-    // A drawing is used only when a template places it, and drawn once.
+    let drawn = drawings.value
+    // A drawing is used only when a template places it (every placed one was started: the
+    // directives come from the templates' own text).
     let variants = Set(markdowns.flatMap(\.variants))
     var pictures: [DataFlowDiagram.Variant: DiagramImage] = [:]
     for variant in DataFlowDiagram.Variant.allCases where variants.contains(variant) {
-      switch drawings.drawing(variant) {
+      let drawing =
+        drawn[variant]
+        ?? Result { () throws(Graphviz.Failure) in
+          try DataFlowDiagram(questionnaire: questionnaire, file: file).draw(variant)
+        }
+      switch drawing {
       case .success(let picture): pictures[variant] = picture
       case .failure(let error):
         problems.append(.error("cannot draw the data-flow diagram: \(error.message)", at: nil))
@@ -249,43 +262,5 @@ public struct ReportRenderer: Sendable {
         source: fact.source, checked: fact.checked, stated: fact.stated,
         verified: !fact.uncertain)
     }
-  }
-}
-
-/// The data-flow drawings of one render, started at once on a queue of their own (not in
-/// `concurrently`, which would make the template pieces' own concurrency run serially).
-private final class DiagramDrawings: @unchecked Sendable {
-  private let questionnaire: Questionnaire
-  private let file: AssessmentFile
-  private let group = DispatchGroup()
-  /// Written on the queue before the group leaves; read after `group.wait()`.
-  private var drawn: [DataFlowDiagram.Variant: Result<DiagramImage, Graphviz.Failure>] = [:]
-
-  /// Starts drawing `variants` of the answers' diagram.
-  init(variants: Set<DataFlowDiagram.Variant>, questionnaire: Questionnaire, file: AssessmentFile) {
-    self.questionnaire = questionnaire
-    self.file = file
-    guard !variants.isEmpty else { return }
-    DispatchQueue.global().async(group: group) { [self] in
-      let diagram = DataFlowDiagram(questionnaire: questionnaire, file: file)
-      for variant in DataFlowDiagram.Variant.allCases where variants.contains(variant) {
-        drawn[variant] = Result { () throws(Graphviz.Failure) in try diagram.draw(variant) }
-      }
-    }
-  }
-
-  /// Waits until the drawings started are done.
-  func finish() {
-    group.wait()
-  }
-
-  /// The drawing of `variant`: the one started, or drawn now if it was not.
-  func drawing(_ variant: DataFlowDiagram.Variant) -> Result<DiagramImage, Graphviz.Failure> {
-    group.wait()
-    if let result = drawn[variant] { return result }
-    let diagram = DataFlowDiagram(questionnaire: questionnaire, file: file)
-    let result = Result { () throws(Graphviz.Failure) in try diagram.draw(variant) }
-    drawn[variant] = result
-    return result
   }
 }

@@ -40,3 +40,24 @@ func concurrently<First, Second>(
   }
   return (firstResult, secondResult)
 }
+
+/// Work started at once on a queue of its own, its value taken later: for work beside a step
+/// that runs its own `concurrentMap` or `concurrently` (inside either, libdispatch would run
+/// that step's lanes one after the other).
+public final class Background<Value: Sendable>: @unchecked Sendable {
+  private let group = DispatchGroup()
+  /// Written on the queue before the group leaves; read only after `group.wait()`.
+  private var result: Value?
+
+  /// Starts `work`.
+  public init(_ work: @escaping @Sendable () -> Value) {
+    DispatchQueue.global().async(group: group) { [self] in result = work() }
+  }
+
+  /// The work's value, once it is done (waits for it).
+  public var value: Value {
+    group.wait()
+    guard let result else { preconditionFailure("the group left before the work was done") }
+    return result
+  }
+}

@@ -36,14 +36,14 @@ extension PIACommand {
       let workingDirectory = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
       var report: ContentValidator.Report
       if paths.isEmpty {
-        // The page templates need nothing from the rest; they are checked alongside, on a
-        // queue of their own: inside `concurrently` the catalogue's own lanes would run one
-        // after the other (libdispatch runs a nested concurrentPerform serially).
-        nonisolated(unsafe) var pages = ContentValidator.Report(diagnostics: [], checked: [])
-        let checked = DispatchGroup()
-        DispatchQueue.global().async(group: checked) { Self.checkPages(found, into: &pages) }
+        // The page templates need nothing from the rest; they are checked alongside.
+        let checking = Background {
+          var pages = ContentValidator.Report(diagnostics: [], checked: [])
+          Self.checkPages(found, into: &pages)
+          return pages
+        }
         report = validator.validateAll()
-        checked.wait()
+        let pages = checking.value
         report.checked += pages.checked
         report.diagnostics = (report.diagnostics + pages.diagnostics).sortedByLocation()
       } else {
