@@ -149,12 +149,18 @@ public struct RiskEngine: Sendable {
       staleFacts: check.stale, conclusion: conclusion, vendorFacts: check.status)
   }
 
-  /// Where `rule` fires: for each entry of its group (or once), the finding, the answers it
-  /// waits for, and the answers it was evaluated in.
-  private func fire(_ rule: RiskRule, environment: AnswerEnvironment, view: AnswerView) -> [(
-    finding: Finding, unanswered: [Conclusion.MissingAnswer],
-    context: any ConditionEnvironment
-  )] {
+  /// One place a rule fires: the finding, the answers it waits for, and the answers it was
+  /// evaluated in.
+  private struct Firing {
+    var finding: Finding
+    var unanswered: [Conclusion.MissingAnswer]
+    var context: any ConditionEnvironment
+  }
+
+  /// Where `rule` fires: for each entry of its group, or once.
+  private func fire(_ rule: RiskRule, environment: AnswerEnvironment, view: AnswerView)
+    -> [Firing]
+  {
     if let fileWhen = rule.fileWhen, !fileWhen.evaluate(in: environment) { return [] }
     var contexts: [(entry: GroupEntry?, index: Int, environment: any ConditionEnvironment)] = []
     if let group = rule.forEach {
@@ -165,18 +171,14 @@ public struct RiskEngine: Sendable {
     } else {
       contexts.append((nil, 0, environment))
     }
-    var firings:
-      [(
-        finding: Finding, unanswered: [Conclusion.MissingAnswer],
-        context: any ConditionEnvironment
-      )] = []
+    var firings: [Firing] = []
     for (entry, index, context) in contexts where rule.when.evaluate(in: context) {
       firings.append(
-        (
-          score(rule, entry: entry, in: context),
-          unestablished(rule, entry: entry, index: index, view: view, facts: environment.facts),
-          context
-        ))
+        Firing(
+          finding: score(rule, entry: entry, in: context),
+          unanswered: unestablished(
+            rule, entry: entry, index: index, view: view, facts: environment.facts),
+          context: context))
     }
     return firings
   }
