@@ -193,10 +193,11 @@ struct PartsTests {
   @Test("partials and parents are found with their line and column, in characters")
   func partialReferences() {
     let text = "<p>é {{> partials/a }}{{x}}{{<layout}}</p>\n{{ > b}}\n{{>unclosed\n}}{{!c}}"
-    let found = PageRenderer.partialReferences(in: text, path: "p.mustache")
-    #expect(found.map(\.0) == ["partials/a", "layout", "b"])
-    #expect(found.map(\.1.line) == [1, 1, 2])
-    #expect(found.map(\.1.column) == [6, 28, 1])
+    let found = MustacheSyntax.partialReferences(in: text, path: "p.mustache")
+    #expect(found.map(\.name) == ["partials/a", "layout", "b"])
+    #expect(found.map(\.location.line) == [1, 1, 2])
+    #expect(found.map(\.location.column) == [6, 28, 1])
+    #expect(found.allSatisfy { $0.location.file == "p.mustache" })
   }
 
   @Test("the shipped page templates load; a broken one is reported with line and column")

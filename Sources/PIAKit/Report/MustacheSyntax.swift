@@ -20,6 +20,25 @@ public enum MustacheSyntax {
     return runsParse(layout)
   }
 
+  /// The partials (`{{> name}}`) and parents (`{{< name}}`) `source` names, each with where its
+  /// tag starts (line and column, 1-based, counted in characters); tags that run over several
+  /// lines are not counted.
+  ///
+  /// - Parameters:
+  ///   - source: Mustache text.
+  ///   - path: The file as printed in the locations.
+  public static func partialReferences(in source: String, path: String) -> [(
+    name: String, location: SourceLocation
+  )] {
+    var ignored: [Diagnostic] = []
+    return TagScanner.scan(source, path: path, diagnostics: &ignored).compactMap { tag in
+      guard tag.kind == .partial || tag.kind == .parent, tag.endLine == tag.line else {
+        return nil
+      }
+      return (tag.name, SourceLocation(file: path, line: tag.line, column: tag.column))
+    }
+  }
+
   /// Whether every syntax run of `layout` parses; `false` when there are none to check.
   static func runsParse(_ layout: ParallelLayout) -> Bool {
     guard let runs = layout.syntaxRuns() else { return false }

@@ -93,7 +93,7 @@ struct ParallelLayout: Sendable {
         } else if stack[stack.count - 1] != nil {
           stack[stack.count - 1]?.children.append(section)
         }
-      case .variable, .comment, .setDelimiter:
+      case .variable, .comment, .partial, .setDelimiter:
         break
       }
     }
@@ -144,7 +144,7 @@ struct ParallelLayout: Sendable {
         case .close:
           depth -= 1
           if depth == 0 { touchesTopLevel = true }
-        case .variable, .comment, .setDelimiter:
+        case .variable, .comment, .partial, .setDelimiter:
           break
         }
       }
@@ -212,7 +212,7 @@ struct ParallelLayout: Sendable {
         switch tag.kind {
         case .section, .inverted, .parent, .block: depth += 1
         case .close: depth -= 1
-        case .variable, .comment: break
+        case .variable, .comment, .partial: break
         case .setDelimiter: return nil
         }
         if depth < 0 { return nil }

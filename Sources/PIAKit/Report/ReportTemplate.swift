@@ -151,7 +151,7 @@ public struct ReportTemplate: Sendable {
         frames.append(nil)
       case .close:
         if frames.count > 1 { frames.removeLast() }
-      case .comment, .setDelimiter:
+      case .comment, .partial, .setDelimiter:
         break
       }
     }
@@ -394,6 +394,8 @@ struct MustacheTag: Sendable, Hashable {
     /// `{{<name}}` and `{{$name}}`: template inheritance, refused in report templates but
     /// kept for ``MustacheSyntax`` (the pages of `pia serve` use it).
     case parent, block
+    /// `{{>name}}`: a partial, refused in report templates (the pages use them).
+    case partial
     /// `{{=<% %>=}}`: after it, tags are not what this scanner reads.
     case setDelimiter
   }
@@ -489,6 +491,7 @@ enum TagScanner {
         case "<": tags.append(tag(.parent, rest))
         case "$": tags.append(tag(.block, rest))
         case "=": tags.append(tag(.setDelimiter, ""))
+        case ">": tags.append(tag(.partial, rest))
         default: break
         }
       default:

@@ -71,13 +71,17 @@ public struct PageRenderer: Sendable {
       }
       if !parse && MustacheSyntax.parsesInRuns(text) {
         found.insert(name)
-        references += partialReferences(in: text, path: path).map { ($0.0, name, $0.1) }
+        references += MustacheSyntax.partialReferences(in: text, path: path).map {
+          ($0.name, name, $0.location)
+        }
         continue
       }
       do {
         templates[name] = try MustacheTemplate(string: text)
         found.insert(name)
-        references += partialReferences(in: text, path: path).map { ($0.0, name, $0.1) }
+        references += MustacheSyntax.partialReferences(in: text, path: path).map {
+          ($0.name, name, $0.location)
+        }
       } catch let error as MustacheTemplate.ParserError {
         diagnostics.append(
           .error(
@@ -168,63 +172,4 @@ public struct PageRenderer: Sendable {
     }
     return files.sorted()
   }
-
-  /// The partials (`{{> name}}`) and parents (`{{< name}}`) a template names,
-  /// with where each tag starts.
-  static func partialReferences(in text: String, path: String) -> [(String, SourceLocation)] {
-    // Over the UTF-8 bytes: Foundation's range(of:) on every line of every page was most of
-    // `pia validate`'s time for the pages. Columns are counted in characters.
-    let bytes = Array(text.utf8)
-    let (open, close, space, newline) = (
-      UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: " "), UInt8(ascii: "\n")
-    )
-    var found: [(String, SourceLocation)] = []
-    var line = 1
-    var lineStart = 0
-    // The column of the last reference on this line and the byte it starts at: a long line of
-    // many tags is counted once.
-    var counted = (byte: 0, column: 1)
-    var index = 0
-    while index + 1 < bytes.count {
-      if bytes[index] == newline {
-        line += 1
-        lineStart = index + 1
-        index += 1
-        continue
-      }
-      guard bytes[index] == open, bytes[index + 1] == open else {
-        index += 1
-        continue
-      }
-      var sigil = index + 2
-      while sigil < bytes.count, bytes[sigil] == space { sigil += 1 }
-      guard sigil < bytes.count,
-        bytes[sigil] == UInt8(ascii: ">") || bytes[sigil] == UInt8(ascii: "<")
-      else {
-        index += 2
-        continue
-      }
-      // The tag ends on its own line.
-      var end = sigil + 1
-      while end + 1 < bytes.count, bytes[end] != newline,
-        !(bytes[end] == close && bytes[end + 1] == close)
-      {
-        end += 1
-      }
-      guard end + 1 < bytes.count, bytes[end] == close, bytes[end + 1] == close else {
-        index += 2
-        continue
-      }
-      let name = String(decoding: bytes[(sigil + 1)..<end], as: UTF8.self)
-        .trimmingCharacters(in: .whitespaces)
-      if counted.byte < lineStart { counted = (lineStart, 1) }
-      let column =
-        counted.column + String(decoding: bytes[counted.byte..<index], as: UTF8.self).count
-      counted = (index, column)
-      found.append((name, SourceLocation(file: path, line: line, column: column)))
-      index = end + 2
-    }
-    return found
-  }
-
 }
